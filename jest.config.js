@@ -1,0 +1,12 @@
+/** Every test runs the real parts (HTTP on loopback, @forge packages, SQLite, Chromium); none is mocked. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/local'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  testTimeout: 30000,
+  // Browser tests start Chromium; two workers keep a 2-core machine responsive.
+  maxWorkers: 2,
+};

@@ -1,0 +1,76 @@
+import { buildWillFail } from './builds';
+import type { SimulatorData } from './data';
+
+const HOUR = 3_600_000;
+const PR_SPEC = '+:refs/heads/*\n+:refs/pull/(*)/head';
+
+/**
+ * Workspace "acme" with repositories webapp, api and mobile, referenced in HTTPS and SSH form with case
+ * differences, as real servers hold them. "developer" may run builds in Acme but not in Acme Release;
+ * "viewer" may run nothing.
+ */
+export function seedDemo(data: SimulatorData): void {
+  data.addUser({ username: 'admin', password: 'admin', name: 'Administrator', email: 'admin@acme.example', runBuild: 'all' });
+  data.addUser({ username: 'developer', password: 'developer', name: 'Dana Developer', email: 'dana@acme.example', runBuild: ['Acme'] });
+  data.addUser({ username: 'viewer', password: 'viewer', name: 'Victor Viewer', email: 'victor@acme.example', runBuild: [] });
+
+  data.addProject({ id: 'Acme', name: 'Acme', description: 'Acme products', parameters: [{ name: 'env.COMPANY', value: 'acme' }] });
+  data.addProject({ id: 'Acme_Webapp', name: 'Webapp', parentId: 'Acme', description: 'https://bitbucket.org/acme/webapp' });
+  data.addProject({ id: 'Acme_Api', name: 'API', parentId: 'Acme' });
+  data.addProject({ id: 'Acme_Mobile', name: 'Mobile', parentId: 'Acme' });
+  data.addProject({ id: 'AcmeRelease', name: 'Acme Release', description: 'Production releases (restricted)' });
+  data.addProject({ id: 'Tools', name: 'Internal Tools' });
+
+  data.addVcsRoot({ id: 'Acme_Webapp_Https', url: 'https://bitbucket.org/acme/webapp.git', projectId: 'Acme_Webapp', branchSpec: PR_SPEC });
+  data.addVcsRoot({ id: 'Acme_Api_Ssh', url: 'git@bitbucket.org:acme/api.git', projectId: 'Acme_Api', branch: 'refs/heads/master', branchSpec: PR_SPEC });
+  data.addVcsRoot({ id: 'Acme_Mobile_Https', url: 'https://bitbucket.org/Acme/Mobile.git', projectId: 'Acme_Mobile', branchSpec: '+:refs/heads/*' });
+  data.addVcsRoot({ id: 'AcmeRelease_Webapp', url: 'git@bitbucket.org:ACME/webapp.git', projectId: 'AcmeRelease', branchSpec: '+:refs/heads/release/*' });
+  data.addVcsRoot({ id: 'Tools_Github', url: 'https://github.com/acme/tools.git', projectId: 'Tools' });
+
+  const webappParams = [
+    { name: 'env.NODE_VERSION', value: '20' },
+    { name: 'sim.fail', value: 'false' },
+  ];
+  data.addBuildType({ id: 'Acme_Webapp_Build', name: 'Build', projectId: 'Acme_Webapp', vcsRootIds: ['Acme_Webapp_Https'], parameters: webappParams });
+  data.addBuildType({ id: 'Acme_Webapp_UnitTests', name: 'Unit Tests', projectId: 'Acme_Webapp', vcsRootIds: ['Acme_Webapp_Https'], parameters: webappParams });
+  data.addBuildType({ id: 'Acme_Webapp_DeployStaging', name: 'Deploy to Staging', projectId: 'Acme_Webapp', vcsRootIds: ['Acme_Webapp_Https'], parameters: [{ name: 'env.TARGET', value: 'staging' }] });
+  data.addBuildType({ id: 'Acme_Api_Build', name: 'Build & Test', projectId: 'Acme_Api', vcsRootIds: ['Acme_Api_Ssh'] });
+  data.addBuildType({ id: 'Acme_Api_IntegrationTests', name: 'Integration Tests', projectId: 'Acme_Api', vcsRootIds: ['Acme_Api_Ssh'], paused: true });
+  data.addBuildType({ id: 'Acme_Mobile_Android', name: 'Android', projectId: 'Acme_Mobile', vcsRootIds: ['Acme_Mobile_Https'] });
+  data.addBuildType({ id: 'Acme_Mobile_Ios', name: 'iOS', projectId: 'Acme_Mobile', vcsRootIds: ['Acme_Mobile_Https'] });
+  data.addBuildType({ id: 'AcmeRelease_Production', name: 'Release to Production', projectId: 'AcmeRelease', vcsRootIds: ['AcmeRelease_Webapp'], parameters: [{ name: 'release.version', value: '' }] });
+  data.addBuildType({ id: 'Tools_Lint', name: 'Lint', projectId: 'Tools', vcsRootIds: ['Tools_Github'] });
+
+  seedHistory(data);
+}
+
+function seedHistory(data: SimulatorData): void {
+  const admin = data.requireUser('admin');
+  const now = Date.now();
+  const history: Array<[string, string, boolean, number]> = [
+    ['Acme_Webapp_Build', 'main', true, 30],
+    ['Acme_Webapp_Build', 'feature/login-fail', false, 20],
+    ['Acme_Webapp_Build', 'main', true, 5],
+    ['Acme_Webapp_UnitTests', 'main', true, 6],
+    ['Acme_Api_Build', 'master', true, 12],
+    ['Acme_Mobile_Android', 'main', true, 3],
+  ];
+  for (const [buildTypeId, branchName, isDefault, hoursAgo] of history) {
+    const bt = data.requireBuildType(buildTypeId);
+    const queuedAt = now - hoursAgo * HOUR;
+    data.builds.addHistorical({
+      buildTypeId,
+      branchName,
+      defaultBranch: isDefault,
+      properties: [],
+      triggeredBy: admin,
+      queuedAt,
+      startAt: queuedAt + 20_000,
+      finishAt: queuedAt + 260_000,
+      number: String(bt.buildNumberCounter++),
+      queueAtTop: false,
+      willFail: buildWillFail(branchName, []),
+      failsToStart: false,
+    });
+  }
+}

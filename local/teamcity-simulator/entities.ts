@@ -1,0 +1,46 @@
+/** In-memory shapes of the simulator's TeamCity entities (not wire shapes; see render-*.ts). */
+
+export type Property = { name: string; value: string };
+
+export type SimUser = {
+  id: number;
+  username: string;
+  password: string;
+  name: string;
+  email: string;
+  /** Projects (and their subprojects) where the user has "Run build"; 'all' for a system administrator. */
+  runBuild: 'all' | Set<string>;
+};
+
+export type SimProject = {
+  id: string;
+  internalId: string;
+  name: string;
+  parentId: string | null;
+  description?: string;
+  parameters: Property[];
+};
+
+export type SimVcsRoot = {
+  id: string;
+  name: string;
+  projectId: string;
+  url: string;
+  /** Default branch, a full ref such as refs/heads/main. */
+  branch: string;
+  /** Newline-separated +:/-: rules, e.g. "+:refs/heads/*\n+:refs/pull/(*)/head". */
+  branchSpec: string;
+  usedBy: Set<string>;
+};
+
+export type SimBuildType = {
+  id: string;
+  internalId: string;
+  name: string;
+  projectId: string;
+  description?: string;
+  paused: boolean;
+  vcsRootIds: string[];
+  parameters: Property[];
+  buildNumberCounter: number;
+};

@@ -1,0 +1,15 @@
+/**
+ * Switches that differ between the local host and a real Forge deployment. Read on every call (not cached at
+ * import) so the local host can set them before the first request whatever the import order.
+ */
+export type RuntimeConfig = {
+  /**
+   * Lets users add `http://` servers on loopback (the TeamCity simulator). Forge itself blocks plain HTTP and
+   * cannot reach loopback, so a deployed app never sets it.
+   */
+  allowHttpLoopback: boolean;
+};
+
+export const readRuntimeConfig = (env: NodeJS.ProcessEnv = process.env): RuntimeConfig => ({
+  allowHttpLoopback: env.TEAMCITY_ALLOW_HTTP_LOOPBACK === 'true',
+});

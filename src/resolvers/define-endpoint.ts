@@ -1,0 +1,44 @@
+/**
+ * The shape every resolver function shares: check who is calling (from the runtime, never the payload),
+ * check the payload against its schema, run the use case, and turn anything unexpected into a typed error.
+ */
+import type { z } from 'zod';
+import { logEvent } from '../logging/log';
+import { fail, type Result } from '../shared/result';
+
+export type ResolverRequest = { payload: unknown; context: { accountId?: unknown } & Record<string, unknown> };
+export type CallerContext = { accountId: string; context: ResolverRequest['context'] };
+
+/** Field path of the first schema issue, for showing the message next to the right input. */
+const issueField = (issue: z.core.$ZodIssue | undefined): string | undefined => {
+  const first = issue?.path[0];
+  return typeof first === 'string' ? first : undefined;
+};
+
+export const defineEndpoint =
+  <S extends z.ZodType, T>(name: string, schema: S, run: (input: z.output<S>, caller: CallerContext) => Promise<Result<T>>) =>
+  async ({ payload, context }: ResolverRequest): Promise<Result<T>> => {
+    const accountId = context.accountId;
+    if (typeof accountId !== 'string' || accountId === '') {
+      return fail('unauthenticated', 'Sign in to Bitbucket to manage your TeamCity access tokens.');
+    }
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issueField(issue);
+      const message =
+        issue?.code === 'unrecognized_keys'
+          ? `Unexpected field${issue.keys.length > 1 ? 's' : ''} in the request: ${issue.keys.slice(0, 5).join(', ').slice(0, 200)}.`
+          : (issue?.message ?? 'The request is not valid.');
+      return fail('invalid_input', message, field);
+    }
+    const started = Date.now();
+    try {
+      const result = await run(parsed.data, { accountId, context });
+      logEvent('resolver', { name, ok: result.ok, code: result.ok ? undefined : result.error.code, ms: Date.now() - started });
+      return result;
+    } catch (error) {
+      logEvent('resolver_crash', { name, error: error instanceof Error ? error.name : typeof error, ms: Date.now() - started });
+      return fail('internal_error', 'Something went wrong on our side. Try again, and contact your Bitbucket admin if it keeps happening.');
+    }
+  };

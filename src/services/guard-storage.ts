@@ -1,0 +1,15 @@
+import { fail, type Result } from '../shared/result';
+import { logEvent } from '../logging/log';
+
+/**
+ * Storage failures become a typed error the UI can show. Only the error's class name is logged: a storage
+ * exception can quote the request, and a request may hold a token.
+ */
+export const guardStorage = async <T>(work: () => Promise<Result<T>>): Promise<Result<T>> => {
+  try {
+    return await work();
+  } catch (error) {
+    logEvent('storage_failure', { error: error instanceof Error ? error.name : typeof error });
+    return fail('storage_error', "Bitbucket couldn't read or save your TeamCity tokens just now. Nothing was changed; try again in a moment.");
+  }
+};

@@ -1,0 +1,21 @@
+/** Failures that TeamCity or the network can cause; the client maps every response or exception to one. */
+export const TEAMCITY_ERROR_CODES = [
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'bad_request',
+  'server_error',
+  'timeout',
+  'unreachable',
+  'tls',
+  'not_teamcity',
+  'unsupported_version',
+  'egress_blocked',
+] as const;
+export type TeamCityErrorCode = (typeof TEAMCITY_ERROR_CODES)[number];
+
+/** Failures the app itself decides: bad input, missing data, storage trouble. */
+export const APP_ERROR_CODES = ['invalid_input', 'unauthenticated', 'token_not_found', 'storage_error', 'internal_error'] as const;
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+
+export type ErrorCode = TeamCityErrorCode | AppErrorCode;

@@ -1,0 +1,23 @@
+/**
+ * Every storage key the app writes. Keys carry the owner's accountId so per-user data can only be reached
+ * through the runtime's accountId, and each part is escaped so no value can reach into another user's prefix
+ * (an accountId is `712020:uuid`; a raw `:` in it would let `a` prefix-match `a:b`).
+ */
+
+/** Injective escape into the characters Forge keys allow, with `:` reserved as the separator. */
+export const encodeKeyPart = (value: string): string =>
+  value.replace(/[^A-Za-z0-9-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}.`);
+
+export type SecretSlot = 'a' | 'b';
+
+const tokenPrefix = (accountId: string) => `tc-token:${encodeKeyPart(accountId)}:`;
+
+export const storageKeys = {
+  /** Prefix that lists everything of one user's tokens in a single query. */
+  tokensOf: tokenPrefix,
+  tokenMetadata: (accountId: string, tokenId: string) => `${tokenPrefix(accountId)}${tokenId}`,
+  /** Kept apart from the metadata so updating it can never resurrect a token deleted in the meantime. */
+  tokenLastAuthenticated: (accountId: string, tokenId: string) => `${tokenPrefix(accountId)}${tokenId}:auth`,
+  tokenSecret: (accountId: string, tokenId: string, slot: SecretSlot) =>
+    `tc-secret:${encodeKeyPart(accountId)}:${tokenId}:${slot}`,
+};

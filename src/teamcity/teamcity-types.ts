@@ -1,0 +1,115 @@
+/**
+ * What the rest of the app sees of TeamCity. These are our shapes, not TeamCity's wire format: dates are
+ * ISO 8601, a build always has a state (TeamCity 8 omits it), and the build configuration id is always set.
+ */
+
+export type TeamCityServerInfo = {
+  /** As TeamCity reports it, e.g. "2024.03.3 (build 156364)". */
+  version: string;
+  versionMajor: number;
+  versionMinor: number;
+  buildNumber: string;
+  webUrl?: string;
+};
+
+export type TeamCityUser = {
+  id: number;
+  username: string;
+  name?: string;
+  email?: string;
+};
+
+/** Someone or something named on a build (who triggered, who canceled). */
+export type TeamCityUserRef = {
+  id?: number;
+  username?: string;
+  name?: string;
+};
+
+export type TeamCityProperty = { name: string; value: string };
+
+export type TeamCityParameter = TeamCityProperty & {
+  /** The parameter's type spec, e.g. `password display='hidden'` or `select data_1='a' ...`; absent for plain text. */
+  rawType?: string;
+  inherited?: boolean;
+};
+
+export type TeamCityBuildType = {
+  id: string;
+  name: string;
+  projectId: string;
+  projectName: string;
+  webUrl: string;
+  paused?: boolean;
+  description?: string;
+  /** Only filled by getBuildType; lists leave it out to stay small. */
+  parameters?: TeamCityParameter[];
+};
+
+export type BuildTypePage = {
+  items: TeamCityBuildType[];
+  /** Pass as `start` to get the next page; null when TeamCity reported no further page. */
+  nextStart?: number | null;
+  /** Number of items in this page (TeamCity's `count` is per page, not a total). */
+  count: number;
+};
+
+export type TeamCityBuildState = 'queued' | 'running' | 'finished';
+
+export type TeamCityTrigger = {
+  /** TeamCity's trigger type: "user", "vcs", "schedule", "snapshotDependency", ... */
+  type?: string;
+  date?: string;
+  displayText?: string;
+  user?: TeamCityUserRef;
+};
+
+export type TeamCityCancelInfo = {
+  date?: string;
+  comment?: string;
+  user?: TeamCityUserRef;
+};
+
+export type TeamCityBuild = {
+  id: number;
+  /** Build number; queued builds have none. */
+  number?: string;
+  state: TeamCityBuildState;
+  /** SUCCESS, FAILURE or UNKNOWN (a canceled build); running builds report progress so far. */
+  status?: string;
+  statusText?: string;
+  percentageComplete?: number;
+  webUrl: string;
+  branchName?: string;
+  defaultBranch?: boolean;
+  buildTypeId: string;
+  buildTypeName?: string;
+  projectName?: string;
+  personal?: boolean;
+  queuePosition?: number;
+  waitReason?: string;
+  queuedDate?: string;
+  startDate?: string;
+  finishDate?: string;
+  triggeredBy?: TeamCityTrigger;
+  /** Present when the build was canceled (TeamCity's canceledInfo). */
+  canceled?: TeamCityCancelInfo;
+  /** Custom parameters the build was started with, for "Run again". */
+  properties?: TeamCityProperty[];
+};
+
+export type TriggerBuildRequest = {
+  buildTypeId: string;
+  branchName?: string;
+  comment?: string;
+  properties?: TeamCityProperty[];
+  queueAtTop?: boolean;
+  /** TeamCity's triggeringOptions.cleanSources. */
+  cleanCheckout?: boolean;
+  /** Personal builds need a patch upload this app never makes, so only `false` is accepted. */
+  personal?: false;
+};
+
+export type PageRequest = { start?: number; count?: number };
+
+export type ListBuildsQuery = { buildTypeId: string; branchName?: string; count?: number };
