@@ -5,11 +5,15 @@ import Resolver from '@forge/resolver';
 import { fetch } from '@forge/api';
 import { createTokenService } from './services/token-service';
 import { tokenResolvers } from './resolvers/token-resolvers';
+import { createBuildService } from './services/build-service';
+import { buildResolvers } from './resolvers/build-resolvers';
 
 const tokenService = createTokenService({ fetch: (url, init) => fetch(url, init as Parameters<typeof fetch>[1]) as unknown as Promise<Response> });
 
+const buildService = createBuildService({ tokens: tokenService });
+
 const resolver = new Resolver();
-for (const [name, fn] of Object.entries(tokenResolvers(tokenService))) {
+for (const [name, fn] of Object.entries({ ...tokenResolvers(tokenService), ...buildResolvers(buildService) })) {
   resolver.define(name, fn as Parameters<typeof resolver.define>[1]);
 }
 

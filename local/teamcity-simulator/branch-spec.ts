@@ -17,8 +17,9 @@ function toRule(line: string): Rule | null {
 }
 
 /** The full ref a logical name stands for under a rule: the logical name replaces the (group) or the '*'. */
-function refFor(rule: Rule, logical: string): string {
+function refFor(rule: Rule, logical: string): string | undefined {
   const group = /\([^)]*\)/.exec(rule.pattern);
+  if (!group && !rule.pattern.includes('*')) return undefined;
   const withName = group ? rule.pattern.replace(group[0], logical) : rule.pattern.replace('*', logical);
   return withName.replace(/\*/g, 'x');
 }
@@ -28,14 +29,17 @@ export function shortRefName(ref: string): string {
 }
 
 /**
- * Whether a branch name given to the REST API (logical name or full ref) is covered by the spec;
- * the VCS root's default branch is always covered, and the last matching rule wins as in TeamCity.
+ * Whether a branch name given to the REST API (logical name or full ref) is covered by the spec. The name is
+ * expanded to the refs it can stand for under each rule; a ref counts when the last rule matching it includes
+ * it, as in TeamCity. The VCS root's default branch is always covered. Which refs really exist is unknown here.
  */
 export function branchMatches(spec: string, defaultBranch: string, branchName: string): boolean {
   if (branchName === '<default>' || branchName === defaultBranch || branchName === shortRefName(defaultBranch)) return true;
-  let matched = false;
-  for (const rule of spec.split('\n').map(toRule)) {
-    if (rule && (rule.regex.test(branchName) || rule.regex.test(refFor(rule, branchName)))) matched = rule.include;
-  }
-  return matched;
+  const rules = spec.split('\n').map(toRule).filter((r): r is Rule => r !== null);
+  const candidates = new Set([branchName, ...rules.map((r) => refFor(r, branchName)).filter((r): r is string => r !== undefined)]);
+  return [...candidates].some((ref) => {
+    let included = false;
+    for (const rule of rules) if (rule.regex.test(ref)) included = rule.include;
+    return included;
+  });
 }

@@ -8,8 +8,18 @@ export type RuntimeConfig = {
    * cannot reach loopback, so a deployed app never sets it.
    */
   allowHttpLoopback: boolean;
+  /** How long one TeamCity request may take. Tests of the timeout path shorten it. */
+  teamcityTimeoutMs: number;
+};
+
+const DEFAULT_TEAMCITY_TIMEOUT_MS = 10_000;
+
+const positiveInt = (value: string | undefined): number | undefined => {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 };
 
 export const readRuntimeConfig = (env: NodeJS.ProcessEnv = process.env): RuntimeConfig => ({
   allowHttpLoopback: env.TEAMCITY_ALLOW_HTTP_LOOPBACK === 'true',
+  teamcityTimeoutMs: positiveInt(env.TEAMCITY_TIMEOUT_MS) ?? DEFAULT_TEAMCITY_TIMEOUT_MS,
 });

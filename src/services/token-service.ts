@@ -24,7 +24,8 @@ export type TokenServiceDeps = {
 export type AuthenticatedClient = { client: TeamCityClient; token: StoredToken };
 
 export const createTokenService = ({ fetch, store = defaultStore, now = () => new Date(), config = readRuntimeConfig }: TokenServiceDeps) => {
-  const clientFor = (serverUrl: string, token: string) => createTeamCityClient({ serverUrl, token, fetch });
+  const clientFor = (serverUrl: string, token: string) =>
+    createTeamCityClient({ serverUrl, token, fetch, timeoutMs: config().teamcityTimeoutMs });
 
   return {
     list: (accountId: string): Promise<Result<ListTokensResponse>> =>

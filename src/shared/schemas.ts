@@ -54,3 +54,133 @@ export const RESOLVER_FUNCTIONS = {
   addToken: 'addToken',
   deleteToken: 'deleteToken',
 } as const;
+
+/* ---------------------------------------------------------------------------------------------------------
+ * Running builds (repository and pull request actions). The repository and pull request always come from the
+ * Forge extension context on the backend, never from the payload.
+ * ------------------------------------------------------------------------------------------------------- */
+
+/** TeamCity's rule for build configuration ids (external ids): a letter, then letters, digits, underscores. */
+export const buildTypeIdSchema = z
+  .string({ error: 'Choose a build configuration.' })
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,224}$/, 'This is not a valid TeamCity build configuration id.');
+
+export const buildIdSchema = z.number({ error: 'Build id must be a number.' }).int().positive().max(2 ** 53 - 1);
+
+/** Git ref names: no control characters, spaces, `..`, `~^:?*[\\`, as `git check-ref-format` allows. */
+export const branchNameSchema = z
+  .string({ error: 'Choose a branch.' })
+  .min(1, 'Choose a branch.')
+  .max(255, 'The branch name is too long (at most 255 characters).')
+  // eslint-disable-next-line no-control-regex
+  .refine((b) => !/[\u0000-\u0020\u007f~^:?*[\\]|\.\.|@\{|\/\/|^\/|\/$|\.lock$|^-/.test(b), 'This is not a valid branch name.');
+
+/** TeamCity parameter names: `env.`, `system.` or configuration parameters; dots, dashes and underscores. */
+export const parameterNameSchema = z
+  .string()
+  .min(1, 'Enter a parameter name.')
+  .max(255, 'The parameter name is too long (at most 255 characters).')
+  .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'Parameter names may contain letters, digits, ".", "-" and "_", and start with a letter or "_".');
+
+export const buildParameterSchema = z
+  .object({
+    name: parameterNameSchema,
+    value: z.string().max(16384, 'The parameter value is too long (at most 16,384 characters).'),
+  })
+  .strict();
+
+export const getBuildSetupRequestSchema = z.object({}).strict();
+
+export const findBuildConfigurationsRequestSchema = z
+  .object({
+    tokenId: tokenIdSchema,
+    scope: z.enum(['repository', 'all']),
+    search: z.string().max(100, 'Search for at most 100 characters.').optional(),
+    start: z.number().int().min(0).max(100000).optional(),
+  })
+  .strict();
+
+export const triggerBuildRequestSchema = z
+  .object({
+    tokenId: tokenIdSchema,
+    buildTypeId: buildTypeIdSchema,
+    branchName: branchNameSchema,
+    parameters: z.array(buildParameterSchema).max(100, 'At most 100 parameters.').default([]),
+    comment: z.string().max(4000, 'The comment is too long (at most 4,000 characters).').optional(),
+    queueAtTop: z.boolean().optional(),
+    cleanCheckout: z.boolean().optional(),
+  })
+  .strict();
+
+export const buildRequestSchema = z.object({ tokenId: tokenIdSchema, buildId: buildIdSchema }).strict();
+
+export const listRecentBuildsRequestSchema = z
+  .object({ tokenId: tokenIdSchema, buildTypeId: buildTypeIdSchema, branchName: branchNameSchema.optional() })
+  .strict();
+
+export type BuildConfigurationView = {
+  id: string;
+  name: string;
+  projectId: string;
+  projectName: string;
+  webUrl: string;
+  paused: boolean;
+};
+
+export type BuildView = {
+  id: number;
+  buildTypeId: string;
+  buildTypeName?: string;
+  number?: string;
+  state: 'queued' | 'running' | 'finished';
+  status?: 'SUCCESS' | 'FAILURE' | 'UNKNOWN' | 'ERROR';
+  statusText?: string;
+  percentageComplete?: number;
+  branchName?: string;
+  webUrl: string;
+  queuedAt?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  triggeredBy?: string;
+  canceled?: boolean;
+  parameters: Array<{ name: string; value: string }>;
+  comment?: string;
+};
+
+export type RepositoryView = { workspace: string; slug: string; fullName: string; mainBranch: string; branches: string[] };
+export type PullRequestView = { id: number; title: string; sourceBranch: string; destinationBranch: string; author: string };
+
+export type GetBuildSetupResponse = {
+  servers: TokenView[];
+  /** Remembered per user and repository, or the only server. */
+  selectedTokenId: string | null;
+  repository: RepositoryView;
+  pullRequest: PullRequestView | null;
+  /** The branch to build: the PR's source branch, or the repository's main branch. */
+  defaultBranch: string;
+  /** Last configuration this user ran for this repository, per server token id. */
+  lastBuildTypeIds: Record<string, string>;
+};
+export type FindBuildConfigurationsResponse = { items: BuildConfigurationView[]; nextStart: number | null };
+export type TriggerBuildResponse = {
+  build: BuildView;
+  /** Something to tell the user although the build was queued, e.g. that its configuration is paused. */
+  notice?: string;
+};
+export type BuildResponse = { build: BuildView };
+export type ListRecentBuildsResponse = { builds: BuildView[] };
+
+export type GetBuildSetupRequest = z.infer<typeof getBuildSetupRequestSchema>;
+export type FindBuildConfigurationsRequest = z.infer<typeof findBuildConfigurationsRequestSchema>;
+export type TriggerBuildRequest = z.input<typeof triggerBuildRequestSchema>;
+export type BuildRequest = z.infer<typeof buildRequestSchema>;
+export type ListRecentBuildsRequest = z.infer<typeof listRecentBuildsRequestSchema>;
+
+export const BUILD_RESOLVER_FUNCTIONS = {
+  getBuildSetup: 'getBuildSetup',
+  findBuildConfigurations: 'findBuildConfigurations',
+  triggerBuild: 'triggerBuild',
+  getBuild: 'getBuild',
+  cancelBuild: 'cancelBuild',
+  listRecentBuilds: 'listRecentBuilds',
+} as const;

@@ -20,4 +20,7 @@ export const storageKeys = {
   tokenLastAuthenticated: (accountId: string, tokenId: string) => `${tokenPrefix(accountId)}${tokenId}:auth`,
   tokenSecret: (accountId: string, tokenId: string, slot: SecretSlot) =>
     `tc-secret:${encodeKeyPart(accountId)}:${tokenId}:${slot}`,
+  /** What one user last ran from one repository (Bitbucket repository UUID, braces and all). */
+  buildPreferences: (accountId: string, repositoryUuid: string) =>
+    `tc-build-pref:${encodeKeyPart(accountId)}:${encodeKeyPart(repositoryUuid)}`,
 };

@@ -69,7 +69,7 @@ function forgeProxyFailure(res: FailedResponse, ctx: RequestContext): AppError |
 }
 
 function notTeamCity(res: FailedResponse, ctx: RequestContext, body: ErrorBody): AppError {
-  const page = body.kind === 'html' ? 'a web page' : 'a response';
+  const page = body.kind === 'html' ? 'a web page' : body.kind === 'empty' ? 'an empty response' : 'a response TeamCity would not send';
   const title = body.detail === undefined ? '' : ` ("${body.detail}")`;
   return error(
     'not_teamcity',

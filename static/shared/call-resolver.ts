@@ -2,7 +2,7 @@
  * The one way the Custom UI talks to the backend. Resolvers answer with a `Result`; a rejected `invoke`
  * (network, bridge, a resolver that threw) is turned into a Result too, so screens handle one shape.
  */
-import { invoke } from '@forge/bridge';
+import { invoke } from './forge-bridge';
 import type { AppError, Result } from '../../src/shared/result';
 
 export const GENERIC_ERROR_MESSAGE =

@@ -5,7 +5,7 @@
  */
 import type { MouseEvent, ReactNode } from 'react';
 import Link from '@atlaskit/link';
-import { router } from '@forge/bridge';
+import { router } from './forge-bridge';
 
 export function openExternalUrl(url: string): void {
   router.open(url).catch(() => {

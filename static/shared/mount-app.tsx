@@ -5,11 +5,11 @@
 import '@atlaskit/css-reset';
 import type { ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { view } from '@forge/bridge';
+import { theme } from './forge-bridge';
 
 export function mountApp(app: ReactElement, container: HTMLElement | null = document.getElementById('root')): void {
   if (!container) throw new Error('The page has no #root element to render into.');
   // Without a theme the design tokens fall back to their light values, so a failure here is cosmetic.
-  view.theme.enable().catch(() => undefined);
+  theme.enable().catch(() => undefined);
   createRoot(container).render(app);
 }

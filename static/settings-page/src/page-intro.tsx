@@ -1,7 +1,10 @@
-/** Title, "Add a token" action and the explanation every visitor sees above the list. */
+/**
+ * Title, "Add a token" action and the explanation every visitor sees above the list. Laid out like
+ * Atlaskit's PageHeader; that package brings its own copy of tokens and primitives, which doubled the bundle.
+ */
 import Button from '@atlaskit/button/new';
-import PageHeader from '@atlaskit/page-header';
-import { Box, Text } from '@atlaskit/primitives/compiled';
+import Heading from '@atlaskit/heading';
+import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { ExternalLink } from '../../shared/external-link';
 import { ACCESS_TOKENS_DOCS_URL } from './links';
 
@@ -10,14 +13,18 @@ export type PageIntroProps = {
 };
 
 export function PageIntro({ onAddToken }: PageIntroProps) {
-  const actions = onAddToken ? (
-    <Button appearance="primary" onClick={onAddToken} testId="add-token-header">
-      Add a token
-    </Button>
-  ) : undefined;
   return (
-    <Box>
-      <PageHeader actions={actions}>TeamCity access tokens</PageHeader>
+    <Stack space="space.200">
+      <Inline spread="space-between" alignBlock="center" space="space.200">
+        <Heading size="large" as="h1">
+          TeamCity access tokens
+        </Heading>
+        {onAddToken && (
+          <Button appearance="primary" onClick={onAddToken} testId="add-token-header">
+            Add a token
+          </Button>
+        )}
+      </Inline>
       <Text as="p">
         User access tokens are used in place of passwords for authentication and triggering new builds in TeamCity. To
         create a new access token, log in to your TeamCity server and go to <strong>My Profile &gt; Access tokens</strong>.
@@ -26,6 +33,6 @@ export function PageIntro({ onAddToken }: PageIntroProps) {
           Learn more
         </ExternalLink>
       </Text>
-    </Box>
+    </Stack>
   );
 }

@@ -41,7 +41,12 @@ export function TokensTable({ tokens, onDelete }: TokensTableProps) {
       {
         key: 'actions',
         content: (
-          <Button appearance="subtle" onClick={() => onDelete(token)} testId="delete-token">
+          <Button
+            appearance="subtle"
+            onClick={() => onDelete(token)}
+            aria-label={`Delete token for ${token.serverUrl}`}
+            testId="delete-token"
+          >
             Delete
           </Button>
         ),

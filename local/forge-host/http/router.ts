@@ -1,0 +1,66 @@
+/** Maps each request of the local host to its page, asset, resource or bridge call. */
+import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { findRepository, findWorkspace } from '../bitbucket/demo-data';
+import { accountSettingsPage } from '../pages/account-settings-page';
+import { homePage } from '../pages/home-page';
+import { notFoundPage } from '../pages/not-found-page';
+import { pullRequestPage } from '../pages/pull-request-page';
+import { repositoryPage } from '../pages/repository-page';
+import { handleBridgeRequest, type InvokeForUser } from './bridge-endpoints';
+import { serveCustomUiResource } from './custom-ui-resources';
+import { serveFile } from './file-serving';
+import { redirect, sendHtml, sendText } from './responses';
+import { applySecurityHeaders } from './security-headers';
+import { sessionUser } from './session';
+
+export type RouterDeps = { staticDir: string; invoke: InvokeForUser };
+
+const PUBLIC_DIR = path.join(__dirname, '..', 'public');
+const RESOURCE = /^\/__forge\/resources\/([^/]+)(\/.*)?$/;
+const REPOSITORY = /^\/([^/_][^/]*)\/([^/]+)\/?$/;
+const PULL_REQUEST = /^\/([^/_][^/]*)\/([^/]+)\/pull-requests\/(\d+)\/?$/;
+
+export function createRouter(deps: RouterDeps) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    applySecurityHeaders(res);
+    const url = new URL(req.url ?? '/', 'http://local.invalid');
+    const user = sessionUser(req, url, res);
+    const pathname = url.pathname;
+
+    if (pathname.startsWith('/__forge/bridge/')) return handleBridgeRequest(req, res, url, user, deps.invoke);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
+    if (pathname === '/__forge/bridge.js') return serveFile(res, PUBLIC_DIR, 'bridge.js');
+    if (pathname.startsWith('/__forge/assets/')) return serveFile(res, PUBLIC_DIR, pathname.slice('/__forge/assets/'.length));
+
+    const resource = RESOURCE.exec(pathname);
+    if (resource) {
+      if (resource[2] === undefined) return redirect(res, `${pathname}/${url.search}`);
+      return serveCustomUiResource(res, deps.staticDir, resource[1]!, resource[2].slice(1));
+    }
+
+    if (pathname === '/') return sendHtml(res, 200, homePage(user));
+    if (pathname === '/account/teamcity') return sendHtml(res, 200, accountSettingsPage(user));
+
+    const pr = PULL_REQUEST.exec(pathname);
+    if (pr) {
+      const [, wsSlug, repoSlug, id] = pr;
+      const ws = findWorkspace(wsSlug!);
+      const repo = findRepository(wsSlug!, repoSlug!);
+      const pullRequest = repo?.pullRequests.find((p) => p.id === Number(id));
+      if (ws && repo && pullRequest) return sendHtml(res, 200, pullRequestPage(user, ws, repo, pullRequest));
+      return sendHtml(res, 404, notFoundPage(user, `There is no pull request ${wsSlug}/${repoSlug} #${id}.`));
+    }
+
+    const repoMatch = REPOSITORY.exec(pathname);
+    if (repoMatch) {
+      const [, wsSlug, repoSlug] = repoMatch;
+      const ws = findWorkspace(wsSlug!);
+      const repo = findRepository(wsSlug!, repoSlug!);
+      if (ws && repo) return sendHtml(res, 200, repositoryPage(user, ws, repo, url.searchParams.get('at')));
+      return sendHtml(res, 404, notFoundPage(user, `There is no repository ${wsSlug}/${repoSlug}.`));
+    }
+
+    return sendHtml(res, 404, notFoundPage(user, `Nothing lives at ${pathname}.`));
+  };
+}

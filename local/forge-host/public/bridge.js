@@ -1,0 +1,93 @@
+/*
+ * The local stand-in for the Forge product bridge. @forge/bridge calls window.__bridge.callBridge(name, payload);
+ * backend calls go to the local host (which decides who the user is), UI calls go to the shell page that
+ * embeds this frame. Loaded as an external script before the app's own scripts.
+ */
+(function () {
+  'use strict';
+  var params = new URLSearchParams(window.location.search);
+  var frame = {
+    module: params.get('module') || '',
+    workspace: params.get('workspace') || undefined,
+    repo: params.get('repo') || undefined,
+    pr: params.get('pr') || undefined
+  };
+  var closable = params.get('closable') === '1';
+  var frameId = frame.module + ':' + Math.random().toString(36).slice(2);
+  var contextPromise = null;
+
+  function post(path, body) {
+    return fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'x-forge-bridge': '1' },
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      return response.json().then(function (data) {
+        if (!response.ok) {
+          var message = (data && data.error && data.error.message) || 'Request failed with status ' + response.status;
+          throw new Error(message);
+        }
+        return data;
+      });
+    });
+  }
+
+  function toShell(message) {
+    if (window.parent === window) return false;
+    // Functions (e.g. flag action callbacks) cannot cross postMessage; only data does.
+    window.parent.postMessage(JSON.parse(JSON.stringify({ source: 'forge-local-bridge', frameId: frameId, message: message })), window.location.origin);
+    return true;
+  }
+
+  var handlers = {
+    invoke: function (payload) {
+      return post('/__forge/bridge/invoke', { frame: frame, functionKey: payload && payload.functionKey, payload: payload && payload.payload })
+        .then(function (data) { return data.result; }, function (error) {
+          throw new Error('There was an error invoking the function - ' + error.message);
+        });
+    },
+    getContext: function () {
+      if (!contextPromise) {
+        contextPromise = post('/__forge/bridge/context', { frame: frame }).then(function (data) { return data.context; });
+        contextPromise.catch(function () { contextPromise = null; });
+      }
+      return contextPromise;
+    },
+    close: function (payload) {
+      if (!closable) return false;
+      return toShell({ type: 'close', payload: payload });
+    },
+    showFlag: function (options) { return toShell({ type: 'showFlag', flag: options }); },
+    closeFlag: function (payload) { return toShell({ type: 'closeFlag', id: payload && payload.id }); },
+    navigate: function (location) {
+      if (!location || typeof location.url !== 'string') throw new Error('Only URL navigation is available in the local host.');
+      return toShell({ type: 'navigate', url: location.url, newTab: location.type === 'new-tab' });
+    },
+    reload: function () { return toShell({ type: 'reload' }); },
+    getFrameId: function () { return frameId; },
+    enableTheming: function () { return undefined; },
+    emitReadyEvent: function () { return undefined; },
+    emit: function () { return undefined; },
+    on: function () { return undefined; },
+    changeWindowTitle: function () { return undefined; }
+  };
+
+  window.__bridge = {
+    callBridge: function (name, payload) {
+      var handler = handlers[name];
+      if (!handler) return Promise.reject(new Error('The local Forge host does not support bridge call "' + name + '".'));
+      return new Promise(function (resolve) { resolve(handler(payload)); });
+    }
+  };
+
+  function reportHeight() {
+    toShell({ type: 'resize', height: Math.ceil(document.documentElement.scrollHeight) });
+  }
+  if (window.parent !== window && typeof ResizeObserver === 'function') {
+    document.addEventListener('DOMContentLoaded', function () {
+      new ResizeObserver(reportHeight).observe(document.body);
+      reportHeight();
+    });
+  }
+})();

@@ -1,0 +1,120 @@
+/*
+ * The Bitbucket-like shell: opens action modals, shows flags, sizes frames and follows navigation
+ * requested by Custom UI frames through the bridge. Messages are accepted only from this origin's frames.
+ */
+(function () {
+  'use strict';
+  var FLAG_TIMEOUT_MS = 8000;
+
+  function autosubmit() {
+    document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
+      select.addEventListener('change', function () { select.form.submit(); });
+    });
+  }
+
+  var openModal = null;
+  function closeModal() {
+    if (!openModal) return;
+    openModal.remove();
+    openModal = null;
+    document.removeEventListener('keydown', onKeydown);
+  }
+  function onKeydown(event) { if (event.key === 'Escape') closeModal(); }
+
+  function showModal(src, title) {
+    closeModal();
+    var backdrop = document.createElement('div');
+    backdrop.className = 'modal-backdrop';
+    backdrop.addEventListener('click', function (event) { if (event.target === backdrop) closeModal(); });
+    var dialog = document.createElement('div');
+    dialog.className = 'modal';
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    dialog.setAttribute('aria-label', title || 'App');
+    var iframe = document.createElement('iframe');
+    iframe.className = 'forge-frame modal-frame';
+    iframe.setAttribute('data-autoresize', '');
+    iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups');
+    iframe.title = title || 'App';
+    iframe.src = src;
+    dialog.appendChild(iframe);
+    backdrop.appendChild(dialog);
+    document.body.appendChild(backdrop);
+    openModal = backdrop;
+    document.addEventListener('keydown', onKeydown);
+  }
+
+  function showFlag(flag) {
+    if (!flag || !flag.id) return;
+    closeFlag(flag.id);
+    var box = document.createElement('div');
+    box.className = 'flag flag-' + String(flag.type || 'info').replace(/[^a-z]/g, '');
+    box.setAttribute('role', 'alert');
+    box.dataset.flagId = String(flag.id);
+    var title = document.createElement('strong');
+    title.textContent = String(flag.title || '');
+    box.appendChild(title);
+    if (flag.description) {
+      var description = document.createElement('p');
+      description.textContent = String(flag.description);
+      box.appendChild(description);
+    }
+    var dismiss = document.createElement('button');
+    dismiss.type = 'button';
+    dismiss.className = 'flag-dismiss';
+    dismiss.setAttribute('aria-label', 'Dismiss');
+    dismiss.textContent = '×';
+    dismiss.addEventListener('click', function () { box.remove(); });
+    box.appendChild(dismiss);
+    document.getElementById('flags').appendChild(box);
+    if (flag.isAutoDismiss === true) {
+      setTimeout(function () { box.remove(); }, FLAG_TIMEOUT_MS);
+    }
+  }
+  function closeFlag(id) {
+    document.querySelectorAll('#flags .flag').forEach(function (box) { if (box.dataset.flagId === String(id)) box.remove(); });
+  }
+
+  function navigate(url, newTab) {
+    var target;
+    try { target = new URL(url, window.location.href); } catch (e) { return; }
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') return;
+    if (newTab) window.open(target.href, '_blank', 'noopener');
+    else window.location.assign(target.href);
+  }
+
+  function frameOf(source) {
+    var frames = document.querySelectorAll('iframe.forge-frame');
+    for (var i = 0; i < frames.length; i++) if (frames[i].contentWindow === source) return frames[i];
+    return null;
+  }
+
+  window.addEventListener('message', function (event) {
+    if (event.origin !== window.location.origin || !event.data || event.data.source !== 'forge-local-bridge') return;
+    var iframe = frameOf(event.source);
+    if (!iframe) return;
+    var message = event.data.message || {};
+    switch (message.type) {
+      case 'resize':
+        if (iframe.hasAttribute('data-autoresize') && typeof message.height === 'number') iframe.style.height = Math.max(120, message.height) + 'px';
+        break;
+      case 'close':
+        if (openModal && openModal.contains(iframe)) closeModal();
+        break;
+      case 'showFlag': showFlag(message.flag); break;
+      case 'closeFlag': closeFlag(message.id); break;
+      case 'navigate': navigate(String(message.url), !!message.newTab); break;
+      case 'reload': window.location.reload(); break;
+    }
+  });
+
+  document.addEventListener('click', function (event) {
+    var button = event.target instanceof Element ? event.target.closest('[data-open-modal]') : null;
+    if (!button) return;
+    var menu = button.closest('details');
+    if (menu) menu.open = false;
+    showModal(button.getAttribute('data-open-modal'), button.getAttribute('data-modal-title'));
+  });
+
+  autosubmit();
+})();

@@ -1,0 +1,132 @@
+/**
+ * The local Forge host: the app's resolver, @forge/kvs on SQLite, an emulated Bitbucket and its pages,
+ * with the Custom UI resources in frames and a bridge. Tests and benchmarks start it here.
+ *
+ * Only one host may run per process at a time: the @forge packages reach the platform through the
+ * process-wide `global.__forge_fetch__`, which the host owns until `close()` restores it.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { SimulatorOptions, TeamCitySimulator } from '../teamcity-simulator';
+import { demoUser, isValidUserName } from './bitbucket/demo-data';
+import { createRouter } from './http/router';
+import { settingsPageExtension, type Extension } from './runtime/extension-context';
+import { installForgeFetch } from './runtime/forge-fetch';
+import { loadAppHandler, runResolver, type ResolverHandler } from './runtime/resolver-runner';
+import { openKvsDatabase } from './storage/kvs-database';
+import { KvsStore } from './storage/kvs-store';
+import { createKvsTransport, type KvsOperation } from './storage/kvs-transport';
+
+export type { TeamCitySimulator };
+
+export type LocalHostOptions = {
+  /** Default 0: an ephemeral port, so tests can run in parallel. */
+  port?: number;
+  /** Default ':memory:'; main.ts passes the file path. */
+  dbPath?: string;
+  /** Default {}: start a TeamCity simulator; false: none. */
+  teamcity?: false | SimulatorOptions;
+  log?: (line: string) => void;
+  /** The resolver handler to run; default: `handler` from src/index.ts. */
+  handler?: ResolverHandler;
+  /** Where the Custom UI resources live (`<resource>/dist`); default: the repository's static/. */
+  staticDir?: string;
+};
+
+export interface LocalHost {
+  url: string;
+  simulator: TeamCitySimulator | null;
+  /** Same path as the bridge's invoke, for integration tests. `extension` defaults to the personal settings page. */
+  invoke(userName: string, functionKey: string, payload?: unknown, extension?: Record<string, unknown>): Promise<unknown>;
+  accountIdFor(userName: string): string;
+  kvs: {
+    operations: KvsOperation[];
+    clearOperations(): void;
+    failNext(path: string, times?: number): void;
+    clearFaults(): void;
+    /** For tests that inspect storage; the only place secret values ever leave the store. */
+    rawEntries(): Array<{ key: string; value: unknown; secret: boolean }>;
+  };
+  httpLog: Array<{ method: string; path: string; status: number }>;
+  close(): Promise<void>;
+}
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+export async function startLocalHost(options: LocalHostOptions = {}): Promise<LocalHost> {
+  const log = options.log ?? (() => undefined);
+  const db = openKvsDatabase(options.dbPath ?? ':memory:');
+  const store = new KvsStore(db);
+  const transport = createKvsTransport(store);
+  let uninstallFetch: (() => void) | undefined;
+  let simulator: TeamCitySimulator | null = null;
+  try {
+    uninstallFetch = installForgeFetch(transport);
+    const loadedHandler = options.handler ? Promise.resolve(options.handler) : loadAppHandler();
+    loadedHandler.catch((error: unknown) => log(`The app's resolver could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+
+    if (options.teamcity !== false) {
+      const { startTeamCitySimulator } = await import('../teamcity-simulator');
+      simulator = await startTeamCitySimulator(options.teamcity ?? {});
+    }
+
+    const invokeAs = async (userName: string, functionKey: string, payload: unknown, extension: Extension) => {
+      if (!isValidUserName(userName)) throw new Error(`"${userName}" is not a valid emulated user name.`);
+      return runResolver(await loadedHandler, demoUser(userName), functionKey, payload, extension);
+    };
+
+    const httpLog: LocalHost['httpLog'] = [];
+    const router = createRouter({ staticDir: options.staticDir ?? path.join(REPO_ROOT, 'static'), invoke: (user, key, payload, ext) => invokeAs(user.name, key, payload, ext) });
+    const server = http.createServer((req, res) => {
+      const started = performance.now();
+      // The path only: query strings and bodies stay out of logs.
+      const pathOnly = (req.url ?? '/').split('?')[0] ?? '/';
+      res.on('finish', () => {
+        httpLog.push({ method: req.method ?? 'GET', path: pathOnly, status: res.statusCode });
+        log(`${req.method} ${pathOnly} ${res.statusCode} ${Math.round(performance.now() - started)}ms`);
+      });
+      router(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('Internal error');
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', resolve);
+    });
+    const { port } = server.address() as AddressInfo;
+
+    const uninstall = uninstallFetch;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      simulator,
+      invoke: (userName, functionKey, payload, extension) =>
+        invokeAs(userName, functionKey, payload, (extension as Extension | undefined) ?? settingsPageExtension()),
+      accountIdFor: (userName) => demoUser(userName).accountId,
+      kvs: {
+        operations: transport.operations,
+        clearOperations: transport.clearOperations,
+        failNext: transport.failNext,
+        clearFaults: transport.clearFaults,
+        rawEntries: () => [
+          ...store.allEntries('kvs_values').map((e) => ({ key: e.entity ? `${e.entity}:${e.key}` : e.key, value: e.value, secret: false })),
+          ...store.allEntries('kvs_secrets').map((e) => ({ key: e.key, value: e.value, secret: true })),
+        ],
+      },
+      httpLog,
+      async close() {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await simulator?.close();
+        uninstall();
+        db.close();
+      },
+    };
+  } catch (error) {
+    await simulator?.close();
+    uninstallFetch?.();
+    db.close();
+    throw error;
+  }
+}

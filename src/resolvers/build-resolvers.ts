@@ -1,0 +1,28 @@
+import {
+  BUILD_RESOLVER_FUNCTIONS as F,
+  buildRequestSchema,
+  findBuildConfigurationsRequestSchema,
+  getBuildSetupRequestSchema,
+  listRecentBuildsRequestSchema,
+  triggerBuildRequestSchema,
+} from '../shared/schemas';
+import type { BuildService } from '../services/build-service';
+import { defineEndpoint } from './define-endpoint';
+
+/** The repository and pull request are taken from `context` (the runtime's extension context), never the payload. */
+export const buildResolvers = (builds: BuildService) => ({
+  [F.getBuildSetup]: defineEndpoint(F.getBuildSetup, getBuildSetupRequestSchema, (_input, { accountId, context }) =>
+    builds.getBuildSetup(accountId, context),
+  ),
+  [F.findBuildConfigurations]: defineEndpoint(F.findBuildConfigurations, findBuildConfigurationsRequestSchema, (input, { accountId, context }) =>
+    builds.findBuildConfigurations(accountId, context, input),
+  ),
+  [F.triggerBuild]: defineEndpoint(F.triggerBuild, triggerBuildRequestSchema, (input, { accountId, context }) =>
+    builds.triggerBuild(accountId, context, input),
+  ),
+  [F.getBuild]: defineEndpoint(F.getBuild, buildRequestSchema, (input, { accountId }) => builds.getBuild(accountId, input)),
+  [F.cancelBuild]: defineEndpoint(F.cancelBuild, buildRequestSchema, (input, { accountId }) => builds.cancelBuild(accountId, input)),
+  [F.listRecentBuilds]: defineEndpoint(F.listRecentBuilds, listRecentBuildsRequestSchema, (input, { accountId }) =>
+    builds.listRecentBuilds(accountId, input),
+  ),
+});

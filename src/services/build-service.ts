@@ -1,0 +1,208 @@
+/**
+ * Use cases of the "Run TeamCity build" dialog on repository and pull request pages. Each TeamCity call runs
+ * with the user's own token (so TeamCity's permissions apply), and every accepted call refreshes the token's
+ * "Last authenticated". The repository and pull request come from the extension context only.
+ */
+import { logEvent } from '../logging/log';
+import { ok, type AppError, type Result } from '../shared/result';
+import type {
+  BuildConfigurationView,
+  BuildRequest,
+  BuildResponse,
+  FindBuildConfigurationsRequest,
+  FindBuildConfigurationsResponse,
+  GetBuildSetupResponse,
+  ListRecentBuildsRequest,
+  ListRecentBuildsResponse,
+  TokenView,
+  TriggerBuildResponse,
+  triggerBuildRequestSchema,
+} from '../shared/schemas';
+import { buildPreferencesStore, type BuildPreferences, type BuildPreferencesStore } from '../stores/build-preferences-store';
+import type { TeamCityBuildType, TeamCityClient } from '../teamcity/teamcity-client';
+import type { StoredToken } from '../stores/token-store';
+import type { TokenService } from './token-service';
+import { buildFailure, tokenRejected, triggerFailure } from './build-errors';
+import { checkUserParameters, pullRequestParameters, shortBranchName } from './build-parameters';
+import { toBuildView } from './build-view';
+import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbucket';
+import { createRepositoryDetails } from './repository-details';
+import type { z } from 'zod';
+
+type Context = Record<string, unknown>;
+type TriggerInput = z.output<typeof triggerBuildRequestSchema>;
+
+export type BuildServiceDeps = {
+  tokens: TokenService;
+  bitbucket?: BitbucketReader;
+  preferences?: BuildPreferencesStore;
+};
+
+export const RECENT_BUILDS = 5;
+/** A repository rarely has more configurations than this; text search reads bigger pages because it filters them. */
+const PAGE_SIZE = 50;
+const SEARCH_PAGE_SIZE = 500;
+const CANCEL_COMMENT = 'Canceled from Bitbucket';
+
+const toConfigurationView = (b: TeamCityBuildType): BuildConfigurationView => ({
+  id: b.id,
+  name: b.name,
+  projectId: b.projectId,
+  projectName: b.projectName,
+  webUrl: b.webUrl,
+  paused: b.paused === true,
+});
+
+/** The remembered server if the user still has its token, else the only one. */
+const selectToken = (servers: TokenView[], remembered: string | null): string | null =>
+  servers.find((s) => s.id === remembered)?.id ?? (servers.length === 1 ? servers[0]!.id : null);
+
+export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, preferences = buildPreferencesStore }: BuildServiceDeps) => {
+  const repositories = createRepositoryDetails(bitbucket);
+
+  /** Runs TeamCity work with one of the user's tokens; a rejected token is reported the same way everywhere. */
+  async function withToken<T>(
+    accountId: string,
+    tokenId: string,
+    work: (client: TeamCityClient, token: StoredToken) => Promise<{ result: Result<T>; authenticated: boolean }>,
+  ): Promise<Result<T>> {
+    const access = await tokens.clientForToken(accountId, tokenId);
+    if (!access.ok) return access;
+    const { client, token, recordSuccess } = access.data;
+    const { result, authenticated } = await work(client, token);
+    if (authenticated) await recordSuccess();
+    if (!result.ok && result.error.code === 'unauthorized') return { ok: false, error: tokenRejected(result.error, token.serverUrl) };
+    return result;
+  }
+
+  /** One TeamCity call whose success is the proof of authentication. */
+  const single = <T>(result: Result<T>) => ({ result, authenticated: result.ok });
+
+  const readPreferences = async (accountId: string, repositoryUuid: string): Promise<BuildPreferences> => {
+    try {
+      return await preferences.get(accountId, repositoryUuid);
+    } catch (error) {
+      logEvent('build_preferences_read_failed', { error: error instanceof Error ? error.name : typeof error });
+      return { tokenId: null, buildTypeIds: {} };
+    }
+  };
+
+  return {
+    async getBuildSetup(accountId: string, context: Context): Promise<Result<GetBuildSetupResponse>> {
+      const [details, tokenList] = await Promise.all([repositories.resolve(context, { withBranches: true }), tokens.list(accountId)]);
+      if (!details.ok) return details;
+      if (!tokenList.ok) return tokenList;
+      const servers = tokenList.data.tokens;
+      const remembered = servers.length > 0 ? await readPreferences(accountId, details.data.uuid) : { tokenId: null, buildTypeIds: {} };
+      const known = new Set(servers.map((s) => s.id));
+      const { repository, pullRequest } = details.data;
+      return ok({
+        servers,
+        selectedTokenId: selectToken(servers, remembered.tokenId),
+        repository,
+        pullRequest,
+        defaultBranch: pullRequest?.sourceBranch ?? repository.mainBranch,
+        lastBuildTypeIds: Object.fromEntries(Object.entries(remembered.buildTypeIds).filter(([id]) => known.has(id))),
+      });
+    },
+
+    async findBuildConfigurations(accountId: string, context: Context, input: FindBuildConfigurationsRequest): Promise<Result<FindBuildConfigurationsResponse>> {
+      let urls: string[] = [];
+      if (input.scope === 'repository') {
+        const details = await repositories.resolve(context, { withBranches: false });
+        if (!details.ok) return details;
+        urls = details.data.vcsUrls;
+      }
+      return withToken(accountId, input.tokenId, async (client) => {
+        const search = input.search?.trim() ?? '';
+        const page =
+          input.scope === 'repository'
+            ? await client.findBuildTypesByVcsUrls(urls, { start: input.start ?? 0, count: PAGE_SIZE })
+            : await client.searchBuildTypes(search, { start: input.start ?? 0, count: search === '' ? PAGE_SIZE : SEARCH_PAGE_SIZE });
+        if (!page.ok) return single(page);
+        return single(ok({ items: page.data.items.map(toConfigurationView), nextStart: page.data.nextStart ?? null }));
+      });
+    },
+
+    async triggerBuild(accountId: string, context: Context, input: TriggerInput): Promise<Result<TriggerBuildResponse>> {
+      const badParameters = checkUserParameters(input.parameters);
+      if (badParameters) return badParameters;
+      const details = await repositories.resolve(context, { withBranches: false });
+      if (!details.ok) return details;
+      const { uuid, pullRequest } = details.data;
+      const properties = [...input.parameters, ...(pullRequest ? pullRequestParameters(pullRequest) : [])];
+
+      const result = await withToken(accountId, input.tokenId, async (client, token) => {
+        // The configuration is read alongside (never before) the one POST: it names the project in a permission
+        // error and tells whether the configuration is paused, without delaying the build.
+        const [buildType, queued] = await Promise.all([
+          client.getBuildType(input.buildTypeId),
+          client.triggerBuild({
+            buildTypeId: input.buildTypeId,
+            branchName: shortBranchName(input.branchName),
+            properties,
+            ...(input.comment !== undefined && input.comment.trim() !== '' && { comment: input.comment }),
+            ...(input.queueAtTop !== undefined && { queueAtTop: input.queueAtTop }),
+            ...(input.cleanCheckout !== undefined && { cleanCheckout: input.cleanCheckout }),
+          }),
+        ]);
+        const type = buildType.ok ? buildType.data : undefined;
+        const authenticated = queued.ok || buildType.ok;
+        if (!queued.ok) {
+          const error = triggerFailure(queued.error, {
+            serverUrl: token.serverUrl,
+            buildTypeId: input.buildTypeId,
+            ...(type && { projectName: type.projectName, buildTypeName: type.name }),
+          });
+          return { result: { ok: false as const, error }, authenticated };
+        }
+        const notice = type?.paused
+          ? `"${type.name}" is paused in TeamCity: its automatic triggers are off. This build was queued anyway and runs when an agent is free.`
+          : undefined;
+        return { result: ok({ build: toBuildView(queued.data), ...(notice && { notice }) }), authenticated };
+      });
+
+      if (result.ok) {
+        // The build is already queued: failing to remember the choice must not report the trigger as failed.
+        await preferences.remember(accountId, uuid, input.tokenId, input.buildTypeId).catch((error: unknown) =>
+          logEvent('build_preferences_write_failed', { error: error instanceof Error ? error.name : typeof error }),
+        );
+      }
+      return result;
+    },
+
+    getBuild: (accountId: string, input: BuildRequest): Promise<Result<BuildResponse>> =>
+      withToken(accountId, input.tokenId, async (client, token) => {
+        const build = await client.getBuild(input.buildId);
+        if (!build.ok) return single(mapError(build.error, token, 'read this build', `build with id ${input.buildId}`));
+        return single(ok({ build: toBuildView(build.data) }));
+      }),
+
+    cancelBuild: (accountId: string, input: BuildRequest): Promise<Result<BuildResponse>> =>
+      withToken(accountId, input.tokenId, async (client, token) => {
+        const build = await client.cancelBuild(input.buildId, CANCEL_COMMENT);
+        // cancelBuild reads the build first, so most failures still prove the token works.
+        const authenticated = build.ok || !['unauthorized', 'timeout', 'unreachable', 'tls', 'egress_blocked', 'not_teamcity'].includes(build.error.code);
+        if (!build.ok) return { result: mapError(build.error, token, 'cancel this build', `build with id ${input.buildId}`), authenticated };
+        return { result: ok({ build: toBuildView(build.data) }), authenticated };
+      }),
+
+    listRecentBuilds: (accountId: string, input: ListRecentBuildsRequest): Promise<Result<ListRecentBuildsResponse>> =>
+      withToken(accountId, input.tokenId, async (client, token) => {
+        const builds = await client.listBuilds({
+          buildTypeId: input.buildTypeId,
+          ...(input.branchName !== undefined && { branchName: shortBranchName(input.branchName) }),
+          count: RECENT_BUILDS,
+        });
+        if (!builds.ok) return single(mapError(builds.error, token, 'list the builds of this configuration', `build configuration ${input.buildTypeId}`));
+        return single(ok({ builds: builds.data.map(toBuildView) }));
+      }),
+  };
+};
+
+const mapError = (error: AppError, token: StoredToken, action: string, missing: string): { ok: false; error: AppError } => ({
+  ok: false,
+  error: buildFailure(error, token.serverUrl, action, missing),
+});
+
+export type BuildService = ReturnType<typeof createBuildService>;

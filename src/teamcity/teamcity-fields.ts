@@ -1,0 +1,29 @@
+/**
+ * `fields=` selections: TeamCity renders only these, which keeps responses small (a full build or build
+ * configuration is tens of kilobytes). They name exactly what teamcity-schemas.ts reads. List fields must name
+ * `count` and `nextHref` themselves, or paging information is left out.
+ */
+export const SERVER_FIELDS = 'version,versionMajor,versionMinor,buildNumber,webUrl';
+
+export const USER_FIELDS = 'id,username,name,email';
+
+const BUILD_TYPE_SUMMARY = 'id,name,projectId,projectName,webUrl,paused';
+
+export const BUILD_TYPE_PAGE_FIELDS = `count,nextHref,buildType(${BUILD_TYPE_SUMMARY})`;
+
+export const BUILD_TYPE_FIELDS =
+  `${BUILD_TYPE_SUMMARY},description,project(id,name),parameters(property(name,value,inherited,type(rawValue)))`;
+
+const USER_REF = 'user(id,username,name)';
+
+export const BUILD_FIELDS = [
+  'id,buildTypeId,number,status,state,running,personal,percentageComplete,branchName,defaultBranch',
+  'href,webUrl,statusText,queuePosition,waitReason,queuedDate,startDate,finishDate',
+  'buildType(id,name,projectId,projectName)',
+  'running-info(percentageComplete)',
+  `triggered(type,date,displayText,${USER_REF})`,
+  `canceledInfo(timestamp,text,${USER_REF})`,
+  'properties(property(name,value))',
+].join(',');
+
+export const BUILD_LIST_FIELDS = `count,nextHref,build(${BUILD_FIELDS})`;

@@ -1,0 +1,35 @@
+/**
+ * Cause chains as Node's fetch builds them, for codes that loopback sockets cannot produce (DNS, expired or
+ * mismatched certificates). The loopback cases are in teamcity-failures.test.ts.
+ */
+import { networkFailure } from './teamcity-network-errors';
+
+const fetchFailed = (cause: unknown) => new TypeError('fetch failed', { cause });
+const sysError = (code: string) => Object.assign(new Error(code), { code });
+
+test.each([
+  [fetchFailed(sysError('ENOTFOUND')), 'unreachable', /does not resolve/],
+  [fetchFailed(sysError('EAI_AGAIN')), 'unreachable', /does not resolve/],
+  [fetchFailed(sysError('EHOSTUNREACH')), 'unreachable', /no network route/],
+  [fetchFailed(new AggregateError([sysError('ECONNREFUSED'), sysError('ECONNREFUSED')])), 'unreachable', /refused/],
+  [fetchFailed(sysError('ECONNRESET')), 'unreachable', /closed before/],
+  [fetchFailed(sysError('CERT_HAS_EXPIRED')), 'tls', /expired/],
+  [fetchFailed(sysError('ERR_TLS_CERT_ALTNAME_INVALID')), 'tls', /different host name/],
+  [fetchFailed(sysError('UNABLE_TO_VERIFY_LEAF_SIGNATURE')), 'tls', /not issued by a publicly trusted authority/],
+  [fetchFailed(fetchFailed(sysError('SELF_SIGNED_CERT_IN_CHAIN'))), 'tls', /self-signed/],
+  [new DOMException('aborted', 'AbortError'), 'timeout', /did not answer within 10 seconds/],
+  [new DOMException('timed out', 'TimeoutError'), 'timeout', /10 seconds/],
+  [fetchFailed(sysError('UND_ERR_CONNECT_TIMEOUT')), 'timeout', /10 seconds/],
+  [new Error('something odd'), 'unreachable', /network error/],
+])('%#: %s', (thrown, code, message) => {
+  const error = networkFailure(thrown, 'https://tc.example.com', false, 10_000);
+  expect(error.code).toBe(code);
+  expect(error.message).toMatch(message);
+  expect(error.message).toContain('https://tc.example.com');
+});
+
+test('a cyclic cause chain terminates', () => {
+  const a: { code?: string; cause?: unknown } = { code: 'X' };
+  a.cause = a;
+  expect(networkFailure(a, 's', false, 1000).code).toBe('unreachable');
+});

@@ -1,0 +1,4 @@
+import { mountApp } from '../../shared/mount-app';
+import { BuildModal } from './build-modal';
+
+mountApp(<BuildModal />);

@@ -1,0 +1,39 @@
+/** The pull request parameters the app adds to every build started from a pull request (read-only). */
+import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
+import { token } from '@atlaskit/tokens';
+import type { PullRequestView } from '../../../src/shared/schemas';
+import { prContextParameters } from './pr-context-parameters';
+
+export function PrContextSummary({ pullRequest }: { pullRequest: PullRequestView }) {
+  return (
+    <Stack space="space.075" testId="pr-context">
+      <Text weight="semibold" size="small">
+        Pull request context
+      </Text>
+      <Text size="small" color="color.text.subtle">
+        These parameters are passed to TeamCity with the build, so build steps can use them (for example %bitbucket.pr.id%).
+      </Text>
+      <Box
+        as="dl"
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'max-content 1fr',
+          columnGap: token('space.200'),
+          rowGap: token('space.050'),
+          margin: 0,
+          padding: token('space.100'),
+          background: token('color.background.neutral.subtle.hovered'),
+          borderRadius: token('radius.medium'),
+          font: token('font.code'),
+        }}
+      >
+        {prContextParameters(pullRequest).map((parameter) => (
+          <div key={parameter.name} style={{ display: 'contents' }}>
+            <dt style={{ color: token('color.text.subtle') }}>{parameter.name}</dt>
+            <dd style={{ margin: 0, overflowWrap: 'anywhere' }}>{parameter.value}</dd>
+          </div>
+        ))}
+      </Box>
+    </Stack>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * The last five builds of the chosen configuration on the chosen branch, each with "Run again", which
+ * starts the same configuration with that build's branch and parameters.
+ */
+import { useEffect } from 'react';
+import Button from '@atlaskit/button/new';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
+import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
+import Spinner from '@atlaskit/spinner';
+import { token } from '@atlaskit/tokens';
+import type { BuildView, ListRecentBuildsResponse } from '../../../src/shared/schemas';
+import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/build-resolver-functions';
+import { ExternalLink } from '../../shared/external-link';
+import { RelativeTimeText } from '../../shared/relative-time-text';
+import { useResolverQuery } from '../../shared/use-resolver-query';
+import { BuildStateLozenge } from './build-state-lozenge';
+
+export const RECENT_BUILD_COUNT = 5;
+
+export type RecentBuildsProps = {
+  tokenId: string;
+  buildTypeId: string;
+  branchName: string | undefined;
+  /** Changes when a build was started or finished here, so the list catches up. */
+  refreshKey?: string;
+  runningAgain: number | null;
+  onRunAgain: (build: BuildView) => void;
+};
+
+export function RecentBuilds({ tokenId, buildTypeId, branchName, refreshKey, runningAgain, onRunAgain }: RecentBuildsProps) {
+  const payload: Record<string, unknown> = branchName ? { tokenId, buildTypeId, branchName } : { tokenId, buildTypeId };
+  const { state, reload } = useResolverQuery<ListRecentBuildsResponse>(BUILD_RESOLVER_FUNCTIONS.listRecentBuilds, payload);
+
+  useEffect(() => {
+    if (refreshKey !== undefined) reload();
+  }, [refreshKey, reload]);
+
+  return (
+    <Stack space="space.100" testId="recent-builds">
+      <Text weight="semibold" as="p">
+        Recent builds{branchName ? ` on ${branchName}` : ''}
+      </Text>
+      {state.status === 'loading' && <Spinner size="small" label="Loading recent builds" />}
+      {state.status === 'error' && (
+        <SectionMessage appearance="warning" actions={<SectionMessageAction onClick={reload}>Try again</SectionMessageAction>}>
+          {`We couldn’t load recent builds: ${state.error.message}`}
+        </SectionMessage>
+      )}
+      {state.status === 'ready' && state.data.builds.length === 0 && (
+        <Text size="small" color="color.text.subtle">
+          No builds yet for this configuration{branchName ? ' and branch' : ''}.
+        </Text>
+      )}
+      {state.status === 'ready' && state.data.builds.length > 0 && (
+        <Box as="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {state.data.builds.slice(0, RECENT_BUILD_COUNT).map((build) => (
+            <RecentBuildRow key={build.id} build={build} isRunning={runningAgain === build.id} onRunAgain={onRunAgain} />
+          ))}
+        </Box>
+      )}
+    </Stack>
+  );
+}
+
+type RowProps = { build: BuildView; isRunning: boolean; onRunAgain: (build: BuildView) => void };
+
+function RecentBuildRow({ build, isRunning, onRunAgain }: RowProps) {
+  const when = build.finishedAt ?? build.startedAt ?? build.queuedAt;
+  return (
+    <Box
+      as="li"
+      testId={`recent-build-${build.id}`}
+      style={{ padding: `${token('space.075')} 0`, borderTop: `${token('border.width')} solid ${token('color.border')}` }}
+    >
+      <Inline space="space.150" alignBlock="center" spread="space-between">
+        <Inline space="space.150" alignBlock="center" shouldWrap>
+          <Box style={{ minWidth: 72 }}>
+            <BuildStateLozenge build={build} />
+          </Box>
+          <ExternalLink href={build.webUrl}>{build.number ? `#${build.number}` : 'Queued'}</ExternalLink>
+          <Text size="small" color="color.text.subtle">
+            {build.triggeredBy ?? 'Unknown'}
+            {when ? ' · ' : ''}
+          </Text>
+          {when && (
+            <Text size="small" color="color.text.subtle">
+              <RelativeTimeText value={when} />
+            </Text>
+          )}
+        </Inline>
+        <Button spacing="compact" isLoading={isRunning} onClick={() => onRunAgain(build)} testId={`run-again-${build.id}`}>
+          Run again
+        </Button>
+      </Inline>
+    </Box>
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * From choosing to watching: the form until a build starts, then the build's progress with recent
+ * builds, and back to the form for another run. Starting a build (from the form or "Run again") goes
+ * through one function, so both report errors the same way.
+ */
+import { useMemo, useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import { Stack } from '@atlaskit/primitives/compiled';
+import type { AppError } from '../../../src/shared/result';
+import type { BuildView, GetBuildSetupResponse, TriggerBuildRequest } from '../../../src/shared/schemas';
+import { BuildProgress } from './build-progress';
+import { closeModal } from './close-modal';
+import { ModalFrame } from './modal-frame';
+import { newParameterRow, toParameters } from './parameter-rows';
+import { prContextParameters, withoutPrContext } from './pr-context-parameters';
+import { RecentBuilds } from './recent-builds';
+import { RunBuildForm, type FormValues } from './run-build-form';
+import { triggerBuild } from './trigger-build';
+import { TriggerErrorMessage } from './trigger-error-message';
+import { hasHiddenProblems, hasProblems, validateForm } from './validate-form';
+
+export type RunBuildFlowProps = { setup: GetBuildSetupResponse; settingsPath: string | null; subtitle: string };
+
+type Started = { build: BuildView; tokenId: string; configurationName: string };
+
+export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProps) {
+  const [values, setValues] = useState<FormValues>(() => ({
+    tokenId: setup.selectedTokenId && setup.servers.some((s) => s.id === setup.selectedTokenId) ? setup.selectedTokenId : setup.servers[0]!.id,
+    configuration: null,
+    branch: setup.defaultBranch,
+    rows: [],
+    options: { comment: '', queueAtTop: false, cleanCheckout: false },
+  }));
+  const [moreOpen, setMoreOpen] = useState(false);
+  const [showProblems, setShowProblems] = useState(false);
+  const [submitting, setSubmitting] = useState<'form' | number | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [started, setStarted] = useState<Started | null>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  const reserved = useMemo(
+    () => new Set(setup.pullRequest ? prContextParameters(setup.pullRequest).map((p) => p.name) : []),
+    [setup.pullRequest],
+  );
+  const problems = useMemo(() => validateForm(values, reserved), [values, reserved]);
+
+  const start = async (request: TriggerBuildRequest, configurationName: string, source: 'form' | number) => {
+    setSubmitting(source);
+    setError(null);
+    const result = await triggerBuild(request);
+    setSubmitting(null);
+    if (result.ok) {
+      setStarted({ build: result.data.build, tokenId: request.tokenId, configurationName });
+      return;
+    }
+    setError(result.error);
+    // The message sits at the end of a scrolling body; bring it to the user.
+    requestAnimationFrame(() => errorRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }));
+  };
+
+  const runFromForm = () => {
+    setShowProblems(true);
+    if (hasProblems(problems) || !values.configuration) {
+      if (hasHiddenProblems(problems)) setMoreOpen(true);
+      return;
+    }
+    const { comment, queueAtTop, cleanCheckout } = values.options;
+    void start(
+      {
+        tokenId: values.tokenId,
+        buildTypeId: values.configuration.id,
+        branchName: values.branch.trim(),
+        parameters: toParameters(values.rows),
+        comment: comment.trim() || undefined,
+        queueAtTop,
+        cleanCheckout,
+      },
+      values.configuration.name,
+      'form',
+    );
+  };
+
+  const runAgain = (tokenId: string, build: BuildView, configurationName: string) =>
+    void start(
+      {
+        tokenId,
+        buildTypeId: build.buildTypeId,
+        branchName: build.branchName ?? values.branch.trim(),
+        parameters: withoutPrContext(build.parameters),
+      },
+      build.buildTypeName ?? configurationName,
+      build.id,
+    );
+
+  const backToForm = () => {
+    if (started) {
+      // The next run starts from what was just run, including the branch and parameters of a "Run again".
+      const build = started.build;
+      setValues((v) => ({
+        ...v,
+        branch: build.branchName ?? v.branch,
+        rows: v.rows.length > 0 ? v.rows : withoutPrContext(build.parameters).map((p) => newParameterRow(p.name, p.value)),
+      }));
+    }
+    setStarted(null);
+    setShowProblems(false);
+  };
+
+  const errorMessage = error && (
+    <div ref={errorRef}>
+      <TriggerErrorMessage error={error} settingsPath={settingsPath} />
+    </div>
+  );
+
+  if (started) {
+    return (
+      <ModalFrame
+        subtitle={subtitle}
+        footer={
+          <>
+            <Button appearance="subtle" onClick={backToForm} testId="run-another">
+              Run another build
+            </Button>
+            <Button appearance="primary" onClick={closeModal} testId="close-modal">
+              Done
+            </Button>
+          </>
+        }
+      >
+        <Stack space="space.300">
+          <BuildProgress key={started.build.id} tokenId={started.tokenId} initial={started.build} configurationName={started.configurationName} />
+          <RecentBuilds
+            tokenId={started.tokenId}
+            buildTypeId={started.build.buildTypeId}
+            branchName={started.build.branchName}
+            refreshKey={String(started.build.id)}
+            runningAgain={typeof submitting === 'number' ? submitting : null}
+            onRunAgain={(build) => runAgain(started.tokenId, build, started.configurationName)}
+          />
+          {errorMessage}
+        </Stack>
+      </ModalFrame>
+    );
+  }
+
+  return (
+    <ModalFrame
+      subtitle={subtitle}
+      footer={
+        <>
+          <Button appearance="subtle" onClick={closeModal} testId="cancel-modal">
+            Cancel
+          </Button>
+          <Button appearance="primary" isLoading={submitting === 'form'} onClick={runFromForm} testId="run-build">
+            Run build
+          </Button>
+        </>
+      }
+    >
+      <Stack space="space.250">
+        <RunBuildForm
+          setup={setup}
+          values={values}
+          problems={problems}
+          showProblems={showProblems}
+          moreOpen={moreOpen}
+          runningAgain={typeof submitting === 'number' ? submitting : null}
+          onMoreToggle={() => setMoreOpen((open) => !open)}
+          onChange={(change) => {
+            setValues((v) => ({ ...v, ...change }));
+            setError(null);
+          }}
+          onRunAgain={(build) => values.configuration && runAgain(values.tokenId, build, values.configuration.name)}
+        />
+        {errorMessage}
+      </Stack>
+    </ModalFrame>
+  );
+}

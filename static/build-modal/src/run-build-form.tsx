@@ -1,0 +1,94 @@
+/**
+ * The form: server, build configuration, branch, the collapsed extras, and recent builds of the choice.
+ * It only edits values; the flow around it validates and starts the build.
+ */
+import type { BuildConfigurationView, BuildView, GetBuildSetupResponse } from '../../../src/shared/schemas';
+import { Stack } from '@atlaskit/primitives/compiled';
+import { BranchPicker } from './branch-picker';
+import { ConfigurationPicker } from './configuration-picker';
+import { MoreOptions, type RunOptions } from './more-options';
+import { ParametersEditor } from './parameters-editor';
+import type { ParameterRow, RowProblems } from './parameter-rows';
+import { PrContextSummary } from './pr-context-summary';
+import { RecentBuilds } from './recent-builds';
+import { ServerPicker } from './server-picker';
+
+export type FormValues = {
+  tokenId: string;
+  configuration: BuildConfigurationView | null;
+  branch: string;
+  rows: ParameterRow[];
+  options: RunOptions;
+};
+
+export type FormProblems = {
+  configuration?: string;
+  branch?: string;
+  rows: Map<number, RowProblems>;
+  rowLimit: string | null;
+  comment: string | null;
+};
+
+export type RunBuildFormProps = {
+  setup: GetBuildSetupResponse;
+  values: FormValues;
+  problems: FormProblems;
+  showProblems: boolean;
+  moreOpen: boolean;
+  runningAgain: number | null;
+  onMoreToggle: () => void;
+  onChange: (change: Partial<FormValues>) => void;
+  onRunAgain: (build: BuildView) => void;
+};
+
+export function RunBuildForm(props: RunBuildFormProps) {
+  const { setup, values, problems, showProblems, onChange } = props;
+  const branchForHistory = problems.branch ? undefined : values.branch;
+  return (
+    <Stack space="space.250">
+      <ServerPicker servers={setup.servers} selectedId={values.tokenId} onChange={(tokenId) => onChange({ tokenId, configuration: null })} />
+      <ConfigurationPicker
+        key={values.tokenId}
+        tokenId={values.tokenId}
+        repositoryName={setup.repository.fullName}
+        selected={values.configuration}
+        preferredId={setup.lastBuildTypeIds[values.tokenId]}
+        error={showProblems ? problems.configuration : undefined}
+        onSelect={(configuration) => onChange({ configuration })}
+      />
+      <BranchPicker
+        repository={setup.repository}
+        pullRequest={setup.pullRequest}
+        value={values.branch}
+        error={showProblems || values.branch !== '' ? problems.branch : undefined}
+        onChange={(branch) => onChange({ branch })}
+      />
+      <MoreOptions
+        isOpen={props.moreOpen}
+        onToggle={props.onMoreToggle}
+        options={values.options}
+        commentProblem={problems.comment}
+        onChange={(options) => onChange({ options })}
+        parameters={
+          <ParametersEditor
+            rows={values.rows}
+            problems={problems.rows}
+            showProblems={showProblems}
+            limitProblem={problems.rowLimit}
+            onChange={(rows) => onChange({ rows })}
+          />
+        }
+        prContext={setup.pullRequest ? <PrContextSummary pullRequest={setup.pullRequest} /> : null}
+      />
+      {values.configuration && (
+        <RecentBuilds
+          tokenId={values.tokenId}
+          buildTypeId={values.configuration.id}
+          branchName={branchForHistory}
+          runningAgain={props.runningAgain}
+          onRunAgain={props.onRunAgain}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * "Add an access token". The server is checked when the user presses Create, which can take a while, so
+ * the dialog shows progress and keeps what was typed when the check fails. The token value lives only in
+ * this component's state and is cleared before the dialog reports success.
+ */
+import { type FormEvent, useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
+import { Stack } from '@atlaskit/primitives/compiled';
+import SectionMessage from '@atlaskit/section-message';
+import type { AppError } from '../../../src/shared/result';
+import type { AddTokenResponse } from '../../../src/shared/schemas';
+import { RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
+import { callResolver } from '../../shared/call-resolver';
+import {
+  type AddTokenField,
+  type AddTokenFieldErrors,
+  type AddTokenValues,
+  isAddTokenField,
+  validateAddToken,
+} from './add-token-validation';
+import { FormTextField } from './form-text-field';
+
+export type AddTokenDialogProps = {
+  onAdded: (response: AddTokenResponse) => void;
+  onClose: () => void;
+};
+
+const EMPTY: AddTokenValues = { serverUrl: '', token: '' };
+
+export function AddTokenDialog({ onAdded, onClose }: AddTokenDialogProps) {
+  const [values, setValues] = useState<AddTokenValues>(EMPTY);
+  const [fieldErrors, setFieldErrors] = useState<AddTokenFieldErrors>({});
+  const [formError, setFormError] = useState<AppError | null>(null);
+  const [pending, setPending] = useState(false);
+  const serverRef = useRef<HTMLInputElement>(null);
+  const tokenRef = useRef<HTMLInputElement>(null);
+
+  const focusField = (field: AddTokenField) => {
+    // After the re-render that re-enables the inputs; a disabled input cannot take focus.
+    setTimeout(() => (field === 'serverUrl' ? serverRef : tokenRef).current?.focus(), 0);
+  };
+
+  const change = (field: AddTokenField) => (value: string) => {
+    setValues((previous) => ({ ...previous, [field]: value }));
+    setFieldErrors((previous) => ({ ...previous, [field]: undefined }));
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    const errors = validateAddToken(values);
+    setFormError(null);
+    setFieldErrors(errors);
+    const firstInvalid = errors.serverUrl ? 'serverUrl' : errors.token ? 'token' : null;
+    if (firstInvalid) {
+      focusField(firstInvalid);
+      return;
+    }
+    setPending(true);
+    const result = await callResolver<AddTokenResponse>(RESOLVER_FUNCTIONS.addToken, {
+      serverUrl: values.serverUrl.trim(),
+      token: values.token.trim(),
+    });
+    if (result.ok) {
+      setValues(EMPTY);
+      onAdded(result.data);
+      return;
+    }
+    setPending(false);
+    const { field } = result.error;
+    if (isAddTokenField(field)) {
+      setFieldErrors({ [field]: result.error.message });
+      focusField(field);
+    } else {
+      setFormError(result.error);
+    }
+  };
+
+  return (
+    <Modal
+      onClose={pending ? undefined : onClose}
+      autoFocus={serverRef}
+      shouldCloseOnEscapePress={!pending}
+      shouldCloseOnOverlayClick={!pending}
+      width="medium"
+      label="Add an access token"
+      testId="add-token-dialog"
+    >
+      <form onSubmit={submit} noValidate>
+        <ModalHeader>
+          <ModalTitle>Add an access token</ModalTitle>
+        </ModalHeader>
+        <ModalBody>
+          <Stack space="space.200">
+            {formError && (
+              <SectionMessage appearance="error" testId="add-token-form-error">
+                {formError.message}
+              </SectionMessage>
+            )}
+            <FormTextField
+              id="add-token-server-url"
+              name="serverUrl"
+              label="TeamCity Server"
+              helper="The TeamCity server you want to configure your access token for."
+              placeholder="https://teamcity.example.com"
+              type="url"
+              autoComplete="url"
+              isRequired
+              isDisabled={pending}
+              value={values.serverUrl}
+              error={fieldErrors.serverUrl}
+              inputRef={serverRef}
+              onChange={change('serverUrl')}
+            />
+            <FormTextField
+              id="add-token-token"
+              name="token"
+              label="Access token"
+              helper="Access token (only available for TeamCity ≥ 2019.1). You can create a new token in TeamCity at My Profile > Access tokens."
+              type="password"
+              autoComplete="off"
+              isRequired
+              isDisabled={pending}
+              value={values.token}
+              error={fieldErrors.token}
+              inputRef={tokenRef}
+              onChange={change('token')}
+            />
+          </Stack>
+        </ModalBody>
+        <ModalFooter>
+          <Button appearance="subtle" onClick={onClose} isDisabled={pending} testId="add-token-cancel">
+            Cancel
+          </Button>
+          <Button appearance="primary" type="submit" isLoading={pending} testId="add-token-create">
+            Create
+          </Button>
+        </ModalFooter>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * Catches only what the user can fix without asking the server (empty fields). The resolver validates
+ * the address and the token properly and answers with a field, which the dialog shows the same way.
+ */
+export type AddTokenField = 'serverUrl' | 'token';
+export type AddTokenValues = Record<AddTokenField, string>;
+export type AddTokenFieldErrors = Partial<Record<AddTokenField, string>>;
+
+export const ADD_TOKEN_FIELDS: readonly AddTokenField[] = ['serverUrl', 'token'];
+
+export const REQUIRED_MESSAGES: Record<AddTokenField, string> = {
+  serverUrl: 'Enter the address of your TeamCity server.',
+  token: 'Paste the access token you created in TeamCity.',
+};
+
+export function validateAddToken(values: AddTokenValues): AddTokenFieldErrors {
+  const errors: AddTokenFieldErrors = {};
+  for (const field of ADD_TOKEN_FIELDS) {
+    if (values[field].trim() === '') errors[field] = REQUIRED_MESSAGES[field];
+  }
+  return errors;
+}
+
+export const isAddTokenField = (field: string | undefined): field is AddTokenField =>
+  field === 'serverUrl' || field === 'token';

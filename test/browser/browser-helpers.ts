@@ -1,0 +1,59 @@
+/**
+ * Shared plumbing for browser tests: Debian's Chromium driven by playwright-core, pages that fail the test
+ * on uncaught errors, and screenshots in test-artifacts/ for a human to look at after a run.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS_DIR = join(__dirname, '..', '..', 'test-artifacts');
+
+/** Flags for a container without a GPU or sandbox, and no traffic beyond the loopback servers under test. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export type TestPage = {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught exceptions and console errors seen so far, for an `expect(...).toEqual([])` at the end. */
+  pageErrors: string[];
+};
+
+export async function newTestPage(
+  browser: Browser,
+  options: { width?: number; height?: number } = {},
+): Promise<TestPage> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+  });
+  // Frames (the Custom UI iframe) report through the same page events.
+  return { context, page, pageErrors };
+}
+
+/** Saves test-artifacts/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const path = join(ARTIFACTS_DIR, `${name.replace(/[^a-zA-Z0-9._-]+/g, '-')}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

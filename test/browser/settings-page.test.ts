@@ -1,0 +1,142 @@
+/**
+ * The personal settings page end to end: the built Custom UI in the local Forge host, the real resolvers
+ * and storage, and the TeamCity simulator checking the token, driven through Chromium like a user would.
+ * Needs `npm run build` first (static/settings-page/dist).
+ */
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { startLocalHost } from '../../local/forge-host/start-local-host';
+import { launchChromium, newTestPage, screenshot } from './browser-helpers';
+
+type LocalHost = Awaited<ReturnType<typeof startLocalHost>>;
+type Simulator = NonNullable<LocalHost['simulator']>;
+
+jest.setTimeout(90_000);
+
+describe('TeamCity access tokens settings page', () => {
+  let host: LocalHost;
+  let simulator: Simulator;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    host = await startLocalHost({ port: 0, dbPath: ':memory:' });
+    if (!host.simulator) throw new Error('The local host started without its TeamCity simulator.');
+    simulator = host.simulator;
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  const openSettings = async (page: Page): Promise<FrameLocator> => {
+    await page.goto(`${host.url}/account/teamcity?as=admin`);
+    return page.frameLocator('iframe.forge-frame');
+  };
+
+  it('adds a token (rejecting a bad one first) and deletes it again', async () => {
+    const { page, pageErrors, context } = await newTestPage(browser);
+    try {
+      const app = await openSettings(page);
+
+      // Nothing stored yet: the empty state offers the way in.
+      await app.getByRole('heading', { name: 'TeamCity access tokens' }).waitFor();
+      await app.getByText("You haven't added any access tokens").waitFor();
+      await app.getByText('Personal access tokens are a secure way to authenticate and trigger new builds').waitFor();
+      const learnMore = app.getByRole('link', { name: 'Learn more' });
+      expect(await learnMore.getAttribute('href')).toBe(
+        'https://www.jetbrains.com/help/teamcity/configuring-your-user-profile.html#Managing+Access+Tokens',
+      );
+      await screenshot(page, 'settings-page-1-empty');
+
+      await app.getByTestId('add-token-empty').click();
+      const dialog = app.getByRole('dialog', { name: 'Add an access token' });
+      await dialog.waitFor();
+      const serverField = dialog.getByLabel('TeamCity Server');
+      const tokenField = dialog.getByLabel('Access token');
+      // The dialog puts the cursor in its first field.
+      await expect(serverField.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      expect(await tokenField.getAttribute('type')).toBe('password');
+
+      // Empty submit: the UI's own required-field messages.
+      await dialog.getByRole('button', { name: 'Create' }).click();
+      await dialog.getByText('Enter the address of your TeamCity server.').waitFor();
+      await dialog.getByText('Paste the access token you created in TeamCity.').waitFor();
+
+      // A token TeamCity does not know: the error sits under the token field and nothing typed is lost.
+      const serverUrl = simulator.url;
+      await serverField.fill(serverUrl);
+      await tokenField.fill('definitely-not-a-valid-token');
+      await dialog.getByRole('button', { name: 'Create' }).click();
+      const tokenError = dialog.getByTestId('token-error');
+      await tokenError.waitFor();
+      expect((await tokenError.textContent())?.trim().length).toBeGreaterThan(0);
+      await expect(dialog.getByTestId('serverUrl-error').count()).resolves.toBe(0);
+      expect(await serverField.inputValue()).toBe(serverUrl);
+      expect(await tokenField.inputValue()).toBe('definitely-not-a-valid-token');
+      expect(await tokenField.getAttribute('aria-invalid')).toBe('true');
+      await screenshot(page, 'settings-page-2-invalid-token');
+
+      // A real token for the simulator's admin user.
+      const token = simulator.createToken('admin', 'bitbucket-settings-page-test');
+      await tokenField.fill(token);
+      await dialog.getByRole('button', { name: 'Create' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      const row = app.getByTestId('tokens-table--table').locator('tbody tr');
+      await expect(row.count()).resolves.toBe(1);
+      const serverLink = row.getByTestId('token-server');
+      const host127 = new URL(serverUrl).host;
+      expect(await serverLink.getAttribute('href')).toContain(host127);
+      expect(await serverLink.textContent()).toContain(host127);
+      expect(await row.getByTestId('token-user').textContent()).toContain('admin');
+      expect(await row.getByTestId('token-created').textContent()).toBe('A moment ago');
+      expect(await row.getByTestId('token-created').getAttribute('title')).toMatch(/\d{4}/);
+      await expect(row.getByTestId('token-last-authenticated').textContent()).resolves.toMatch(/^(Never|A moment ago)$/);
+      // The secret never comes back to the browser.
+      expect(await app.locator('body').innerHTML()).not.toContain(token);
+      await screenshot(page, 'settings-page-3-token-added');
+
+      // The list survives a reload: it comes from storage, not from the page's memory.
+      await page.reload();
+      const reloaded = page.frameLocator('iframe.forge-frame');
+      await reloaded.getByTestId('token-server').waitFor();
+
+      await reloaded.getByRole('button', { name: 'Delete' }).click();
+      const confirm = reloaded.getByRole('dialog', { name: 'Delete access token?' });
+      await confirm.waitFor();
+      await confirm.getByText('removed from Bitbucket only').waitFor();
+      await screenshot(page, 'settings-page-4-confirm-delete');
+      // Cancel first: nothing happens.
+      await confirm.getByRole('button', { name: 'Cancel' }).click();
+      await confirm.waitFor({ state: 'detached' });
+      await reloaded.getByTestId('token-server').waitFor();
+
+      await reloaded.getByRole('button', { name: 'Delete' }).click();
+      await confirm.getByRole('button', { name: 'Delete' }).click();
+      await confirm.waitFor({ state: 'detached' });
+      await reloaded.getByText("You haven't added any access tokens").waitFor();
+      await screenshot(page, 'settings-page-5-deleted');
+
+      expect(pageErrors.filter((line) => line.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('closes the add dialog with Escape and keeps the list as it was', async () => {
+    const { page, context } = await newTestPage(browser);
+    try {
+      const app = await openSettings(page);
+      await app.getByTestId('add-token-empty').click();
+      const dialog = app.getByRole('dialog', { name: 'Add an access token' });
+      await dialog.waitFor();
+      await page.keyboard.type('https://teamcity.example.com');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await app.getByText("You haven't added any access tokens").waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
