@@ -1,7 +1,7 @@
 /** Every test runs the real parts (HTTP on loopback, @forge packages, SQLite, Chromium); none is mocked. */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/local'],
+  roots: ['<rootDir>/src', '<rootDir>/static', '<rootDir>/test', '<rootDir>/local'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }],

@@ -36,8 +36,11 @@ export function shortRefName(ref: string): string {
 export function branchMatches(spec: string, defaultBranch: string, branchName: string): boolean {
   if (branchName === '<default>' || branchName === defaultBranch || branchName === shortRefName(defaultBranch)) return true;
   const rules = spec.split('\n').map(toRule).filter((r): r is Rule => r !== null);
-  const candidates = new Set([branchName, ...rules.map((r) => refFor(r, branchName)).filter((r): r is string => r !== undefined)]);
-  return [...candidates].some((ref) => {
+  // A full ref is taken as itself; anything else is a logical name.
+  const candidates = branchName.startsWith('refs/')
+    ? [branchName]
+    : [branchName, ...rules.map((r) => refFor(r, branchName)).filter((r): r is string => r !== undefined)];
+  return candidates.some((ref) => {
     let included = false;
     for (const rule of rules) if (rule.regex.test(ref)) included = rule.include;
     return included;

@@ -42,10 +42,14 @@ describe('branchMatches', () => {
     ['refs/heads/feature/x', true],
     ['42', true],
     ['refs/pull/42/head', true],
-    ['secret', false],
     ['refs/heads/secret', false],
   ])('%s -> %s', (branch, expected) => {
     expect(branchMatches(spec, 'refs/heads/main', branch)).toBe(expected);
+  });
+
+  it('applies exclusions to the ref a logical name stands for', () => {
+    expect(branchMatches('+:refs/heads/*\n-:refs/heads/secret', 'refs/heads/main', 'secret')).toBe(false);
+    expect(branchMatches('+:refs/heads/*\n-:refs/heads/secret', 'refs/heads/main', 'public')).toBe(true);
   });
 
   it('uses the parenthesised part as the logical name', () => {

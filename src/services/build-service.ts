@@ -133,33 +133,23 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
       const properties = [...input.parameters, ...(pullRequest ? pullRequestParameters(pullRequest) : [])];
 
       const result = await withToken(accountId, input.tokenId, async (client, token) => {
-        // The configuration is read alongside (never before) the one POST: it names the project in a permission
-        // error and tells whether the configuration is paused, without delaying the build.
-        const [buildType, queued] = await Promise.all([
-          client.getBuildType(input.buildTypeId),
-          client.triggerBuild({
-            buildTypeId: input.buildTypeId,
-            branchName: shortBranchName(input.branchName),
-            properties,
-            ...(input.comment !== undefined && input.comment.trim() !== '' && { comment: input.comment }),
-            ...(input.queueAtTop !== undefined && { queueAtTop: input.queueAtTop }),
-            ...(input.cleanCheckout !== undefined && { cleanCheckout: input.cleanCheckout }),
-          }),
-        ]);
-        const type = buildType.ok ? buildType.data : undefined;
-        const authenticated = queued.ok || buildType.ok;
-        if (!queued.ok) {
-          const error = triggerFailure(queued.error, {
-            serverUrl: token.serverUrl,
-            buildTypeId: input.buildTypeId,
-            ...(type && { projectName: type.projectName, buildTypeName: type.name }),
-          });
-          return { result: { ok: false as const, error }, authenticated };
-        }
-        const notice = type?.paused
-          ? `"${type.name}" is paused in TeamCity: its automatic triggers are off. This build was queued anyway and runs when an agent is free.`
-          : undefined;
-        return { result: ok({ build: toBuildView(queued.data), ...(notice && { notice }) }), authenticated };
+        const queued = await client.triggerBuild({
+          buildTypeId: input.buildTypeId,
+          branchName: shortBranchName(input.branchName),
+          properties,
+          ...(input.comment !== undefined && input.comment.trim() !== '' && { comment: input.comment }),
+          ...(input.queueAtTop !== undefined && { queueAtTop: input.queueAtTop }),
+          ...(input.cleanCheckout !== undefined && { cleanCheckout: input.cleanCheckout }),
+        });
+        if (queued.ok) return single(ok({ build: toBuildView(queued.data) }));
+        // Only a refusal costs a second request: the configuration's project names who must grant the permission.
+        const type = queued.error.code === 'forbidden' ? await client.getBuildType(input.buildTypeId) : undefined;
+        const error = triggerFailure(queued.error, {
+          serverUrl: token.serverUrl,
+          buildTypeId: input.buildTypeId,
+          ...(type?.ok && { projectName: type.data.projectName, buildTypeName: type.data.name }),
+        });
+        return { result: { ok: false as const, error }, authenticated: type?.ok === true || queued.error.code === 'forbidden' };
       });
 
       if (result.ok) {

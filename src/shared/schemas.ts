@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 
+export { BUILD_RESOLVER_FUNCTIONS, RESOLVER_FUNCTIONS } from './resolver-functions';
+
 /** Generous for any real URL, far below what would let a payload balloon storage or logs. */
 export const MAX_SERVER_URL_LENGTH = 2048;
 /** TeamCity tokens are a few hundred characters; anything this long is a paste accident. */
@@ -48,12 +50,6 @@ export type ListTokensResponse = { tokens: TokenView[] };
 export type AddTokenResponse = { token: TokenView; replaced: boolean };
 export type DeleteTokenResponse = { deleted: true };
 
-/** Resolver function keys, shared so a typo is a compile error on both sides. */
-export const RESOLVER_FUNCTIONS = {
-  listTokens: 'listTokens',
-  addToken: 'addToken',
-  deleteToken: 'deleteToken',
-} as const;
 
 /* ---------------------------------------------------------------------------------------------------------
  * Running builds (repository and pull request actions). The repository and pull request always come from the
@@ -162,11 +158,7 @@ export type GetBuildSetupResponse = {
   lastBuildTypeIds: Record<string, string>;
 };
 export type FindBuildConfigurationsResponse = { items: BuildConfigurationView[]; nextStart: number | null };
-export type TriggerBuildResponse = {
-  build: BuildView;
-  /** Something to tell the user although the build was queued, e.g. that its configuration is paused. */
-  notice?: string;
-};
+export type TriggerBuildResponse = { build: BuildView };
 export type BuildResponse = { build: BuildView };
 export type ListRecentBuildsResponse = { builds: BuildView[] };
 
@@ -175,12 +167,3 @@ export type FindBuildConfigurationsRequest = z.infer<typeof findBuildConfigurati
 export type TriggerBuildRequest = z.input<typeof triggerBuildRequestSchema>;
 export type BuildRequest = z.infer<typeof buildRequestSchema>;
 export type ListRecentBuildsRequest = z.infer<typeof listRecentBuildsRequestSchema>;
-
-export const BUILD_RESOLVER_FUNCTIONS = {
-  getBuildSetup: 'getBuildSetup',
-  findBuildConfigurations: 'findBuildConfigurations',
-  triggerBuild: 'triggerBuild',
-  getBuild: 'getBuild',
-  cancelBuild: 'cancelBuild',
-  listRecentBuilds: 'listRecentBuilds',
-} as const;

@@ -139,4 +139,55 @@ describe('TeamCity access tokens settings page', () => {
       await context.close();
     }
   });
+
+  it('says so when a new token replaces the stored one for the same server', async () => {
+    const { page, context } = await newTestPage(browser);
+    try {
+      const first = await host.invoke('alice', 'addToken', {
+        serverUrl: simulator.url,
+        token: simulator.createToken('admin', 'replaced-first'),
+      });
+      expect(first).toMatchObject({ ok: true });
+
+      await page.goto(`${host.url}/account/teamcity?as=alice`);
+      const app = page.frameLocator('iframe.forge-frame');
+      await app.getByTestId('token-server').waitFor();
+      await app.getByTestId('add-token-header').click();
+      const dialog = app.getByRole('dialog', { name: 'Add an access token' });
+      await dialog.getByLabel('TeamCity Server').fill(simulator.url);
+      await dialog.getByLabel('Access token').fill(simulator.createToken('admin', 'replaced-second'));
+      await dialog.getByRole('button', { name: 'Create' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      const notice = app.getByTestId('token-notice');
+      await notice.waitFor();
+      expect(await notice.textContent()).toMatch(/^Your token for .+ was replaced\.$/);
+      await expect(app.getByTestId('token-server').count()).resolves.toBe(1);
+      await screenshot(page, 'settings-page-6-replaced');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows a failed list load with "Try again", which recovers', async () => {
+    const { page, context } = await newTestPage(browser);
+    try {
+      // Every storage query fails until the faults are cleared.
+      host.kvs.failNext('/api/v1/query', 1000);
+      await page.goto(`${host.url}/account/teamcity?as=bob`);
+      const app = page.frameLocator('iframe.forge-frame');
+      const error = app.getByTestId('tokens-load-error');
+      await error.waitFor();
+      expect((await error.textContent())?.length).toBeGreaterThan(0);
+      await screenshot(page, 'settings-page-7-load-error');
+
+      host.kvs.clearFaults();
+      await app.getByRole('button', { name: 'Try again' }).click();
+      await app.getByText("You haven't added any access tokens").waitFor();
+      await expect(error.count()).resolves.toBe(0);
+    } finally {
+      host.kvs.clearFaults();
+      await context.close();
+    }
+  });
 });

@@ -39,6 +39,8 @@ export function createRouter(deps: RouterDeps) {
       return serveCustomUiResource(res, deps.staticDir, resource[1]!, resource[2].slice(1));
     }
 
+    // Browsers ask for it on every page; an empty answer keeps their consoles free of 404s.
+    if (pathname === '/favicon.ico') return void res.writeHead(204).end();
     if (pathname === '/') return sendHtml(res, 200, homePage(user));
     if (pathname === '/account/teamcity') return sendHtml(res, 200, accountSettingsPage(user));
 

@@ -1,48 +1,68 @@
 /**
  * The "Run TeamCity build" modal of the repository and pull request actions. It loads what the backend
  * knows about this repository and the user's TeamCity tokens, then either explains how to connect TeamCity
- * or shows the run form.
+ * or shows the run form. The form (with its selects) is a separate chunk, downloaded while the setup request
+ * is under way, so the spinner paints first.
  */
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import { Box } from '@atlaskit/primitives/compiled';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import type { GetBuildSetupResponse } from '../../../src/shared/schemas';
-import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/build-resolver-functions';
+import { BUILD_RESOLVER_FUNCTIONS } from '../../../src/shared/resolver-functions';
 import { useResolverQuery } from '../../shared/use-resolver-query';
+import { ChunkErrorBoundary } from './chunk-error-boundary';
 import { closeModal } from './close-modal';
 import { ModalFrame } from './modal-frame';
 import { NoTokenState } from './no-token-state';
 import { usePersonalSettingsPath } from './personal-settings-link';
-import { RunBuildFlow } from './run-build-flow';
+
+const loadRunBuildFlow = () => import('./run-build-flow');
+const RunBuildFlow = lazy(() => loadRunBuildFlow().then((module) => ({ default: module.RunBuildFlow })));
 
 const describe = (setup: GetBuildSetupResponse): string =>
   setup.pullRequest
     ? `${setup.repository.fullName} · Pull request #${setup.pullRequest.id}: ${setup.pullRequest.title}`
     : setup.repository.fullName;
 
+function CloseOnlyFrame({ subtitle, children }: { subtitle?: string; children: ReactNode }) {
+  return (
+    <ModalFrame
+      subtitle={subtitle}
+      footer={
+        <Button onClick={closeModal} testId="close-modal">
+          Close
+        </Button>
+      }
+    >
+      {children}
+    </ModalFrame>
+  );
+}
+
+const loadingFrame = (
+  <CloseOnlyFrame>
+    <Box style={{ display: 'flex', justifyContent: 'center', padding: token('space.600') }}>
+      <Spinner size="large" label="Loading" testId="build-setup-loading" />
+    </Box>
+  </CloseOnlyFrame>
+);
+
 export function BuildModal() {
   const { state, reload } = useResolverQuery<GetBuildSetupResponse>(BUILD_RESOLVER_FUNCTIONS.getBuildSetup, {});
   const settingsPath = usePersonalSettingsPath(state.status === 'ready' ? state.data.repository.workspace : undefined);
 
-  if (state.status === 'ready' && state.data.servers.length > 0) {
-    return <RunBuildFlow setup={state.data} settingsPath={settingsPath} subtitle={describe(state.data)} />;
-  }
+  useEffect(() => {
+    // A failure surfaces when the lazy component renders; here it only warms the cache.
+    loadRunBuildFlow().catch(() => undefined);
+  }, []);
 
-  const closeOnly = (
-    <Button appearance={state.status === 'ready' ? 'subtle' : 'default'} onClick={closeModal} testId="close-modal">
-      Close
-    </Button>
-  );
-  return (
-    <ModalFrame subtitle={state.status === 'ready' ? describe(state.data) : undefined} footer={closeOnly}>
-      {state.status === 'loading' && (
-        <Box style={{ display: 'flex', justifyContent: 'center', padding: token('space.600') }}>
-          <Spinner size="large" label="Loading" testId="build-setup-loading" />
-        </Box>
-      )}
-      {state.status === 'error' && (
+  if (state.status === 'loading') return loadingFrame;
+  if (state.status === 'error') {
+    return (
+      <CloseOnlyFrame>
         <SectionMessage
           appearance="error"
           title="We couldn't open the build form"
@@ -51,8 +71,22 @@ export function BuildModal() {
         >
           {state.error.message}
         </SectionMessage>
-      )}
-      {state.status === 'ready' && <NoTokenState settingsPath={settingsPath} />}
-    </ModalFrame>
+      </CloseOnlyFrame>
+    );
+  }
+  const subtitle = describe(state.data);
+  if (state.data.servers.length === 0) {
+    return (
+      <CloseOnlyFrame subtitle={subtitle}>
+        <NoTokenState settingsPath={settingsPath} />
+      </CloseOnlyFrame>
+    );
+  }
+  return (
+    <ChunkErrorBoundary>
+      <Suspense fallback={loadingFrame}>
+        <RunBuildFlow setup={state.data} settingsPath={settingsPath} subtitle={subtitle} />
+      </Suspense>
+    </ChunkErrorBoundary>
   );
 }

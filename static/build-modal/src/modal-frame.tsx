@@ -1,11 +1,14 @@
 /**
  * The modal's chrome. Bitbucket gives a Forge action an empty modal to fill, so the app draws its own
- * title, a body that scrolls on its own, and a footer that stays in view with the primary action.
+ * title and a footer that stays in view (sticky) with the primary action, whether the host gives the frame
+ * a fixed height or grows it to fit. Escape closes, as in any Atlassian modal, unless a control (an open
+ * select menu) used the key first.
  */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import { token } from '@atlaskit/tokens';
+import { closeModal } from './close-modal';
 
 export type ModalFrameProps = {
   subtitle?: ReactNode;
@@ -16,8 +19,15 @@ export type ModalFrameProps = {
 export const MODAL_TITLE = 'Run TeamCity build';
 
 export function ModalFrame({ subtitle, children, footer }: ModalFrameProps) {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) closeModal();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', height: '100vh', background: token('elevation.surface') }}>
+    <div style={{ display: 'flex', flexDirection: 'column', minHeight: '100vh', background: token('elevation.surface') }}>
       <Box as="header" style={{ padding: `${token('space.300')} ${token('space.300')} ${token('space.150')}` }}>
         <Stack space="space.050">
           <Heading size="medium" as="h1" id="build-modal-title">
@@ -33,13 +43,20 @@ export function ModalFrame({ subtitle, children, footer }: ModalFrameProps) {
       <main
         aria-labelledby="build-modal-title"
         data-testid="build-modal-body"
-        style={{ flex: '1 1 auto', overflowY: 'auto', padding: `${token('space.100')} ${token('space.300')} ${token('space.300')}` }}
+        style={{ flex: '1 1 auto', padding: `${token('space.100')} ${token('space.300')} ${token('space.300')}` }}
       >
         {children}
       </main>
       <Box
         as="footer"
-        style={{ padding: `${token('space.200')} ${token('space.300')}`, borderTop: `${token('border.width')} solid ${token('color.border')}` }}
+        style={{
+          position: 'sticky',
+          bottom: 0,
+          zIndex: 2,
+          padding: `${token('space.200')} ${token('space.300')}`,
+          borderTop: `${token('border.width')} solid ${token('color.border')}`,
+          background: token('elevation.surface'),
+        }}
       >
         <Inline space="space.100" alignInline="end">
           {footer}

@@ -1,8 +1,10 @@
 /**
  * The build parameters the user adds, as editable rows. A row left completely empty is ignored rather than
- * reported; names are checked with the backend's rules, once each, and against the pull request context.
+ * reported; names are checked with the backend's rules: valid, once each, and not in the namespace the app
+ * fills from the pull request.
  */
 import { MAX_PARAMETERS, parameterNameProblem, parameterValueProblem } from './input-rules';
+import { PR_PARAMETER_PREFIX } from './pr-context-parameters';
 
 export type ParameterRow = { key: number; name: string; value: string };
 export type RowProblems = { name?: string; value?: string };
@@ -12,14 +14,14 @@ export const newParameterRow = (name = '', value = ''): ParameterRow => ({ key: 
 
 const isBlank = (row: ParameterRow) => row.name.trim() === '' && row.value === '';
 
-export function rowProblems(rows: ParameterRow[], reservedNames: ReadonlySet<string>): Map<number, RowProblems> {
+export function rowProblems(rows: ParameterRow[]): Map<number, RowProblems> {
   const problems = new Map<number, RowProblems>();
   const seen = new Set<string>();
   for (const row of rows) {
     if (isBlank(row)) continue;
     const name = row.name.trim();
     let nameProblem = parameterNameProblem(name);
-    if (!nameProblem && reservedNames.has(name)) nameProblem = 'The app sets this parameter from the pull request.';
+    if (!nameProblem && name.toLowerCase().startsWith(PR_PARAMETER_PREFIX)) nameProblem = `Names starting with "${PR_PARAMETER_PREFIX}" are set by the app from the pull request.`;
     if (!nameProblem && seen.has(name)) nameProblem = 'This parameter is already set above.';
     seen.add(name);
     const valueProblem = parameterValueProblem(row.value);

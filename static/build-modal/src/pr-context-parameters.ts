@@ -18,5 +18,5 @@ export function prContextParameters(pr: PullRequestView): Array<{ name: string; 
 
 /** Parameters of an earlier build without the pull request context, which the backend adds itself. */
 export function withoutPrContext(parameters: Array<{ name: string; value: string }>): Array<{ name: string; value: string }> {
-  return parameters.filter((p) => !p.name.startsWith(PR_PARAMETER_PREFIX));
+  return parameters.filter((p) => !p.name.toLowerCase().startsWith(PR_PARAMETER_PREFIX));
 }

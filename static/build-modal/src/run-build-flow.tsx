@@ -12,7 +12,7 @@ import { BuildProgress } from './build-progress';
 import { closeModal } from './close-modal';
 import { ModalFrame } from './modal-frame';
 import { newParameterRow, toParameters } from './parameter-rows';
-import { prContextParameters, withoutPrContext } from './pr-context-parameters';
+import { withoutPrContext } from './pr-context-parameters';
 import { RecentBuilds } from './recent-builds';
 import { RunBuildForm, type FormValues } from './run-build-form';
 import { triggerBuild } from './trigger-build';
@@ -38,11 +38,7 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
   const [started, setStarted] = useState<Started | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
 
-  const reserved = useMemo(
-    () => new Set(setup.pullRequest ? prContextParameters(setup.pullRequest).map((p) => p.name) : []),
-    [setup.pullRequest],
-  );
-  const problems = useMemo(() => validateForm(values, reserved), [values, reserved]);
+  const problems = useMemo(() => validateForm(values), [values]);
 
   const start = async (request: TriggerBuildRequest, configurationName: string, source: 'form' | number) => {
     setSubmitting(source);

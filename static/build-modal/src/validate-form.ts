@@ -3,9 +3,9 @@ import { branchNameProblem, commentProblem } from './input-rules';
 import { rowProblems, tooManyParameters } from './parameter-rows';
 import type { FormProblems, FormValues } from './run-build-form';
 
-export function validateForm(values: FormValues, reservedNames: ReadonlySet<string>): FormProblems {
+export function validateForm(values: FormValues): FormProblems {
   const problems: FormProblems = {
-    rows: rowProblems(values.rows, reservedNames),
+    rows: rowProblems(values.rows),
     rowLimit: tooManyParameters(values.rows),
     comment: commentProblem(values.options.comment),
   };

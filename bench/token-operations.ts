@@ -1,0 +1,72 @@
+/**
+ * TeamCity requests to add a token and storage operations to list N tokens, counted from the local host's
+ * transports (the simulator's request log, the @forge/kvs transport's operation log).
+ */
+import { startLocalHost, type LocalHost } from '../local/forge-host/start-local-host';
+import { MAX_QUERY_LIMIT } from '../local/forge-host/storage/kvs-limits';
+import type { KvsOperation } from '../local/forge-host/storage/kvs-transport';
+import { RESOLVER_FUNCTIONS } from '../src/shared/schemas';
+import { storageKeys } from '../src/stores/storage-keys';
+import { addToken, addTokensOnDistinctServers } from './distinct-servers';
+import { runStandalone, within, type Figure } from './figure';
+
+const LIST_SIZES = [1, 10, 100];
+/** The budget's unit: one query page per 100 tokens. */
+const TOKENS_PER_PAGE = 100;
+/** Storage calls that fetch a single key (or a batch of keys): what listing must not do per token. */
+const KEY_READS = new Set(['/api/v1/get', '/api/v1/secret/get', '/api/v1/entity/get', '/api/v1/batch/get']);
+
+async function addTokenRequests(host: LocalHost): Promise<Figure> {
+  const simulator = host.simulator;
+  if (!simulator) throw new Error('The local host started without its TeamCity simulator.');
+  simulator.clearRequests();
+  await addToken(host, 'bench-add', simulator);
+  const requests = simulator.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`);
+  return {
+    name: 'TeamCity requests to add a token',
+    value: `${requests.length} (${requests.join(', ')})`,
+    budget: '≤ 2',
+    verdict: within(requests.length <= 2),
+  };
+}
+
+const countPaths = (operations: KvsOperation[], paths: (path: string) => boolean) => operations.filter((op) => paths(op.path)).length;
+
+async function listOperations(host: LocalHost, count: number): Promise<Figure> {
+  const user = `bench-list-${count}`;
+  const servers = await addTokensOnDistinctServers(host, user, count);
+  try {
+    host.kvs.clearOperations();
+    const result = (await host.invoke(user, RESOLVER_FUNCTIONS.listTokens, {})) as { ok: boolean; data?: { tokens: unknown[] } };
+    const listed = result.ok ? (result.data?.tokens.length ?? 0) : -1;
+    if (listed !== count) throw new Error(`listTokens returned ${listed} tokens, expected ${count}`);
+    const operations = [...host.kvs.operations];
+    const queries = countPaths(operations, (p) => p === '/api/v1/query');
+    const reads = countPaths(operations, (p) => KEY_READS.has(p));
+    const others = operations.length - queries - reads;
+    const tokenEntries = host.kvs.rawEntries().filter((e) => !e.secret && e.key.startsWith(storageKeys.tokensOf(host.accountIdFor(user)))).length;
+    const allowedQueries = Math.ceil(count / TOKENS_PER_PAGE);
+    return {
+      name: `storage operations to list ${count} token${count === 1 ? '' : 's'}`,
+      value: `${queries} query page${queries === 1 ? '' : 's'}, ${reads} key reads${others > 0 ? `, ${others} other` : ''} ` +
+        `(${tokenEntries} entries stored for the user; the host caps a page at ${MAX_QUERY_LIMIT})`,
+      budget: `≤ ${allowedQueries} query page${allowedQueries === 1 ? '' : 's'}, 0 key reads`,
+      verdict: within(queries <= allowedQueries && reads === 0 && others === 0),
+    };
+  } finally {
+    await servers.close();
+  }
+}
+
+export async function tokenOperationFigures(): Promise<Figure[]> {
+  const host = await startLocalHost({ port: 0, dbPath: ':memory:' });
+  try {
+    const figures = [await addTokenRequests(host)];
+    for (const count of LIST_SIZES) figures.push(await listOperations(host, count));
+    return figures;
+  } finally {
+    await host.close();
+  }
+}
+
+runStandalone(module, tokenOperationFigures);

@@ -1,0 +1,18 @@
+/**
+ * Resolver function keys, shared so a typo is a compile error on both sides. Kept free of zod so Custom UI
+ * bundles can import it without pulling in the schemas.
+ */
+export const RESOLVER_FUNCTIONS = {
+  listTokens: 'listTokens',
+  addToken: 'addToken',
+  deleteToken: 'deleteToken',
+} as const;
+
+export const BUILD_RESOLVER_FUNCTIONS = {
+  getBuildSetup: 'getBuildSetup',
+  findBuildConfigurations: 'findBuildConfigurations',
+  triggerBuild: 'triggerBuild',
+  getBuild: 'getBuild',
+  cancelBuild: 'cancelBuild',
+  listRecentBuilds: 'listRecentBuilds',
+} as const;
