@@ -1,5 +1,6 @@
 /** One measured figure as the benchmark table shows it. */
-export type Verdict = 'PASS' | 'OVER' | 'INFO';
+/** ERROR: the benchmark could not measure (it threw); the figure's value says why. */
+export type Verdict = 'PASS' | 'OVER' | 'INFO' | 'ERROR';
 
 export type Figure = {
   /** What was measured, including its conditions (N, sample count). */
@@ -29,7 +30,7 @@ export function runStandalone(mod: NodeModule, bench: () => Promise<Figure[]>): 
   if (require.main !== mod) return;
   bench()
     .then((figures) => {
-      for (const f of figures) console.log(`${f.verdict.padEnd(4)}  ${f.name}: ${f.value} (budget: ${f.budget})`);
+      for (const f of figures) console.log(`${f.verdict.padEnd(5)}  ${f.name}: ${f.value} (budget: ${f.budget})`);
     })
     .catch((error: unknown) => {
       console.error(error instanceof Error ? (error.stack ?? error.message) : error);

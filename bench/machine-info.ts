@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
-export type MachineInfo = { cpus: number; memory: string; node: string; cpuModel: string };
+/** `loadAverage`: timings on a busy machine are not comparable, so the report says how busy it was. */
+export type MachineInfo = { cpus: number; memory: string; node: string; cpuModel: string; loadAverage: string };
 
 function cpuModel(): string {
   try {
@@ -31,5 +32,6 @@ export function machineInfo(): MachineInfo {
     memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     node: process.version,
     cpuModel: cpuModel(),
+    loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' / '),
   };
 }

@@ -39,6 +39,7 @@ describe('manifest.yml', () => {
     const code = ['src'].map((dir) => readAll(path.join(root, dir))).join('\n');
     const expected = ['storage:app'];
     if (/requestBitbucket/.test(code)) expected.push('read:repository:bitbucket');
+    if (/\/pullrequests\//.test(code)) expected.push('read:pullrequest:bitbucket');
     expect([...manifest.permissions.scopes].sort()).toEqual(expected.sort());
     expect(manifest.app.runtime.name).toBe('nodejs22.x');
   });
@@ -47,7 +48,11 @@ describe('manifest.yml', () => {
     const functions = new Set(manifest.modules.function?.map((f) => f.key));
     const resources = new Map(manifest.resources.map((r) => [r.key, r.path]));
     const uiModules = Object.entries(manifest.modules).filter(([type]) => type.startsWith('bitbucket:'));
-    expect(uiModules.map(([type]) => type)).toContain('bitbucket:workspacePersonalSettingsPage');
+    expect(uiModules.map(([type]) => type).sort()).toEqual([
+      'bitbucket:repoCodeOverviewAction',
+      'bitbucket:repoPullRequestAction',
+      'bitbucket:workspacePersonalSettingsPage',
+    ]);
     for (const [, modules] of uiModules) {
       for (const m of modules) {
         expect(functions.has(m.resolver!.function)).toBe(true);

@@ -76,23 +76,19 @@ describe('faults', () => {
   });
 
   it('is controllable over /__sim/ and logs requests without credentials', async () => {
-    const post = await fetch(`${sim.url}/__sim/faults`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ fault: 'status502', path: '/app/rest/server', times: 1 }),
-    });
-    expect(post.status).toBe(200);
+    const control = (method: string, body?: unknown) => call(sim, '/__sim/faults', { method, body });
+    expect((await control('POST', { fault: 'status502', path: '/app/rest/server', times: 1 })).status).toBe(200);
     expect((await server()).status).toBe(502);
     expect((await server()).status).toBe(200);
-    await fetch(`${sim.url}/__sim/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fault: 'status500' }) });
-    await fetch(`${sim.url}/__sim/faults`, { method: 'DELETE' });
+    await control('POST', { fault: 'status500' });
+    expect((await control('GET')).json().faults).toHaveLength(1);
+    await control('DELETE');
     expect((await server()).status).toBe(200);
 
-    const log = (await (await fetch(`${sim.url}/__sim/requests`)).json()) as { count: number; requests: Array<{ path: string; authenticated: boolean }> };
+    const log = (await call(sim, '/__sim/requests')).json() as { count: number; requests: Array<{ path: string }> };
     expect(log.count).toBe(3);
     expect(log.requests.every((r) => r.path === '/app/rest/server')).toBe(true);
     expect(JSON.stringify(log)).not.toContain(ADMIN.slice(6));
-    const bad = await fetch(`${sim.url}/__sim/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fault: 'nope' }) });
-    expect(bad.status).toBe(400);
+    expect((await control('POST', { fault: 'nope' })).status).toBe(400);
   });
 });

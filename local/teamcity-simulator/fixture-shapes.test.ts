@@ -8,7 +8,7 @@ const ADMIN = basic('admin', 'admin');
 describe('responses match the recorded TeamCity shapes', () => {
   let sim: TeamCitySimulator;
   beforeAll(async () => {
-    sim = await startTeamCitySimulator({ buildDurations: { queuedMs: 100, runningMs: 60_000 } });
+    sim = await startTeamCitySimulator({ buildDurations: { queuedMs: 800, runningMs: 60_000 } });
   });
   afterAll(() => sim.close());
 

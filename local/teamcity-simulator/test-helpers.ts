@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import type { TeamCitySimulator } from './types';
 
 export const FIXTURES = '/work/shared/teamcity/fixtures';
@@ -16,24 +17,36 @@ export const bearer = (token: string) => `Bearer ${token}`;
 
 export type Reply = { status: number; headers: Headers; text: string; json: () => any };
 
-/** One HTTP call to the simulator asking for JSON, as the app's client does. */
-export async function call(
+/**
+ * One HTTP call to the simulator asking for JSON, as the app's client does. node:http rather than fetch:
+ * Node 20's fetch keeps a referenced timer alive after short suites, which makes jest force-exit workers.
+ */
+export function call(
   sim: TeamCitySimulator,
   path: string,
   opts: { method?: string; auth?: string; body?: unknown; accept?: string; signal?: AbortSignal } = {},
 ): Promise<Reply> {
   const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json' };
   if (opts.auth) headers.Authorization = opts.auth;
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(sim.url + path, {
-    method: opts.method ?? 'GET',
-    headers,
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    redirect: 'manual',
-    signal: opts.signal,
+  const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+  if (payload !== undefined) headers['Content-Type'] = 'application/json';
+  return new Promise((resolve, reject) => {
+    const req = http.request(sim.url + path, { method: opts.method ?? 'GET', headers, agent: false, signal: opts.signal }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const h = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) {
+          if (v !== undefined) for (const one of Array.isArray(v) ? v : [v]) h.append(k, one);
+        }
+        resolve({ status: res.statusCode ?? 0, headers: h, text, json: () => JSON.parse(text) });
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
   });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
 }
 
 function typeOf(v: unknown): string {

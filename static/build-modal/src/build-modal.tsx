@@ -11,7 +11,7 @@ import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message'
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import type { GetBuildSetupResponse } from '../../../src/shared/schemas';
-import { BUILD_RESOLVER_FUNCTIONS } from '../../../src/shared/resolver-functions';
+import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { useResolverQuery } from '../../shared/use-resolver-query';
 import { ChunkErrorBoundary } from './chunk-error-boundary';
 import { closeModal } from './close-modal';

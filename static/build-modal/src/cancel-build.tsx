@@ -8,7 +8,7 @@ import { Inline, Stack } from '@atlaskit/primitives/compiled';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import type { AppError } from '../../../src/shared/result';
 import type { BuildResponse, BuildView } from '../../../src/shared/schemas';
-import { BUILD_RESOLVER_FUNCTIONS } from '../../../src/shared/resolver-functions';
+import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { callResolver } from '../../shared/call-resolver';
 
 export type CancelBuildProps = {

@@ -9,7 +9,7 @@ import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message'
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import type { BuildView, ListRecentBuildsResponse } from '../../../src/shared/schemas';
-import { BUILD_RESOLVER_FUNCTIONS } from '../../../src/shared/resolver-functions';
+import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { ExternalLink } from '../../shared/external-link';
 import { RelativeTimeText } from '../../shared/relative-time-text';
 import { useResolverQuery } from '../../shared/use-resolver-query';

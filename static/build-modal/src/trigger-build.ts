@@ -1,7 +1,7 @@
 /** Starts a build; `TriggerBuildRequest` is the backend's own payload type, so the two cannot disagree. */
 import type { Result } from '../../../src/shared/result';
 import type { TriggerBuildRequest, TriggerBuildResponse } from '../../../src/shared/schemas';
-import { BUILD_RESOLVER_FUNCTIONS } from '../../../src/shared/resolver-functions';
+import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { callResolver } from '../../shared/call-resolver';
 
 export function triggerBuild(request: TriggerBuildRequest): Promise<Result<TriggerBuildResponse>> {

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../src/shared/result';
 import type { BuildConfigurationView, FindBuildConfigurationsResponse } from '../../../src/shared/schemas';
-import { BUILD_RESOLVER_FUNCTIONS } from '../../../src/shared/resolver-functions';
+import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { callResolver } from '../../shared/call-resolver';
 
 export type ConfigurationScope = 'repository' | 'all';

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../src/shared/result';
 import type { BuildResponse, BuildView } from '../../../src/shared/schemas';
-import { BUILD_RESOLVER_FUNCTIONS } from '../../../src/shared/resolver-functions';
+import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { callResolver } from '../../shared/call-resolver';
 
 export const POLL_INTERVAL_MS = 2000;

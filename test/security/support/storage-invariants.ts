@@ -1,7 +1,8 @@
 /**
- * What "consistent" means for one user's stored tokens, read straight from storage: every metadata entry has
- * its secret, every secret belongs to a metadata entry, and the secret is a token of the TeamCity user the
- * metadata names. Returns human-readable violations (empty when consistent).
+ * What "consistent" means for one user's stored tokens, read straight from storage. Broken: a listed token
+ * whose secret is missing or belongs to another TeamCity user than it says, or two tokens for one server.
+ * Leftover: a secret or "last authenticated" entry no token points at (never listed or used, but not tidy).
+ * Returns human-readable violations, each starting with its kind.
  */
 import type { Entry } from './host-calls';
 
@@ -26,18 +27,20 @@ export function tokenStorageViolations(entries: Entry[], ownerOf: (secret: strin
   }
   const servers = new Map<string, number>();
   for (const m of metadata.values()) servers.set(m.serverUrl, (servers.get(m.serverUrl) ?? 0) + 1);
-  for (const [server, n] of servers) if (n > 1) violations.push(`${n} tokens for one server ${server}`);
+  for (const [server, n] of servers) if (n > 1) violations.push(`broken: ${n} tokens for one server ${server}`);
   for (const [id, m] of metadata) {
     const secret = secrets.get(`${id}:${m.secretSlot}`);
-    if (secret === undefined) violations.push(`token ${id.slice(0, 8)} is listed but its secret (slot ${m.secretSlot}) is missing`);
+    if (secret === undefined) violations.push(`broken: token ${id.slice(0, 8)} is listed but its secret (slot ${m.secretSlot}) is missing`);
     else if (ownerOf(secret) !== undefined && ownerOf(secret) !== m.teamcityUsername) {
-      violations.push(`token ${id.slice(0, 8)} says TeamCity user "${m.teamcityUsername}" but its secret belongs to "${ownerOf(secret)}"`);
+      violations.push(`broken: token ${id.slice(0, 8)} says TeamCity user "${m.teamcityUsername}" but its secret belongs to "${ownerOf(secret)}"`);
     }
   }
   for (const slotKey of secrets.keys()) {
     const [id, slot] = slotKey.split(':');
-    if (metadata.get(id!)?.secretSlot !== slot) violations.push(`secret ${id!.slice(0, 8)}:${slot} has no metadata pointing at it`);
+    if (metadata.get(id!)?.secretSlot !== slot) violations.push(`leftover: secret ${id!.slice(0, 8)}:${slot} has no metadata pointing at it`);
   }
-  for (const id of auth) if (!metadata.has(id)) violations.push(`"last authenticated" of ${id.slice(0, 8)} has no token`);
+  for (const id of auth) if (!metadata.has(id)) violations.push(`leftover: "last authenticated" of ${id.slice(0, 8)} has no token`);
   return violations;
 }
+
+export const isBroken = (violation: string) => violation.startsWith('broken:');
