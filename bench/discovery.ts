@@ -1,70 +1,74 @@
 /**
- * Build configuration discovery for a repository. Request counts are measured here, before and after the
- * simulator grows to 10,000 more build types; the timing of the server-side locator against listing
- * everything comes from bench/build-requests.ts (another module's benchmark, run as it is and read).
+ * Build configuration discovery for a repository: TeamCity requests before and after the simulator grows by
+ * 10,000 build types, and the time of the app's server-side VCS-URL locator (through the real resolver)
+ * against listing everything and matching in the client.
  */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { startLocalHost } from '../local/forge-host/start-local-host';
+import { startLocalHost, type LocalHost } from '../local/forge-host/start-local-host';
 import { extensionForFrame } from '../local/forge-host/runtime/extension-context';
 import type { Result } from '../src/shared/result';
 import { BUILD_RESOLVER_FUNCTIONS, type FindBuildConfigurationsRequest, type FindBuildConfigurationsResponse } from '../src/shared/schemas';
-import { addToken } from './distinct-servers';
-import { info, runStandalone, within, type Figure } from './figure';
+import { addToken, TEAMCITY_USER } from './distinct-servers';
+import { info, median, runStandalone, within, type Figure } from './figure';
+import { discoverByListingEverything } from './naive-discovery';
 
 const GENERATED_BUILD_TYPES = 10_000;
 const TARGET_RATIO = 20;
+const RUNS = 5;
 const USER = 'bench-discovery';
-const REPOSITORY = { module: 'teamcity-run-build-repo', workspace: 'acme', repo: 'webapp' };
-const ROOT = path.resolve(__dirname, '..');
+const REPOSITORY = { module: 'teamcity-run-build-repository', workspace: 'acme', repo: 'webapp' };
+/** The clone URLs the demo repository's VCS roots use, for the yardstick's client-side match. */
+const WEBAPP_CLONE_URLS = ['https://bitbucket.org/acme/webapp.git', 'git@bitbucket.org:acme/webapp.git'];
 
-async function discoveryRequestCounts(): Promise<Figure> {
-  const host = await startLocalHost({ port: 0, dbPath: ':memory:' });
-  try {
-    const simulator = host.simulator;
-    if (!simulator) throw new Error('The local host started without its TeamCity simulator.');
-    const { token } = await addToken(host, USER, simulator);
-    const request: FindBuildConfigurationsRequest = { tokenId: token.id, scope: 'repository' };
-    const countRequests = async () => {
-      simulator.clearRequests();
-      const result = (await host.invoke(USER, BUILD_RESOLVER_FUNCTIONS.findBuildConfigurations, request, extensionForFrame(REPOSITORY))) as Result<FindBuildConfigurationsResponse>;
-      if (!result.ok) throw new Error(`findBuildConfigurations failed: ${result.error.code}`);
-      return { requests: simulator.requests.length, found: result.data.items.length, buildTypes: simulator.data.buildTypes.size };
-    };
-    const small = await countRequests();
-    simulator.data.generateBuildTypes(GENERATED_BUILD_TYPES);
-    const large = await countRequests();
-    if (large.found !== small.found) throw new Error(`discovery found ${small.found} then ${large.found} configurations`);
-    return {
-      name: `TeamCity requests to find a repository's configurations (${small.buildTypes.toLocaleString('en-US')} / ${large.buildTypes.toLocaleString('en-US')} build types)`,
-      value: `${small.requests} / ${large.requests}`,
-      budget: '≤ 2, same for both',
-      verdict: within(large.requests <= 2 && large.requests === small.requests),
-    };
-  } finally {
-    await host.close();
-  }
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
 }
 
-const number = (text: string, pattern: RegExp): number => {
-  const match = pattern.exec(text);
-  if (!match) throw new Error(`bench/build-requests.ts printed no line matching ${pattern}; its output changed?\n${text}`);
-  return Number(match[1]);
-};
+async function measure(host: LocalHost): Promise<Figure[]> {
+  const simulator = host.simulator;
+  if (!simulator) throw new Error('The local host started without its TeamCity simulator.');
+  const { token } = await addToken(host, USER, simulator);
+  const secret = simulator.createToken(TEAMCITY_USER, 'bench-yardstick');
+  const request: FindBuildConfigurationsRequest = { tokenId: token.id, scope: 'repository' };
+  const discover = async () => {
+    const result = (await host.invoke(USER, BUILD_RESOLVER_FUNCTIONS.findBuildConfigurations, request, extensionForFrame(REPOSITORY))) as Result<FindBuildConfigurationsResponse>;
+    if (!result.ok) throw new Error(`findBuildConfigurations failed: ${result.error.code}`);
+    return result.data.items.map((i) => i.id).sort();
+  };
+  const countRequests = async (work: () => Promise<unknown>) => {
+    simulator.clearRequests();
+    await work();
+    return simulator.requests.length;
+  };
 
-/** Runs bench/build-requests.ts in its own process (it exits when done) and reads its timing lines. */
-async function locatorVersusListing(): Promise<Figure[]> {
-  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-  const { stdout } = await promisify(execFile)(tsx, [path.join(ROOT, 'bench', 'build-requests.ts')], { cwd: ROOT, timeout: 600_000, maxBuffer: 10 * 1024 * 1024 });
-  const locatorMs = number(stdout, /server-side locator[^:]*:\s*([\d.]+) ms/);
-  const listingMs = number(stdout, /list everything[^:]*:\s*([\d.]+) ms/);
-  const listingRequests = number(stdout, /list everything[^:]*:\s*[\d.]+ ms, (\d+) requests/);
-  const ratio = listingMs / locatorMs;
+  const smallBuildTypes = simulator.data.buildTypes.size;
+  const smallRequests = await countRequests(discover);
+  simulator.data.generateBuildTypes(GENERATED_BUILD_TYPES);
+  const largeRequests = await countRequests(discover);
+
+  const expected = await discover();
+  const naive = (await discoverByListingEverything(simulator.url, secret, WEBAPP_CLONE_URLS)).sort();
+  if (JSON.stringify(expected) !== JSON.stringify(naive)) throw new Error(`the two approaches disagree: ${expected} vs ${naive}`);
+  const locatorMs: number[] = [];
+  const listingMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    locatorMs.push(await timed(discover));
+    listingMs.push(await timed(() => discoverByListingEverything(simulator.url, secret, WEBAPP_CLONE_URLS)));
+  }
+  const listingRequests = await countRequests(() => discoverByListingEverything(simulator.url, secret, WEBAPP_CLONE_URLS));
+  const ratio = median(listingMs) / median(locatorMs);
+  const n = (x: number) => x.toLocaleString('en-US');
   return [
     {
-      name: `discovery among ${GENERATED_BUILD_TYPES.toLocaleString('en-US')} build types: naive listing ÷ server-side locator`,
-      value: `${ratio.toFixed(1)}× (${listingMs.toFixed(0)} ms ÷ ${locatorMs.toFixed(0)} ms)`,
+      name: `TeamCity requests to find a repository's configurations (${n(smallBuildTypes)} / ${n(simulator.data.buildTypes.size)} build types)`,
+      value: `${smallRequests} / ${largeRequests}`,
+      budget: '≤ 2, same for both',
+      verdict: within(largeRequests <= 2 && largeRequests === smallRequests),
+    },
+    {
+      name: `discovery among ${n(GENERATED_BUILD_TYPES)} build types, median of ${RUNS}: naive listing ÷ server-side locator`,
+      value: `${ratio.toFixed(1)}× (${median(listingMs).toFixed(0)} ms ÷ ${median(locatorMs).toFixed(0)} ms; ${expected.length} found)`,
       budget: `≥ ${TARGET_RATIO}×`,
       verdict: within(ratio >= TARGET_RATIO),
     },
@@ -73,7 +77,12 @@ async function locatorVersusListing(): Promise<Figure[]> {
 }
 
 export async function discoveryFigures(): Promise<Figure[]> {
-  return [await discoveryRequestCounts(), ...(await locatorVersusListing())];
+  const host = await startLocalHost({ port: 0, dbPath: ':memory:' });
+  try {
+    return await measure(host);
+  } finally {
+    await host.close();
+  }
 }
 
 runStandalone(module, discoveryFigures);

@@ -14,14 +14,16 @@ export function textTable(figures: Figure[]): string {
 
 const mdCell = (text: string) => text.replace(/\|/g, '\\|');
 
-export function markdownReport(figures: Figure[], machine: MachineInfo, finishedAt: Date, notes: string[]): string {
+export type RunInfo = { finishedAt: Date; loadAverageAtStart: string; machine: MachineInfo };
+
+export function markdownReport(figures: Figure[], { finishedAt, loadAverageAtStart, machine }: RunInfo, notes: string[]): string {
   return [
     '# Benchmark results',
     '',
     'Written by `npm run bench` (bench/run-all.ts); the latest run replaces this file.',
     '',
     `- Date: ${finishedAt.toISOString()}`,
-    `- Machine: ${machine.cpus} CPUs (nproc), ${machine.memory} memory, ${machine.cpuModel}, load average (1 / 5 / 15 min) ${machine.loadAverage} at the end of the run`,
+    `- Machine: ${machine.cpus} CPUs (nproc), ${machine.memory} memory, ${machine.cpuModel}, load average (1 / 5 / 15 min) ${loadAverageAtStart} at the start and ${machine.loadAverage} at the end of the run (other work shares the machine; timings are only comparable at similar load)`,
     `- Node: ${machine.node}`,
     '',
     `| ${HEADERS.join(' | ')} |`,

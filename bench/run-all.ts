@@ -29,7 +29,8 @@ const NOTES = [
   'N tokens for one user need N TeamCity servers (one token per server per user; the simulator serves no context path), so the listing and page benchmarks start one extra simulator per token on its own loopback port and add every token through the real addToken resolver.',
   'Custom UI JS budget counts what a page downloads before it can render (entry chunk + static imports, from static/<app>/dist/build-stats.json, gzip level 9, KiB); the lazy-chunk and browser-observed rows are for information.',
   'The static comparison page is served by a node:http server of the benchmark on 127.0.0.1 (the local host has no route for arbitrary pages); both pages load in a fresh Chromium context (cold cache), timed from navigation start until the first table row is visible.',
-  'Discovery timing comes from bench/build-requests.ts, run in its own process; its request counts at 10,000 build types are measured by bench/discovery.ts.',
+  'Discovery is timed through the real findBuildConfigurations resolver against a yardstick that lists every VCS root and build type and matches in the client (bench/naive-discovery.ts); both must find the same configurations.',
+  'Listing tokens: Forge\'s Key-Value Store returns at most 20 entries per query page (Forge storage docs), and the local host enforces the same cap, so 100 tokens cannot fit one page whatever the layout.',
 ];
 
 /** The app logs one JSON line per resolver call; in a benchmark table they are noise. */
@@ -45,6 +46,7 @@ function silenceAppLogs(): () => void {
 }
 
 async function main(): Promise<void> {
+  const loadAverageAtStart = machineInfo().loadAverage;
   const figures: Figure[] = [];
   const restore = silenceAppLogs();
   try {
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
   }
   console.log(textTable(figures));
   const file = path.join(__dirname, 'results.md');
-  writeFileSync(file, markdownReport(figures, machineInfo(), new Date(), NOTES));
+  writeFileSync(file, markdownReport(figures, { finishedAt: new Date(), loadAverageAtStart, machine: machineInfo() }, NOTES));
   console.log(`\nWritten to ${path.relative(process.cwd(), file)}`);
   if (figures.some((f) => f.verdict === 'ERROR')) process.exitCode = 1;
 }

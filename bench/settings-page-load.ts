@@ -26,10 +26,16 @@ type Load = { ms: number; invokes: number; jsBeforeRow: string[]; jsAfterIdle: s
 
 const userFor = (tokens: number) => `bench-page-${tokens}`;
 
-/** One navigation in a fresh context (cold cache), timed from navigation start until `rowVisible` resolves. */
-async function timedLoad(browser: Browser, url: string, waitForRow: (page: Page) => Promise<void>): Promise<{ page: Page; ms: number; close: () => Promise<void> }> {
+/** One navigation in a fresh context (cold cache), timed from navigation start until `waitForRow` resolves. */
+async function timedLoad(
+  browser: Browser,
+  url: string,
+  waitForRow: (page: Page) => Promise<void>,
+  beforeNavigation: (page: Page) => void = () => undefined,
+): Promise<{ page: Page; ms: number; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
   const page = await context.newPage();
+  beforeNavigation(page);
   const started = performance.now();
   await page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
   await waitForRow(page);
@@ -43,14 +49,19 @@ async function loadSettingsPage(browser: Browser, host: LocalHost, tokens: numbe
   host.httpLog.length = 0;
   const js: Array<{ file: string; afterRow: boolean }> = [];
   let rowSeen = false;
-  const { page, ms, close } = await timedLoad(browser, `${host.url}/account/teamcity?as=${userFor(tokens)}`, async (p) => {
-    p.on('response', (response) => {
-      const { pathname } = new URL(response.url());
-      if (pathname.startsWith(RESOURCE_PREFIX) && pathname.endsWith('.js')) js.push({ file: pathname.slice(RESOURCE_PREFIX.length), afterRow: rowSeen });
-    });
-    await appRow(p);
-    rowSeen = true;
-  });
+  const { page, ms, close } = await timedLoad(
+    browser,
+    `${host.url}/account/teamcity?as=${userFor(tokens)}`,
+    async (p) => {
+      await appRow(p);
+      rowSeen = true;
+    },
+    (p) =>
+      p.on('response', (response) => {
+        const { pathname } = new URL(response.url());
+        if (pathname.startsWith(RESOURCE_PREFIX) && pathname.endsWith('.js')) js.push({ file: pathname.slice(RESOURCE_PREFIX.length), afterRow: rowSeen });
+      }),
+  );
   try {
     // Late calls (a second listTokens, prefetches) count too, so wait for the network to go quiet.
     await page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS });

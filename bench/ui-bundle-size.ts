@@ -17,19 +17,27 @@ const BUDGETS = [
 
 const STATIC_DIR = path.resolve(__dirname, '..', 'static');
 
-function readStats(app: string): BuildStats {
+/** `npm run build` empties dist/ before writing it again; a build running right now gets a few seconds. */
+const RETRY_MS = 500;
+const RETRIES = 20;
+
+async function readStats(app: string): Promise<BuildStats> {
   const file = path.join(STATIC_DIR, app, 'dist', 'build-stats.json');
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as BuildStats;
-  } catch {
-    throw new Error(`${path.relative(process.cwd(), file)} is missing or unreadable: run \`npm run build\` first.`);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as BuildStats;
+    } catch {
+      if (attempt >= RETRIES) throw new Error(`${path.relative(process.cwd(), file)} is missing or unreadable: run \`npm run build\` first.`);
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    }
   }
 }
 
 export async function uiBundleFigures(): Promise<Figure[]> {
-  return BUDGETS.flatMap(({ app, label, budgetKib }) => {
-    const { js } = readStats(app);
-    return [
+  const figures: Figure[] = [];
+  for (const { app, label, budgetKib } of BUDGETS) {
+    const { js } = await readStats(app);
+    figures.push(
       {
         name: `Custom UI JS, ${label}, gzip, loaded before first render`,
         value: kib(js.initialGzipBytes),
@@ -37,8 +45,9 @@ export async function uiBundleFigures(): Promise<Figure[]> {
         verdict: within(js.initialGzipBytes <= budgetKib * 1024),
       },
       info(`Custom UI JS, ${label}, gzip, with its lazy chunks`, kib(js.withLazyGzipBytes)),
-    ];
-  });
+    );
+  }
+  return figures;
 }
 
 runStandalone(module, uiBundleFigures);

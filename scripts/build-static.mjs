@@ -17,7 +17,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** One line per Custom UI resource; an app whose src/index.tsx is missing is skipped, not an error. */
 const APPS = [
   { name: 'settings-page', title: 'TeamCity access tokens', budgetGzipBytes: 150 * 1024 },
-  { name: 'build-modal', title: 'Run a TeamCity build', budgetGzipBytes: 150 * 1024 },
+  { name: 'build-modal', title: 'Run a TeamCity build', budgetGzipBytes: 180 * 1024 },
 ];
 
 /**

@@ -97,7 +97,7 @@ describe('local Forge host over HTTP', () => {
     const response = await bridge('context', { frame: { module: 'teamcity-run-build-pr', workspace: 'acme', repo: 'webapp', pr: '1' } });
     const { context } = (await response.json()) as { context: Record<string, any> };
     expect(context.accountId).toBe(host.accountIdFor('demo'));
-    expect(context.moduleKey).toBe('teamcity-run-build-pr');
+    expect(context.moduleKey).toBe('teamcity-run-build-pull-request');
     expect(context.extension.type).toBe('bitbucket:repoPullRequestAction');
     expect(context.extension.repository).toMatchObject({ full_name: 'acme/webapp', name: 'webapp', uuid: expect.stringMatching(/^\{.+\}$/) });
     expect(context.extension.pullRequest).toMatchObject({ id: 1, source: { branch: { name: 'feature/login' } }, destination: { branch: { name: 'develop' } } });
@@ -141,9 +141,9 @@ describe('local Forge host over HTTP', () => {
     const pages = {
       '/': ['acme/webapp', '/account/teamcity'],
       '/account/teamcity': ['Personal settings', 'aria-current="page" href="/account/teamcity">TeamCity<', '/__forge/resources/settings-page/?module=teamcity-personal-settings&amp;workspace=acme'],
-      '/acme/webapp': ['<option value="main" selected>', 'data-open-modal="/__forge/resources/build-modal/?module=teamcity-run-build-repo&amp;workspace=acme&amp;repo=webapp&amp;closable=1"', 'Run TeamCity build'],
+      '/acme/webapp': ['<option value="main" selected>', 'data-open-modal="/__forge/resources/build-modal/?module=teamcity-run-build-repository&amp;workspace=acme&amp;repo=webapp&amp;closable=1"', 'Run TeamCity build'],
       '/acme/mobile?at=develop': ['<option value="develop" selected>'],
-      '/acme/webapp/pull-requests/1': ['Add login with SSO', '#1', 'feature/login', 'develop', 'Alice', 'module=teamcity-run-build-pr'],
+      '/acme/webapp/pull-requests/1': ['Add login with SSO', '#1', 'feature/login', 'develop', 'Alice', 'module=teamcity-run-build-pull-request'],
     };
     for (const [pagePath, needles] of Object.entries(pages)) {
       const response = await fetch(host.url + pagePath);

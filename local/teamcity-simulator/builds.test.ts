@@ -9,7 +9,7 @@ const COMPACT_DATE = /^\d{8}T\d{6}[+-]\d{4}$/;
 describe('triggering and following builds', () => {
   let sim: TeamCitySimulator;
   beforeEach(async () => {
-    sim = await startTeamCitySimulator({ buildDurations: { queuedMs: 150, runningMs: 400 } });
+    sim = await startTeamCitySimulator({ buildDurations: { queuedMs: 150, runningMs: 1200 } });
   });
   afterEach(() => sim.close());
 
@@ -75,12 +75,19 @@ describe('triggering and following builds', () => {
   });
 
   it('cancels a running build like the recorded cancel response', async () => {
-    const queued = (await trigger({ buildType: { id: 'Acme_Webapp_Build' } })).json();
-    await waitForState(sim, queued.href, ADMIN, 'running');
-    const r = await call(sim, `/app/rest/builds/id:${queued.id}`, { method: 'POST', auth: ADMIN, body: { comment: 'Cancelling via curl', readdIntoQueue: false } });
-    expect(r.json()).toMatchObject({ state: 'running', status: 'UNKNOWN', statusText: 'Canceled (Step 1/1)', canceledInfo: { text: 'Cancelling via curl' } });
-    const finished = await waitForState(sim, `/app/rest/builds/id:${queued.id}`, ADMIN, 'finished');
-    expect(finished.status).toBe('UNKNOWN');
+    const long = await startTeamCitySimulator({ buildDurations: { queuedMs: 50, runningMs: 600_000 } });
+    try {
+      const queued = (await call(long, '/app/rest/buildQueue', { method: 'POST', auth: ADMIN, body: { buildType: { id: 'Acme_Webapp_Build' } } })).json();
+      await waitForState(long, queued.href, ADMIN, 'running');
+      const r = await call(long, `/app/rest/builds/id:${queued.id}`, { method: 'POST', auth: ADMIN, body: { comment: 'Cancelling via curl', readdIntoQueue: false } });
+      expect(r.json()).toMatchObject({ state: 'running', status: 'UNKNOWN', statusText: 'Canceled (Step 1/1)', canceledInfo: { text: 'Cancelling via curl' } });
+      const finished = await waitForState(long, `/app/rest/builds/id:${queued.id}`, ADMIN, 'finished');
+      expect(finished).toMatchObject({ status: 'UNKNOWN', statusText: 'Canceled (Step 1/1)' });
+      const again = await call(long, `/app/rest/builds/id:${queued.id}`, { method: 'POST', auth: ADMIN, body: { comment: 'again' } });
+      expect(again.status).toBe(400);
+    } finally {
+      await long.close();
+    }
   });
 
   it('refuses without "Run build" permission with 403 text/plain', async () => {

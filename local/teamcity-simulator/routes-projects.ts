@@ -13,7 +13,7 @@ import type { Property } from './entities';
 
 const all = (req: RouteRequest) => req.query.get('locator') ?? undefined;
 
-function parametersReply(req: RouteRequest, props: Property[], href: string) {
+function parametersReply(props: Property[], href: string) {
   return { entity: { root: 'properties', body: { ...propertiesOf(props), href } } };
 }
 
@@ -48,7 +48,7 @@ export const projectRoutes: Route[] = [
     pattern: 'projects/:loc/parameters',
     handle: (req) => {
       const p = findProject(req.state.data, req.params.loc!);
-      return parametersReply(req, p.parameters, `${req.ctx.prefix}/projects/id:${p.id}/parameters`);
+      return parametersReply(p.parameters, `${req.ctx.prefix}/projects/id:${p.id}/parameters`);
     },
   },
   {
@@ -78,7 +78,7 @@ export const projectRoutes: Route[] = [
     pattern: 'buildTypes/:loc/parameters',
     handle: (req) => {
       const bt = findBuildType(req.state.data, req.params.loc!);
-      return parametersReply(req, bt.parameters, `${req.ctx.prefix}/buildTypes/id:${bt.id}/parameters`);
+      return parametersReply(bt.parameters, `${req.ctx.prefix}/buildTypes/id:${bt.id}/parameters`);
     },
   },
   {

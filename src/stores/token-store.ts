@@ -22,8 +22,8 @@ export type StoredToken = TokenMetadata & { lastAuthenticatedAt: string | null }
 
 type LastAuthenticated = { at: string };
 
-/** The real service caps a query page at 100 entries. */
-const QUERY_PAGE_SIZE = 100;
+/** The most a Key-Value Store query returns per page ("up to a maximum of 20", Forge storage docs). */
+const QUERY_PAGE_SIZE = 20;
 
 const otherSlot = (slot: SecretSlot): SecretSlot => (slot === 'a' ? 'b' : 'a');
 

@@ -56,14 +56,14 @@ describe('Run TeamCity build modal', () => {
       // Only configurations whose VCS roots fetch acme/webapp, grouped under their project.
       const list = modal.getByTestId('configuration-list');
       await list.waitFor();
-      await list.getByRole('group', { name: 'Webapp' }).waitFor();
+      await list.getByRole('group', { name: 'Acme :: Webapp' }).waitFor();
       await list.getByText('Unit Tests').waitFor();
       await expect(list.getByText('Lint').count()).resolves.toBe(0);
       await expect(list.getByText('Android').count()).resolves.toBe(0);
       await modal.getByText('TeamCity server: 127.0.0.1').waitFor();
 
       // The branch defaults to the repository's main branch.
-      await modal.getByTestId('branch-select').getByText('main', { exact: true }).waitFor();
+      await modal.getByTestId('branch-select-select--value-container').getByText('main', { exact: true }).waitFor();
       await screenshot(page, 'build-modal-1-repository');
 
       // Running without a choice points at the missing configuration instead of calling the backend.
@@ -82,7 +82,7 @@ describe('Run TeamCity build modal', () => {
       const progress = modal.getByTestId('build-progress');
       await progress.waitFor();
       const link = progress.getByRole('link', { name: 'Open in TeamCity' });
-      expect(await link.getAttribute('href')).toMatch(new RegExp(`^${simulator.url}/.*buildId=\\d+|^${simulator.url}/build/\\d+`));
+      expect(await link.getAttribute('href')).toMatch(new RegExp(`^${simulator.url}/`));
       await screenshot(page, 'build-modal-3-started');
 
       const state = progress.getByTestId('build-state');
@@ -111,7 +111,7 @@ describe('Run TeamCity build modal', () => {
       // The configuration run last in this repository is chosen again; the branch is the PR's source.
       await modal.getByTestId('configuration-list').waitFor();
       await expect(modal.getByLabel('Build', { exact: true }).isChecked()).resolves.toBe(true);
-      await modal.getByTestId('branch-select').getByText('feature/login', { exact: true }).waitFor();
+      await modal.getByTestId('branch-select-select--value-container').getByText('feature/login', { exact: true }).waitFor();
 
       await modal.getByRole('button', { name: 'More options' }).click();
       await modal.getByTestId('pr-context').getByText('bitbucket.pr.title').waitFor();
@@ -156,24 +156,33 @@ describe('Run TeamCity build modal', () => {
     }
   });
 
-  it('cancels a queued build after confirmation', async () => {
+  it('shows a running build’s progress and cancels it after confirmation', async () => {
     const { page, pageErrors, context } = await newTestPage(browser);
+    const durations = simulator.data.builds.durations;
+    // Long enough to read the progress and to cancel before the build ends by itself.
+    simulator.data.builds.durations = { queuedMs: 200, runningMs: 120_000 };
     try {
       const modal = await openModal(page, '/acme/webapp?as=demo');
       await modal.getByLabel('Unit Tests', { exact: true }).check();
       await modal.getByTestId('run-build').click();
       const progress = modal.getByTestId('build-progress');
-      await progress.waitFor();
+      await progress.getByTestId('build-state').filter({ hasText: 'Running' }).waitFor({ timeout: FINISH_TIMEOUT_MS });
+      await progress.getByTestId('build-percent').filter({ hasText: /^\d+% complete/ }).waitFor();
+      await progress.getByRole('progressbar').waitFor();
+      await screenshot(page, 'build-modal-7-running');
+
       await progress.getByTestId('cancel-build').click();
       await progress.getByTestId('cancel-build-confirm').waitFor();
-      await screenshot(page, 'build-modal-7-cancel-confirm');
-      await progress.getByTestId('cancel-build-confirm-yes').click();
+      await screenshot(page, 'build-modal-8-cancel-confirm');
+      await progress.getByRole('button', { name: 'Cancel build' }).click();
       await progress.getByTestId('build-state').filter({ hasText: 'Canceled' }).waitFor({ timeout: FINISH_TIMEOUT_MS });
+      await expect(progress.getByTestId('cancel-build').count()).resolves.toBe(0);
       const last = simulatorBuilds().at(-1)!;
       expect(last.buildTypeId).toBe('Acme_Webapp_UnitTests');
       expect(last.canceled).toBeDefined();
       expect(pageErrors).toEqual([]);
     } finally {
+      simulator.data.builds.durations = durations;
       await context.close();
     }
   });
@@ -184,7 +193,7 @@ describe('Run TeamCity build modal', () => {
       const modal = await openModal(page, '/acme/webapp?as=carol');
       await modal.getByRole('heading', { name: 'Connect TeamCity to run builds from Bitbucket' }).waitFor();
       await modal.getByTestId('open-personal-settings').waitFor();
-      await screenshot(page, 'build-modal-8-no-token');
+      await screenshot(page, 'build-modal-9-no-token');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

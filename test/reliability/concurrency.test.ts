@@ -6,7 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Result } from '../../src/shared/result';
-import { addToken, call, entriesOf, listTokens, startTestHost, type LocalHost, type Simulator } from '../security/support/host-calls';
+import { addToken, call, entriesOf, listTokens, startTestHost, type TestHost, type Simulator } from '../security/support/host-calls';
 import { describeOperation, onOperation } from '../security/support/operation-hook';
 import { captureOutput } from '../security/support/output-capture';
 import { tokenStorageViolations } from '../security/support/storage-invariants';
@@ -14,7 +14,7 @@ import { tokenStorageViolations } from '../security/support/storage-invariants';
 type Tab = { tag: string; run: (user: string) => Promise<Result<unknown>> };
 type Scenario = { name: string; before: 'nothing' | 'token'; tabs: Tab[] };
 
-let host: LocalHost;
+let host: TestHost;
 let sim: Simulator;
 let tokenId = '';
 const owners = new Map<string, string>();
@@ -46,8 +46,13 @@ const SCENARIOS: Scenario[] = [
 const START_POINTS = 9;
 
 let round = 0;
-/** Runs the first tab; tab i (i >= 1) starts once `offset * i` storage calls have been made. */
-async function runRound(scenario: Scenario, offset: number) {
+type Sweep = 'after-calls' | 'delay-ms';
+
+/**
+ * after-calls: tab i (i >= 1) starts once `offset * i` storage calls have been made.
+ * delay-ms: all tabs start at once; the first TeamCity user check to arrive is held back `offset` ms.
+ */
+async function runRound(scenario: Scenario, sweep: Sweep, offset: number) {
   const user = `tabs-${round++}`;
   if (scenario.before === 'token') {
     const first = await addToken(host, user, sim.url, tokenOf('admin'));
@@ -57,13 +62,15 @@ async function runRound(scenario: Scenario, offset: number) {
   const trace: string[] = [];
   const pending: Array<Promise<Result<unknown>>> = [];
   const start = (tab: Tab) => pending.push(tabOf.run(tab.tag, () => tab.run(user)));
-  let next = 1;
+  let next = sweep === 'delay-ms' ? scenario.tabs.length : 1;
+  if (sweep === 'delay-ms') sim.setFault('slow', { path: '/app/rest/users/current', times: 1, delayMs: offset });
   const stop = onOperation(host, (op) => {
     trace.push(`${tabOf.getStore() ?? '?'}:${describeOperation(op)}`);
     while (next < scenario.tabs.length && trace.length >= offset * next) start(scenario.tabs[next++]!);
   });
   try {
-    start(scenario.tabs[0]!);
+    if (sweep === 'delay-ms') scenario.tabs.forEach(start);
+    else start(scenario.tabs[0]!);
     while (next < scenario.tabs.length && offset * next === 0) start(scenario.tabs[next++]!);
     await Promise.all(pending);
     // A tab not started yet (the first one made fewer calls than the offset) runs after it.
@@ -72,6 +79,7 @@ async function runRound(scenario: Scenario, offset: number) {
     return { user, trace, results };
   } finally {
     stop();
+    sim.setFault(null);
   }
 }
 
@@ -84,9 +92,9 @@ describe('two tabs of one user', () => {
     const output = captureOutput({ passThrough: false });
     try {
     for (const scenario of SCENARIOS) {
-      for (let offset = 0; offset <= START_POINTS; offset++) {
+      for (const sweep of ['after-calls', 'delay-ms'] as const) for (let offset = 0; offset <= START_POINTS; offset++) {
         rounds++;
-        const { user, trace, results } = await runRound(scenario, offset);
+        const { user, trace, results } = await runRound(scenario, sweep, offset);
         const problems = tokenStorageViolations(entriesOf(host, user), (secret) => owners.get(secret));
         for (const t of await listTokens(host, user)) {
           const used = await call(host, user, 'findBuildConfigurations', { tokenId: t.id, scope: 'all' });
@@ -94,13 +102,13 @@ describe('two tabs of one user', () => {
         }
         const outcomes = results.map((r, i) => `${scenario.tabs[i]!.tag}=${r.ok ? 'ok' : r.error.code}`).join(' ');
         if (results.some((r) => !r.ok && !['token_not_found'].includes(r.error.code))) problems.push(`unexpected outcome ${outcomes}`);
-        if (problems.length > 0) findings.push(`${scenario.name}, second tab after ${offset} calls -> ${outcomes}\n    ${problems.join('\n    ')}\n    interleaving: ${trace.join(' | ')}`);
+        if (problems.length > 0) findings.push(`${scenario.name}, ${sweep} ${offset} -> ${outcomes}\n    ${problems.join('\n    ')}\n    interleaving: ${trace.join(' | ')}`);
       }
     }
     } finally {
       output.stop();
     }
-    console.log(`concurrency: ${rounds} rounds (${SCENARIOS.length} scenarios x ${START_POINTS + 1} start points); ${rounds - findings.length} consistent, ${findings.length} inconsistent${findings.length ? `:\n  ${findings.join('\n  ')}` : ''}`);
+    console.log(`concurrency: ${rounds} rounds (${SCENARIOS.length} scenarios x 2 sweeps x ${START_POINTS + 1} start points); ${rounds - findings.length} consistent, ${findings.length} inconsistent${findings.length ? `:\n  ${findings.join('\n  ')}` : ''}`);
     expect(findings).toEqual([]);
   });
 });

@@ -4,13 +4,13 @@
  * listed or used, and a delete afterwards always leaves nothing of the user behind.
  */
 import type { Result } from '../../src/shared/result';
-import { addToken, call, entriesOf, listTokens, startTestHost, type LocalHost, type Simulator } from '../security/support/host-calls';
+import { addToken, call, entriesOf, listTokens, startTestHost, type TestHost, type Simulator } from '../security/support/host-calls';
 import { describeOperation, onOperation, type Operation } from '../security/support/operation-hook';
 import { isBroken, tokenStorageViolations } from '../security/support/storage-invariants';
 
 type Flow = 'add' | 'replace' | 'delete';
 
-let host: LocalHost;
+let host: TestHost;
 let sim: Simulator;
 const owners = new Map<string, string>();
 let userCount = 0;

@@ -6,7 +6,7 @@
 import { FAULTS, type SimFault } from '../../local/teamcity-simulator';
 import type { Result } from '../../src/shared/result';
 import type { TriggerBuildResponse } from '../../src/shared/schemas';
-import { addedTokenId, call, prExtension, repoExtension, startTestHost, storageSnapshot, type LocalHost, type Simulator } from '../security/support/host-calls';
+import { addedTokenId, call, prExtension, repoExtension, startTestHost, storageSnapshot, type TestHost, type Simulator } from '../security/support/host-calls';
 
 const TIMEOUT_MS = 500;
 const EXPECTED: Record<SimFault, string> = {
@@ -25,7 +25,7 @@ const OPERATIONS = ['validation', 'discovery', 'trigger', 'follow'] as const;
 type Operation = (typeof OPERATIONS)[number];
 const USER = 'faulty';
 
-let host: LocalHost;
+let host: TestHost;
 let sim: Simulator;
 let token: string;
 let tokenId: string;

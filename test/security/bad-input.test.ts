@@ -3,13 +3,13 @@
  * the problem, before anything reaches TeamCity and without touching storage.
  */
 import type { Result } from '../../src/shared/result';
-import { addedTokenId, call, prExtension, repoExtension, startTestHost, storageSnapshot, type LocalHost, type Simulator } from './support/host-calls';
+import { addedTokenId, call, prExtension, repoExtension, startTestHost, storageSnapshot, type TestHost, type Simulator } from './support/host-calls';
 
 type Case = { fn: string; name: string; payload: () => unknown; message: string | RegExp; field?: string; extension?: () => Record<string, unknown> };
 
 const MB = 'x'.repeat(1024 * 1024);
 const USER = 'mallory';
-let host: LocalHost;
+let host: TestHost;
 let sim: Simulator;
 let token: string;
 let tokenId: string;

@@ -14,7 +14,7 @@ import {
   repoExtension,
   startTestHost,
   userSnapshot,
-  type LocalHost,
+  type TestHost,
   type Simulator,
 } from './support/host-calls';
 
@@ -22,7 +22,7 @@ const USERS = ['alice', 'bob', 'carol', 'mallory'];
 
 type Attack = { name: string; run: (attacker: string, victim: string) => Promise<Result<unknown>>; allowed: string[] };
 
-let host: LocalHost;
+let host: TestHost;
 let sim: Simulator;
 /** Each user's own TeamCity server, so each user's token id differs and only a leak could tell it to another. */
 const servers = new Map<string, Simulator>();

@@ -9,12 +9,12 @@ const FILES = ['src', 'test', '.gitignore', 'README.md', 'package.json'];
 
 export function repositoryPage(user: DemoUser, ws: DemoWorkspace, repo: DemoRepository, requestedBranch: string | null): string {
   const branch = requestedBranch && repo.branches.includes(requestedBranch) ? requestedBranch : repo.mainBranch;
-  const modalSrc = frameUrl('teamcity-run-build-repo', { workspace: ws.slug, repo: repo.slug });
+  const modalSrc = frameUrl('teamcity-run-build-repository', { workspace: ws.slug, repo: repo.slug });
   return shellLayout(
     user,
     `${ws.slug}/${repo.slug}`,
     html`<p class="breadcrumbs"><a href="/">${ws.name}</a> / <a href="/${ws.slug}/${repo.slug}">${repo.name}</a></p>
-<div class="page-header"><h1>${repo.name}</h1>${actionsMenu('teamcity-run-build-repo', modalSrc)}</div>
+<div class="page-header"><h1>${repo.name}</h1>${actionsMenu('teamcity-run-build-repository', modalSrc)}</div>
 <p class="lead">${repo.description}</p>
 <form class="branch-selector" method="get">
   <label>Branch <select name="at" data-autosubmit>

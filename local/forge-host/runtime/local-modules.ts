@@ -1,12 +1,13 @@
-/** The app's UI modules as the local host renders them (keys mirror the manifest's module keys). */
+/** The app's UI modules as the local host renders them; keys, types and resources mirror manifest.yml. */
 export type ExtensionType = 'bitbucket:workspacePersonalSettingsPage' | 'bitbucket:repoCodeOverviewAction' | 'bitbucket:repoPullRequestAction';
-export type LocalModule = { key: string; type: ExtensionType; resource: string; title: string; closable: boolean };
+export type LocalModule = { key: string; type: ExtensionType; resource: string; title: string; closable: boolean; aliases: string[] };
 
 export const LOCAL_MODULES: readonly LocalModule[] = [
-  { key: 'teamcity-personal-settings', type: 'bitbucket:workspacePersonalSettingsPage', resource: 'settings-page', title: 'TeamCity', closable: false },
-  { key: 'teamcity-run-build-repo', type: 'bitbucket:repoCodeOverviewAction', resource: 'build-modal', title: 'Run TeamCity build', closable: true },
-  { key: 'teamcity-run-build-pr', type: 'bitbucket:repoPullRequestAction', resource: 'build-modal', title: 'Run TeamCity build', closable: true },
+  { key: 'teamcity-personal-settings', type: 'bitbucket:workspacePersonalSettingsPage', resource: 'settings-page', title: 'TeamCity', closable: false, aliases: [] },
+  // The short aliases were the host's first names for these modules; tests and benchmarks still use them.
+  { key: 'teamcity-run-build-repository', type: 'bitbucket:repoCodeOverviewAction', resource: 'build-modal', title: 'Run TeamCity build', closable: true, aliases: ['teamcity-run-build-repo'] },
+  { key: 'teamcity-run-build-pull-request', type: 'bitbucket:repoPullRequestAction', resource: 'build-modal', title: 'Run TeamCity build', closable: true, aliases: ['teamcity-run-build-pr'] },
 ];
 
-export const moduleByKey = (key: string) => LOCAL_MODULES.find((m) => m.key === key);
+export const moduleByKey = (key: string) => LOCAL_MODULES.find((m) => m.key === key || m.aliases.includes(key));
 export const moduleByType = (type: string) => LOCAL_MODULES.find((m) => m.type === type);

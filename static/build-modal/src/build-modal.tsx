@@ -9,7 +9,7 @@ import Button from '@atlaskit/button/new';
 import { Box } from '@atlaskit/primitives/compiled';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
-import { token } from '@atlaskit/tokens';
+import { designToken } from '../../shared/design-token';
 import type { GetBuildSetupResponse } from '../../../src/shared/schemas';
 import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { useResolverQuery } from '../../shared/use-resolver-query';
@@ -44,7 +44,7 @@ function CloseOnlyFrame({ subtitle, children }: { subtitle?: string; children: R
 
 const loadingFrame = (
   <CloseOnlyFrame>
-    <Box style={{ display: 'flex', justifyContent: 'center', padding: token('space.600') }}>
+    <Box style={{ display: 'flex', justifyContent: 'center', padding: designToken('space.600') }}>
       <Spinner size="large" label="Loading" testId="build-setup-loading" />
     </Box>
   </CloseOnlyFrame>

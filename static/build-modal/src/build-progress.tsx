@@ -5,7 +5,7 @@
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import ProgressBar from '@atlaskit/progress-bar';
-import { token } from '@atlaskit/tokens';
+import { designToken } from '../../shared/design-token';
 import type { BuildView } from '../../../src/shared/schemas';
 import { ExternalLink } from '../../shared/external-link';
 import { buildLook, BuildStateLozenge } from './build-state-lozenge';
@@ -22,11 +22,11 @@ export function BuildProgress({ tokenId, initial, configurationName }: BuildProg
     <Box
       testId="build-progress"
       style={{
-        padding: token('space.200'),
-        border: `${token('border.width')} solid ${token('color.border')}`,
-        borderRadius: token('radius.large'),
-        background: token('elevation.surface.raised'),
-        boxShadow: token('elevation.shadow.raised'),
+        padding: designToken('space.200'),
+        border: `${designToken('border.width')} solid ${designToken('color.border')}`,
+        borderRadius: designToken('radius.large'),
+        background: designToken('elevation.surface.raised'),
+        boxShadow: designToken('elevation.shadow.raised'),
       }}
     >
       <Stack space="space.150">

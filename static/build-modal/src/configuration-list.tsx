@@ -4,7 +4,7 @@
  */
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import { token } from '@atlaskit/tokens';
+import { designToken } from '../../shared/design-token';
 import type { BuildConfigurationView } from '../../../src/shared/schemas';
 import { groupByProject } from './group-by-project';
 
@@ -26,16 +26,16 @@ export function ConfigurationList({ configurations, selectedId, labelledBy, desc
       style={{
         maxHeight: 248,
         overflowY: 'auto',
-        border: `${token('border.width')} solid ${token('color.border')}`,
-        borderRadius: token('radius.medium'),
+        border: `${designToken('border.width')} solid ${designToken('color.border')}`,
+        borderRadius: designToken('radius.medium'),
       }}
     >
       {groupByProject(configurations).map((group) => (
         <Box key={group.projectId} role="group" aria-label={group.projectName}>
           <Box
             style={{
-              padding: `${token('space.075')} ${token('space.150')}`,
-              background: token('color.background.neutral.subtle.hovered'),
+              padding: `${designToken('space.075')} ${designToken('space.150')}`,
+              background: designToken('color.background.neutral.subtle.hovered'),
               position: 'sticky',
               top: 0,
               zIndex: 1,
@@ -71,10 +71,10 @@ function ConfigurationRow({ configuration, isSelected, onSelect }: RowProps) {
       data-testid={`configuration-option-${configuration.id}`}
       style={{
         display: 'block',
-        padding: `${token('space.100')} ${token('space.150')}`,
+        padding: `${designToken('space.100')} ${designToken('space.150')}`,
         cursor: configuration.paused ? 'not-allowed' : 'pointer',
-        background: isSelected ? token('color.background.selected') : undefined,
-        borderTop: `${token('border.width')} solid ${token('color.border')}`,
+        background: isSelected ? designToken('color.background.selected') : undefined,
+        borderTop: `${designToken('border.width')} solid ${designToken('color.border')}`,
       }}
     >
       <Inline space="space.100" alignBlock="center">
@@ -87,7 +87,7 @@ function ConfigurationRow({ configuration, isSelected, onSelect }: RowProps) {
           disabled={configuration.paused}
           aria-describedby={configuration.paused ? `${inputId}-paused` : undefined}
           onChange={() => onSelect(configuration)}
-          style={{ margin: 0, accentColor: token('color.background.selected.bold') }}
+          style={{ margin: 0, accentColor: designToken('color.background.selected.bold') }}
         />
         <Text color={configuration.paused ? 'color.text.disabled' : 'color.text'}>{configuration.name}</Text>
         {configuration.paused && (

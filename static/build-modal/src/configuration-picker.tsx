@@ -11,8 +11,10 @@ import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message'
 import Spinner from '@atlaskit/spinner';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
+import { designToken } from '../../shared/design-token';
 import type { BuildConfigurationView } from '../../../src/shared/schemas';
 import { ConfigurationList } from './configuration-list';
+import { filterConfigurations } from './filter-configurations';
 import { useBuildConfigurations, type ConfigurationScope } from './use-build-configurations';
 import { useDebouncedValue } from './use-debounced-value';
 
@@ -32,7 +34,12 @@ export function ConfigurationPicker({ tokenId, repositoryName, selected, preferr
   const [scope, setScope] = useState<ConfigurationScope>('repository');
   const [search, setSearch] = useState('');
   const settledSearch = useDebouncedValue(search, SEARCH_DELAY_MS);
-  const { state, loadMore, reload } = useBuildConfigurations(tokenId, scope, settledSearch);
+  // The repository's list comes whole and is filtered here; across all configurations TeamCity searches.
+  const { state, loadMore, reload } = useBuildConfigurations(tokenId, scope, scope === 'all' ? settledSearch : '');
+  const visible = filterConfigurations(state.items, search);
+  // Until the debounced search reaches TeamCity, the old page filtered locally may be empty; that is not "no match".
+  const settling = scope === 'all' && search !== settledSearch;
+  const selectionHidden = selected !== null && !visible.some((c) => c.id === selected.id);
   const preselected = useRef(false);
 
   useEffect(() => {
@@ -43,7 +50,7 @@ export function ConfigurationPicker({ tokenId, repositoryName, selected, preferr
     if (preferred) onSelect(preferred);
   }, [state, selected, preferredId, onSelect]);
 
-  const searching = settledSearch.trim().length > 0;
+  const searching = search.trim().length > 0;
   return (
     <Stack space="space.100">
       <Stack space="space.050">
@@ -56,7 +63,7 @@ export function ConfigurationPicker({ tokenId, repositoryName, selected, preferr
           placeholder={scope === 'all' ? 'Search all build configurations' : 'Filter by name or project'}
           aria-label="Search build configurations"
           elemBeforeInput={
-            <Box style={{ display: 'flex', paddingInlineStart: token('space.075') }}>
+            <Box style={{ display: 'flex', paddingInlineStart: designToken('space.075') }}>
               <SearchIcon label="" color={token('color.icon.subtle')} />
             </Box>
           }
@@ -77,7 +84,7 @@ export function ConfigurationPicker({ tokenId, repositoryName, selected, preferr
       </Stack>
 
       {state.status === 'loading' && (
-        <Box style={{ display: 'flex', justifyContent: 'center', padding: token('space.300') }}>
+        <Box style={{ display: 'flex', justifyContent: 'center', padding: designToken('space.300') }}>
           <Spinner size="medium" label="Loading build configurations" testId="configurations-loading" />
         </Box>
       )}
@@ -91,10 +98,10 @@ export function ConfigurationPicker({ tokenId, repositoryName, selected, preferr
           {state.error.message}
         </SectionMessage>
       )}
-      {state.status === 'ready' && state.items.length === 0 && (
+      {state.status === 'ready' && visible.length === 0 && !settling && (
         <SectionMessage
           appearance="information"
-          title={emptyTitle(scope, searching, settledSearch)}
+          title={emptyTitle(scope, searching, search)}
           testId="configurations-empty"
           actions={
             scope === 'repository' ? (
@@ -109,9 +116,9 @@ export function ConfigurationPicker({ tokenId, repositoryName, selected, preferr
             : 'Check the spelling, or ask a TeamCity administrator for access to the project.'}
         </SectionMessage>
       )}
-      {state.status === 'ready' && state.items.length > 0 && (
+      {state.status === 'ready' && visible.length > 0 && (
         <ConfigurationList
-          configurations={state.items}
+          configurations={visible}
           selectedId={selected?.id ?? null}
           labelledBy="configuration-label"
           describedBy={error ? 'configuration-error' : undefined}
@@ -124,6 +131,11 @@ export function ConfigurationPicker({ tokenId, repositoryName, selected, preferr
             Load more
           </Button>
         </Inline>
+      )}
+      {selectionHidden && selected && (
+        <Text size="small" color="color.text.subtle" testId="hidden-selection">
+          Selected: {selected.name} ({selected.projectName})
+        </Text>
       )}
       {state.moreError && <ErrorMessage>{`We couldn't load more: ${state.moreError.message}`}</ErrorMessage>}
       {error && (

@@ -7,7 +7,7 @@
 import { useEffect, type ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import { token } from '@atlaskit/tokens';
+import { designToken } from '../../shared/design-token';
 import { closeModal } from './close-modal';
 
 export type ModalFrameProps = {
@@ -27,8 +27,8 @@ export function ModalFrame({ subtitle, children, footer }: ModalFrameProps) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', minHeight: '100vh', background: token('elevation.surface') }}>
-      <Box as="header" style={{ padding: `${token('space.300')} ${token('space.300')} ${token('space.150')}` }}>
+    <div style={{ display: 'flex', flexDirection: 'column', minHeight: '100vh', background: designToken('elevation.surface') }}>
+      <Box as="header" style={{ padding: `${designToken('space.300')} ${designToken('space.300')} ${designToken('space.150')}` }}>
         <Stack space="space.050">
           <Heading size="medium" as="h1" id="build-modal-title">
             {MODAL_TITLE}
@@ -43,7 +43,7 @@ export function ModalFrame({ subtitle, children, footer }: ModalFrameProps) {
       <main
         aria-labelledby="build-modal-title"
         data-testid="build-modal-body"
-        style={{ flex: '1 1 auto', padding: `${token('space.100')} ${token('space.300')} ${token('space.300')}` }}
+        style={{ flex: '1 1 auto', padding: `${designToken('space.100')} ${designToken('space.300')} ${designToken('space.300')}` }}
       >
         {children}
       </main>
@@ -53,9 +53,9 @@ export function ModalFrame({ subtitle, children, footer }: ModalFrameProps) {
           position: 'sticky',
           bottom: 0,
           zIndex: 2,
-          padding: `${token('space.200')} ${token('space.300')}`,
-          borderTop: `${token('border.width')} solid ${token('color.border')}`,
-          background: token('elevation.surface'),
+          padding: `${designToken('space.200')} ${designToken('space.300')}`,
+          borderTop: `${designToken('border.width')} solid ${designToken('color.border')}`,
+          background: designToken('elevation.surface'),
         }}
       >
         <Inline space="space.100" alignInline="end">

@@ -10,7 +10,7 @@ import ChevronDownIcon from '@atlaskit/icon/core/chevron-down';
 import ChevronRightIcon from '@atlaskit/icon/core/chevron-right';
 import { Box, Stack } from '@atlaskit/primitives/compiled';
 import TextArea from '@atlaskit/textarea';
-import { token } from '@atlaskit/tokens';
+import { designToken } from '../../shared/design-token';
 
 export type RunOptions = { comment: string; queueAtTop: boolean; cleanCheckout: boolean };
 
@@ -42,7 +42,7 @@ export function MoreOptions({ isOpen, onToggle, options, commentProblem, paramet
       {isOpen && (
         <Box
           id="more-options"
-          style={{ paddingInlineStart: token('space.300'), borderInlineStart: `${token('border.width.selected')} solid ${token('color.border')}` }}
+          style={{ paddingInlineStart: designToken('space.300'), borderInlineStart: `${designToken('border.width.selected')} solid ${designToken('color.border')}` }}
         >
           <Stack space="space.200">
             {parameters}

@@ -1,6 +1,6 @@
 /** The pull request parameters the app adds to every build started from a pull request (read-only). */
 import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
-import { token } from '@atlaskit/tokens';
+import { designToken } from '../../shared/design-token';
 import type { PullRequestView } from '../../../src/shared/schemas';
 import { prContextParameters } from './pr-context-parameters';
 
@@ -18,18 +18,18 @@ export function PrContextSummary({ pullRequest }: { pullRequest: PullRequestView
         style={{
           display: 'grid',
           gridTemplateColumns: 'max-content 1fr',
-          columnGap: token('space.200'),
-          rowGap: token('space.050'),
+          columnGap: designToken('space.200'),
+          rowGap: designToken('space.050'),
           margin: 0,
-          padding: token('space.100'),
-          background: token('color.background.neutral.subtle.hovered'),
-          borderRadius: token('radius.medium'),
-          font: token('font.code'),
+          padding: designToken('space.100'),
+          background: designToken('color.background.neutral.subtle.hovered'),
+          borderRadius: designToken('radius.medium'),
+          font: designToken('font.code'),
         }}
       >
         {prContextParameters(pullRequest).map((parameter) => (
           <div key={parameter.name} style={{ display: 'contents' }}>
-            <dt style={{ color: token('color.text.subtle') }}>{parameter.name}</dt>
+            <dt style={{ color: designToken('color.text.subtle') }}>{parameter.name}</dt>
             <dd style={{ margin: 0, overflowWrap: 'anywhere' }}>{parameter.value}</dd>
           </div>
         ))}

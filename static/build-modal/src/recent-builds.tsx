@@ -7,7 +7,7 @@ import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
-import { token } from '@atlaskit/tokens';
+import { designToken } from '../../shared/design-token';
 import type { BuildView, ListRecentBuildsResponse } from '../../../src/shared/schemas';
 import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { ExternalLink } from '../../shared/external-link';
@@ -70,7 +70,7 @@ function RecentBuildRow({ build, isRunning, onRunAgain }: RowProps) {
     <Box
       as="li"
       testId={`recent-build-${build.id}`}
-      style={{ padding: `${token('space.075')} 0`, borderTop: `${token('border.width')} solid ${token('color.border')}` }}
+      style={{ padding: `${designToken('space.075')} 0`, borderTop: `${designToken('border.width')} solid ${designToken('color.border')}` }}
     >
       <Inline space="space.150" alignBlock="center" spread="space-between">
         <Inline space="space.150" alignBlock="center" shouldWrap>

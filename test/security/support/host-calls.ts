@@ -11,12 +11,13 @@ import type { AddTokenResponse, ListTokensResponse, TokenView } from '../../../s
 export type { LocalHost };
 export type Simulator = NonNullable<LocalHost['simulator']>;
 export type Entry = ReturnType<LocalHost['kvs']['rawEntries']>[number];
+export type TestHost = LocalHost & { simulator: Simulator };
 
 /** Builds move quickly so "follow" and "cancel" see every state within a test. */
-export async function startTestHost(log?: (line: string) => void): Promise<LocalHost & { simulator: Simulator }> {
+export async function startTestHost(log?: (line: string) => void): Promise<TestHost> {
   const host = await startLocalHost({ port: 0, dbPath: ':memory:', teamcity: { buildDurations: { queuedMs: 200, runningMs: 2000 } }, ...(log && { log }) });
   if (!host.simulator) throw new Error('The local host started without its TeamCity simulator.');
-  return host as LocalHost & { simulator: Simulator };
+  return host as TestHost;
 }
 
 export const repoExtension = () => extensionForFrame({ module: 'teamcity-run-build-repo', workspace: 'acme', repo: 'webapp' });
