@@ -15,7 +15,19 @@ export const TEAMCITY_ERROR_CODES = [
 export type TeamCityErrorCode = (typeof TEAMCITY_ERROR_CODES)[number];
 
 /** Failures the app itself decides: bad input, missing data, storage trouble. */
-export const APP_ERROR_CODES = ['invalid_input', 'unauthenticated', 'token_not_found', 'storage_error', 'internal_error'] as const;
+export const APP_ERROR_CODES = [
+  'invalid_input',
+  'unauthenticated',
+  'token_not_found',
+  // A save that a concurrent delete of the same token overtook: the delete won.
+  'conflict',
+  'storage_error',
+  'internal_error',
+  // The workspace's TeamCity policy does not allow this server.
+  'server_not_allowed',
+  // Only a workspace admin may do this (the admin page's resolvers).
+  'admin_only',
+] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 export type ErrorCode = TeamCityErrorCode | AppErrorCode;

@@ -6,6 +6,15 @@ export const RESOLVER_FUNCTIONS = {
   listTokens: 'listTokens',
   addToken: 'addToken',
   deleteToken: 'deleteToken',
+  replaceToken: 'replaceToken',
+  checkTokens: 'checkTokens',
+  getTokenPolicy: 'getTokenPolicy',
+} as const;
+
+/** The workspace settings page; every one of these checks that the caller is a workspace admin. */
+export const ADMIN_RESOLVER_FUNCTIONS = {
+  getWorkspacePolicy: 'getWorkspacePolicy',
+  saveWorkspacePolicy: 'saveWorkspacePolicy',
 } as const;
 
 export const BUILD_RESOLVER_FUNCTIONS = {

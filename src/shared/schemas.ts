@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export { BUILD_RESOLVER_FUNCTIONS, RESOLVER_FUNCTIONS } from './resolver-functions';
+export { ADMIN_RESOLVER_FUNCTIONS, BUILD_RESOLVER_FUNCTIONS, RESOLVER_FUNCTIONS } from './resolver-functions';
 
 /** Generous for any real URL, far below what would let a payload balloon storage or logs. */
 export const MAX_SERVER_URL_LENGTH = 2048;
@@ -30,6 +30,22 @@ export const addTokenRequestSchema = z
 
 export const deleteTokenRequestSchema = z.object({ id: tokenIdSchema }).strict();
 
+/**
+ * The outcome of the last time the app asked TeamCity about a token: `unauthorized` = expired or revoked (401),
+ * `forbidden` = TeamCity refuses it (403), `unreachable` = no usable answer (network, TLS, 5xx, not TeamCity).
+ */
+export const TOKEN_HEALTH_STATUSES = ['connected', 'unauthorized', 'forbidden', 'unreachable'] as const;
+export type TokenHealthStatus = (typeof TOKEN_HEALTH_STATUSES)[number];
+
+export const tokenHealthSchema = z.object({
+  /** null until the first check. */
+  status: z.enum(TOKEN_HEALTH_STATUSES).nullable(),
+  checkedAt: z.string().nullable(),
+  /** What went wrong, in words for the user (already scrubbed of the token). */
+  message: z.string().optional(),
+});
+export type TokenHealth = z.infer<typeof tokenHealthSchema>;
+
 /** What the browser may know about a stored token: everything but the token itself. */
 export const tokenViewSchema = z.object({
   id: tokenIdSchema,
@@ -39,7 +55,32 @@ export const tokenViewSchema = z.object({
   serverVersion: z.string(),
   createdAt: z.string(),
   lastAuthenticatedAt: z.string().nullable(),
+  health: tokenHealthSchema,
+  /** When TeamCity says the token expires; null when it never does or TeamCity did not say. */
+  expiresAt: z.string().nullable(),
 });
+
+export const replaceTokenRequestSchema = z
+  .object({
+    id: tokenIdSchema,
+    token: addTokenRequestSchema.shape.token,
+  })
+  .strict();
+
+/** A page lists at most 20 tokens per storage page; a check covers what one page shows. */
+export const MAX_TOKENS_PER_CHECK = 20;
+
+export const checkTokensRequestSchema = z
+  .object({
+    ids: z
+      .array(tokenIdSchema)
+      .min(1, 'Choose at least one token to check.')
+      .max(MAX_TOKENS_PER_CHECK, `Check at most ${MAX_TOKENS_PER_CHECK} tokens at a time.`)
+      .refine((ids) => new Set(ids).size === ids.length, 'Each token may be checked once per request.'),
+  })
+  .strict();
+
+export const getTokenPolicyRequestSchema = z.object({}).strict();
 
 export type ListTokensRequest = z.infer<typeof listTokensRequestSchema>;
 export type AddTokenRequest = z.infer<typeof addTokenRequestSchema>;
@@ -49,6 +90,43 @@ export type TokenView = z.infer<typeof tokenViewSchema>;
 export type ListTokensResponse = { tokens: TokenView[] };
 export type AddTokenResponse = { token: TokenView; replaced: boolean };
 export type DeleteTokenResponse = { deleted: true };
+export type ReplaceTokenRequest = z.infer<typeof replaceTokenRequestSchema>;
+export type ReplaceTokenResponse = { token: TokenView };
+export type CheckTokensRequest = z.infer<typeof checkTokensRequestSchema>;
+/** Tokens that no longer exist (deleted in another tab) are left out of `tokens` and named in `missing`. */
+export type CheckTokensResponse = { tokens: TokenView[]; missing: string[] };
+/** For users: which servers they may add, and the one to suggest. */
+export type TokenPolicyResponse = { allowedServers: string[]; defaultServerUrl: string | null };
+
+/* ---------------------------------------------------------------------------------------------------------
+ * Workspace policy (the workspace settings page, admins only).
+ * ------------------------------------------------------------------------------------------------------- */
+
+/** A workspace needs a handful of TeamCity servers; this keeps the policy record and its messages small. */
+export const MAX_ALLOWED_SERVERS = 50;
+
+const policyServerUrlSchema = z
+  .string({ error: 'Enter the address of a TeamCity server.' })
+  .max(MAX_SERVER_URL_LENGTH, `The server address is too long (at most ${MAX_SERVER_URL_LENGTH} characters).`);
+
+export const getWorkspacePolicyRequestSchema = z.object({}).strict();
+
+export const saveWorkspacePolicyRequestSchema = z
+  .object({
+    allowedServers: z.array(policyServerUrlSchema).max(MAX_ALLOWED_SERVERS, `Allow at most ${MAX_ALLOWED_SERVERS} servers.`),
+    defaultServerUrl: policyServerUrlSchema.nullable(),
+  })
+  .strict();
+
+export type SaveWorkspacePolicyRequest = z.infer<typeof saveWorkspacePolicyRequestSchema>;
+
+/** How many users have a token for a server; never who they are or their tokens. */
+export type ServerUsage = { serverUrl: string; users: number; allowed: boolean };
+
+export type WorkspacePolicyResponse = TokenPolicyResponse & {
+  usage: ServerUsage[];
+  updatedAt: string | null;
+};
 
 
 /* ---------------------------------------------------------------------------------------------------------
@@ -61,7 +139,11 @@ export const buildTypeIdSchema = z
   .string({ error: 'Choose a build configuration.' })
   .regex(/^[A-Za-z][A-Za-z0-9_]{0,224}$/, 'This is not a valid TeamCity build configuration id.');
 
-export const buildIdSchema = z.number({ error: 'Build id must be a number.' }).int().positive().max(2 ** 53 - 1);
+export const buildIdSchema = z
+  .number({ error: 'Build id must be a number.' })
+  .max(2 ** 53 - 1, { error: 'Build id is too large.' })
+  .int({ error: 'Build id must be a whole number.' })
+  .positive({ error: 'Build id must be a positive number.' });
 
 /** Git ref names: no control characters, spaces, `..`, `~^:?*[\\`, as `git check-ref-format` allows. */
 export const branchNameSchema = z

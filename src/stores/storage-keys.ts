@@ -18,9 +18,17 @@ export const storageKeys = {
   tokenMetadata: (accountId: string, tokenId: string) => `${tokenPrefix(accountId)}${tokenId}`,
   /** Kept apart from the metadata so updating it can never resurrect a token deleted in the meantime. */
   tokenLastAuthenticated: (accountId: string, tokenId: string) => `${tokenPrefix(accountId)}${tokenId}:auth`,
+  /** The last check's outcome; kept apart from the metadata for the same reason as the `:auth` record. */
+  tokenHealth: (accountId: string, tokenId: string) => `${tokenPrefix(accountId)}${tokenId}:health`,
   tokenSecret: (accountId: string, tokenId: string, slot: SecretSlot) =>
     `tc-secret:${encodeKeyPart(accountId)}:${tokenId}:${slot}`,
   /** What one user last ran from one repository (Bitbucket repository UUID, braces and all). */
   buildPreferences: (accountId: string, repositoryUuid: string) =>
     `tc-build-pref:${encodeKeyPart(accountId)}:${encodeKeyPart(repositoryUuid)}`,
+  /** The workspace's TeamCity policy: one record per installation, which is one workspace. */
+  workspacePolicy: () => 'tc-policy',
+  /** Index of who uses a server, for the admin's counts: one entry per server and (hashed) user, no token data. */
+  serverUsersOf: (serverId: string) => `tc-server-users:${serverId}:`,
+  serverUsers: () => 'tc-server-users:',
+  serverUser: (serverId: string, hashedAccountId: string) => `tc-server-users:${serverId}:${hashedAccountId}`,
 };

@@ -5,7 +5,9 @@
  * over in one write, then the old slot is cleared. A failure at any step leaves the previous state usable and
  * never lists a token whose secret is missing.
  */
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
+import type { TokenHealthStatus } from '../shared/schemas';
+import { queryByPrefix } from './query-by-prefix';
 import { storageKeys, type SecretSlot } from './storage-keys';
 
 export type TokenMetadata = {
@@ -16,77 +18,113 @@ export type TokenMetadata = {
   serverVersion: string;
   createdAt: string;
   secretSlot: SecretSlot;
+  /**
+   * Which of the TeamCity user's tokens this is (TeamCity lists tokens by name, never by value), so later checks
+   * can read its expiry. Absent when TeamCity did not list the user's tokens.
+   */
+  teamcityTokenName?: string;
 };
 
-export type StoredToken = TokenMetadata & { lastAuthenticatedAt: string | null };
+/** The last check of a token against TeamCity. */
+export type StoredHealth = {
+  status: TokenHealthStatus;
+  checkedAt: string;
+  expiresAt: string | null;
+  message?: string;
+};
+
+export type StoredToken = TokenMetadata & { lastAuthenticatedAt: string | null; health: StoredHealth | null };
 
 type LastAuthenticated = { at: string };
 
-/** The most a Key-Value Store query returns per page ("up to a maximum of 20", Forge storage docs). */
-const QUERY_PAGE_SIZE = 20;
-
 const otherSlot = (slot: SecretSlot): SecretSlot => (slot === 'a' ? 'b' : 'a');
 
-const mergeAuthRecords = (entries: Array<{ key: string; value: unknown }>, prefix: string): StoredToken[] => {
+export class TokenDeletedWhileSavingError extends Error {
+  constructor() {
+    super('The token was deleted while it was being saved.');
+    this.name = 'TokenDeletedWhileSavingError';
+  }
+}
+
+/** Best effort: puts back what a failed save changed, so the previous token (if any) stays as it was. */
+const undoSave = async (secretKey: string, lastAuthKey: string, previous: StoredToken | undefined): Promise<void> => {
+  await kvs.deleteSecret(secretKey).catch(() => undefined);
+  const restore = previous?.lastAuthenticatedAt;
+  await (restore ? kvs.set(lastAuthKey, { at: restore } satisfies LastAuthenticated) : kvs.delete(lastAuthKey)).catch(() => undefined);
+};
+
+/** Side records of a token live under `<prefix><id>:<suffix>`; anything else under the prefix is its metadata. */
+const SIDE_RECORD = /^(.*):(auth|health)$/;
+
+const mergeSideRecords = (entries: Array<{ key: string; value: unknown }>, prefix: string): StoredToken[] => {
   const metadata = new Map<string, TokenMetadata>();
   const lastAuth = new Map<string, string>();
+  const health = new Map<string, StoredHealth>();
   for (const { key, value } of entries) {
     const rest = key.slice(prefix.length);
-    if (rest.endsWith(':auth')) lastAuth.set(rest.slice(0, -':auth'.length), (value as LastAuthenticated).at);
-    else metadata.set(rest, value as TokenMetadata);
+    const side = SIDE_RECORD.exec(rest);
+    if (!side) metadata.set(rest, value as TokenMetadata);
+    else if (side[2] === 'auth') lastAuth.set(side[1]!, (value as LastAuthenticated).at);
+    else health.set(side[1]!, value as StoredHealth);
   }
-  return [...metadata.values()].map((m) => ({ ...m, lastAuthenticatedAt: lastAuth.get(m.id) ?? null }));
+  // A side record whose metadata is gone (a delete that failed halfway) lists nothing.
+  return [...metadata.values()].map((m) => ({ ...m, lastAuthenticatedAt: lastAuth.get(m.id) ?? null, health: health.get(m.id) ?? null }));
 };
 
 export const tokenStore = {
   async list(accountId: string): Promise<StoredToken[]> {
     const prefix = storageKeys.tokensOf(accountId);
-    const entries: Array<{ key: string; value: unknown }> = [];
-    let cursor: string | undefined;
-    do {
-      let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(QUERY_PAGE_SIZE);
-      if (cursor) query = query.cursor(cursor);
-      const page = await query.getMany<unknown>();
-      entries.push(...page.results);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return mergeAuthRecords(entries, prefix).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return mergeSideRecords(await queryByPrefix(prefix), prefix).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   },
 
   async get(accountId: string, tokenId: string): Promise<StoredToken | undefined> {
-    const [metadata, lastAuth] = await Promise.all([
+    const [metadata, lastAuth, health] = await Promise.all([
       kvs.get<TokenMetadata>(storageKeys.tokenMetadata(accountId, tokenId)),
       kvs.get<LastAuthenticated>(storageKeys.tokenLastAuthenticated(accountId, tokenId)),
+      kvs.get<StoredHealth>(storageKeys.tokenHealth(accountId, tokenId)),
     ]);
-    return metadata ? { ...metadata, lastAuthenticatedAt: lastAuth?.at ?? null } : undefined;
+    return metadata ? { ...metadata, lastAuthenticatedAt: lastAuth?.at ?? null, health: health ?? null } : undefined;
   },
 
   async readSecret(accountId: string, token: TokenMetadata): Promise<string | undefined> {
     return kvs.getSecret<string>(storageKeys.tokenSecret(accountId, token.id, token.secretSlot));
   },
 
-  /** Saves a new token or replaces the one for the same server (`previous`), as described above. */
+  /**
+   * Saves a new token or replaces the one for the same server (`previous`), as described above. Throws
+   * `TokenDeletedWhileSavingError` when a delete of the same token ran in between (another tab): the delete
+   * wins, and nothing of this save stays behind.
+   */
   async save(
     accountId: string,
     metadata: Omit<TokenMetadata, 'secretSlot'>,
     secret: string,
     authenticatedAt: string,
-    previous: TokenMetadata | undefined,
+    previous: StoredToken | undefined,
   ): Promise<StoredToken> {
     const slot = previous ? otherSlot(previous.secretSlot) : 'a';
     const secretKey = storageKeys.tokenSecret(accountId, metadata.id, slot);
+    const metadataKey = storageKeys.tokenMetadata(accountId, metadata.id);
+    const lastAuthKey = storageKeys.tokenLastAuthenticated(accountId, metadata.id);
     const saved: TokenMetadata = { ...metadata, secretSlot: slot };
+
     await kvs.setSecret(secretKey, secret);
     try {
-      await kvs.set(storageKeys.tokenMetadata(accountId, metadata.id), saved);
+      await kvs.set(lastAuthKey, { at: authenticatedAt } satisfies LastAuthenticated);
+      await kvs.set(metadataKey, saved);
     } catch (error) {
-      await kvs.deleteSecret(secretKey).catch(() => undefined);
+      await undoSave(secretKey, lastAuthKey, previous);
       throw error;
     }
-    // From here on the token is saved; what follows only tidies up and may be retried by the next save/delete.
-    await kvs
-      .set(storageKeys.tokenLastAuthenticated(accountId, metadata.id), { at: authenticatedAt } satisfies LastAuthenticated)
-      .catch(() => undefined);
+    // A delete that ran between the secret write and the metadata write removed the secret, and the metadata
+    // just written would list a token that cannot be used. Checking after the switch closes that window: a
+    // delete that starts later removes the metadata itself.
+    if ((await kvs.getSecret<string>(secretKey)) === undefined) {
+      await kvs.delete(metadataKey).catch(() => undefined);
+      await kvs.delete(lastAuthKey).catch(() => undefined);
+      throw new TokenDeletedWhileSavingError();
+    }
+    // From here on the token is saved; clearing the old slot only tidies up (the next save or delete retries).
     if (previous) {
       await kvs.deleteSecret(storageKeys.tokenSecret(accountId, metadata.id, previous.secretSlot)).catch(() => undefined);
     }
@@ -107,6 +145,7 @@ export const tokenStore = {
       kvs.deleteSecret(storageKeys.tokenSecret(accountId, tokenId, 'a')),
       kvs.deleteSecret(storageKeys.tokenSecret(accountId, tokenId, 'b')),
       kvs.delete(storageKeys.tokenLastAuthenticated(accountId, tokenId)),
+      kvs.delete(storageKeys.tokenHealth(accountId, tokenId)),
     ]);
   },
 };

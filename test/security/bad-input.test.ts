@@ -115,10 +115,10 @@ const CASES: Case[] = [
   { fn: 'getBuild', name: 'build id as a string', payload: () => ({ tokenId, buildId: '1' }), message: BAD_BUILD_ID, field: 'buildId', extension: repoExtension },
   { fn: 'getBuild', name: 'build id as a locator', payload: () => ({ tokenId, buildId: 'id:1,count:1000' }), message: BAD_BUILD_ID, field: 'buildId', extension: repoExtension },
   // buildIdSchema's `error` option also words its range checks (zod 4), hence "must be a number" for -1 (see report).
-  { fn: 'getBuild', name: 'negative build id', payload: () => ({ tokenId, buildId: -1 }), message: BAD_BUILD_ID, field: 'buildId', extension: repoExtension },
-  { fn: 'getBuild', name: 'fractional build id', payload: () => ({ tokenId, buildId: 1.5 }), message: BAD_BUILD_ID, field: 'buildId', extension: repoExtension },
+  { fn: 'getBuild', name: 'negative build id', payload: () => ({ tokenId, buildId: -1 }), message: 'Build id must be a positive number.', field: 'buildId', extension: repoExtension },
+  { fn: 'getBuild', name: 'fractional build id', payload: () => ({ tokenId, buildId: 1.5 }), message: 'Build id must be a whole number.', field: 'buildId', extension: repoExtension },
   { fn: 'getBuild', name: 'token id missing', payload: () => ({ buildId: 1 }), message: 'Token id must be a string.', field: 'tokenId', extension: repoExtension },
-  { fn: 'cancelBuild', name: 'build id beyond safe integers', payload: () => ({ tokenId, buildId: 2 ** 60 }), message: BAD_BUILD_ID, field: 'buildId', extension: repoExtension },
+  { fn: 'cancelBuild', name: 'build id beyond safe integers', payload: () => ({ tokenId, buildId: 2 ** 60 }), message: 'Build id is too large.', field: 'buildId', extension: repoExtension },
   { fn: 'cancelBuild', name: 'payload is an array', payload: () => [tokenId, 1], message: NOT_AN_OBJECT, extension: repoExtension },
   { fn: 'listRecentBuilds', name: 'build type id with locator injection', payload: () => ({ tokenId, buildTypeId: 'Acme_Webapp_Build),count:(10000' }), message: BAD_BUILD_TYPE, field: 'buildTypeId', extension: repoExtension },
   { fn: 'listRecentBuilds', name: 'branch with locator syntax', payload: () => ({ tokenId, buildTypeId: 'Acme_Webapp_Build', branchName: 'default:any' }), message: BAD_BRANCH, field: 'branchName', extension: repoExtension },
