@@ -46,6 +46,7 @@ describe('normalizeServerUrl', () => {
     ['https://0x7f.1', /private or local address/],
     ['https://metadata.google.internal', /private or local address/],
     ['javascript:alert(1)', /isn't a valid server address/],
+    ['eyJ0eXAiOiAiVENWMiJ9.OC1JdFpORUxSUVhub0xhRERyZW5S.Mzc0OTRmMDctMTM1NS00NWQxLTlm', /looks like an access token/],
   ])('rejects %j with a specific message on the server field', (input, message) => {
     const result = normalizeServerUrl(input, deployed);
     expect(result.ok).toBe(false);
