@@ -187,13 +187,40 @@ describe('Run TeamCity build modal', () => {
     }
   });
 
+  it('offers to replace a token TeamCity no longer accepts, linking to Bitbucket’s personal settings page', async () => {
+    const { page, pageErrors, context } = await newTestPage(browser);
+    try {
+      const token = simulator.createToken('admin', 'soon-revoked');
+      const added = (await host.invoke('alice', 'addToken', { serverUrl: simulator.url, token })) as { ok: boolean };
+      expect(added.ok).toBe(true);
+      simulator.revokeToken(token);
+
+      const modal = await openModal(page, '/acme/webapp?as=alice');
+      const error = modal.getByTestId('configurations-error');
+      await error.waitFor();
+      expect((await error.getByTestId('configurations-error-message').textContent())?.trim()).toBeTruthy();
+      await screenshot(page, 'build-modal-9-token-rejected');
+
+      // Bitbucket's URL of a workspacePersonalSettingsPage, built from the module's own Forge context; the local
+      // host sends that URL on to its TeamCity settings page.
+      const settingsRequest = page.waitForRequest(/\/acme\/workspace\/personal-settings\/forge\/[^/]+\/[^/]+\/teamcity-personal-settings$/);
+      await error.getByRole('button', { name: 'Replace token' }).click();
+      await settingsRequest;
+      await page.waitForURL(/\/account\/teamcity$/);
+      await page.frameLocator('iframe.forge-frame').getByRole('heading', { name: 'TeamCity access tokens' }).waitFor();
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('explains how to connect TeamCity to a user without a token', async () => {
     const { page, pageErrors, context } = await newTestPage(browser);
     try {
       const modal = await openModal(page, '/acme/webapp?as=carol');
       await modal.getByRole('heading', { name: 'Connect TeamCity to run builds from Bitbucket' }).waitFor();
       await modal.getByTestId('open-personal-settings').waitFor();
-      await screenshot(page, 'build-modal-9-no-token');
+      await screenshot(page, 'build-modal-10-no-token');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

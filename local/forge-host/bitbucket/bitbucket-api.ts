@@ -25,6 +25,14 @@ const routes: Route[] = [
         : reply(401, { type: 'error', error: { message: 'This API is only accessible with a user.' } }),
   },
   {
+    // The caller's own role in one workspace; 404 for a workspace they are not in (here: one that does not exist).
+    pattern: new RegExp(`^/2\\.0/user/workspaces/${SEGMENT}/permission$`),
+    answer: ([ws], _url, user) =>
+      user
+        ? withWorkspace(ws!, (w) => reply(200, membershipJson(w, user)))
+        : reply(401, { type: 'error', error: { message: 'This API is only accessible with a user.' } }),
+  },
+  {
     pattern: new RegExp(`^/2\\.0/workspaces/${SEGMENT}$`),
     answer: ([ws]) => withWorkspace(ws!, (w) => reply(200, workspaceJson(w))),
   },

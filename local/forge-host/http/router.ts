@@ -20,6 +20,8 @@ const PUBLIC_DIR = path.join(__dirname, '..', 'public');
 const RESOURCE = /^\/__forge\/resources\/([^/]+)(\/.*)?$/;
 const REPOSITORY = /^\/([^/_][^/]*)\/([^/]+)\/?$/;
 const PULL_REQUEST = /^\/([^/_][^/]*)\/([^/]+)\/pull-requests\/(\d+)\/?$/;
+/** Where Bitbucket serves a Forge workspacePersonalSettingsPage; links from the app use it. */
+const FORGE_PERSONAL_SETTINGS = /^\/[^/]+\/workspace\/personal-settings\/forge\/[^/]+\/[^/]+\/teamcity-personal-settings\/?$/;
 
 export function createRouter(deps: RouterDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -43,6 +45,7 @@ export function createRouter(deps: RouterDeps) {
     if (pathname === '/favicon.ico') return void res.writeHead(204).end();
     if (pathname === '/') return sendHtml(res, 200, homePage(user));
     if (pathname === '/account/teamcity') return sendHtml(res, 200, accountSettingsPage(user));
+    if (FORGE_PERSONAL_SETTINGS.test(pathname)) return redirect(res, '/account/teamcity');
 
     const pr = PULL_REQUEST.exec(pathname);
     if (pr) {

@@ -33,7 +33,6 @@
     dialog.setAttribute('aria-label', title || 'App');
     var iframe = document.createElement('iframe');
     iframe.className = 'forge-frame modal-frame';
-    iframe.setAttribute('data-autoresize', '');
     iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups');
     iframe.title = title || 'App';
     iframe.src = src;

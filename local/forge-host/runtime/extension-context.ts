@@ -26,7 +26,9 @@ export function extensionForFrame(frame: FrameParams): Extension {
   const ws = findWorkspace(frame.workspace ?? DEMO_WORKSPACE.slug);
   if (!ws) throw new FrameError(`Unknown workspace "${frame.workspace}".`);
   const workspace = { uuid: ws.uuid, slug: ws.slug, name: ws.name };
-  if (module.type === 'bitbucket:workspacePersonalSettingsPage') return { type: module.type, workspace };
+  if (module.type === 'bitbucket:workspacePersonalSettingsPage' || module.type === 'bitbucket:workspaceSettingsMenuPage') {
+    return { type: module.type, workspace };
+  }
 
   const repo = findRepository(ws.slug, frame.repo ?? '');
   if (!repo) throw new FrameError(`Unknown repository "${frame.repo}".`);
@@ -71,3 +73,4 @@ export function frontendContext(user: DemoUser, extension: Extension): Record<st
 }
 
 export const settingsPageExtension = (): Extension => extensionForFrame({ module: 'teamcity-personal-settings' });
+export const workspaceSettingsExtension = (): Extension => extensionForFrame({ module: 'teamcity-workspace-settings' });

@@ -2,6 +2,7 @@
  * The build that was just started, kept up to date: queued, then running with its progress, then how it
  * finished. State changes are announced to screen readers through a polite live region.
  */
+import { useEffect, useRef } from 'react';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import ProgressBar from '@atlaskit/progress-bar';
@@ -12,10 +13,21 @@ import { buildLook, BuildStateLozenge } from './build-state-lozenge';
 import { CancelBuild } from './cancel-build';
 import { useBuildPolling } from './use-build-polling';
 
-export type BuildProgressProps = { tokenId: string; initial: BuildView; configurationName: string };
+export type BuildProgressProps = {
+  tokenId: string;
+  initial: BuildView;
+  configurationName: string;
+  /** Told when the build moves on (queued, running, finished), e.g. to refresh a list that shows it. */
+  onStateChange?: (state: BuildView['state']) => void;
+};
 
-export function BuildProgress({ tokenId, initial, configurationName }: BuildProgressProps) {
+export function BuildProgress({ tokenId, initial, configurationName, onStateChange }: BuildProgressProps) {
   const { build, setBuild, refreshError } = useBuildPolling(tokenId, initial);
+  const stateChanged = useRef(onStateChange);
+  stateChanged.current = onStateChange;
+  useEffect(() => {
+    stateChanged.current?.(build.state);
+  }, [build.state]);
   const percent = Math.max(0, Math.min(100, Math.round(build.percentageComplete ?? 0)));
   const title = build.number ? `Build #${build.number}` : 'Build queued';
   return (

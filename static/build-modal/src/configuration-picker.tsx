@@ -15,6 +15,7 @@ import { designToken } from '../../shared/design-token';
 import type { BuildConfigurationView } from '../../../src/shared/schemas';
 import { ConfigurationList } from './configuration-list';
 import { filterConfigurations } from './filter-configurations';
+import { needsNewToken, ReplaceTokenAction } from './replace-token-action';
 import { useBuildConfigurations, type ConfigurationScope } from './use-build-configurations';
 import { useDebouncedValue } from './use-debounced-value';
 
@@ -25,12 +26,13 @@ export type ConfigurationPickerProps = {
   /** The configuration this user ran last for this repository on this server. */
   preferredId: string | undefined;
   error?: string;
+  settingsPath: string | null;
   onSelect: (configuration: BuildConfigurationView) => void;
 };
 
 const SEARCH_DELAY_MS = 300;
 
-export function ConfigurationPicker({ tokenId, repositoryName, selected, preferredId, error, onSelect }: ConfigurationPickerProps) {
+export function ConfigurationPicker({ tokenId, repositoryName, selected, preferredId, error, settingsPath, onSelect }: ConfigurationPickerProps) {
   const [scope, setScope] = useState<ConfigurationScope>('repository');
   const [search, setSearch] = useState('');
   const settledSearch = useDebouncedValue(search, SEARCH_DELAY_MS);
@@ -93,9 +95,15 @@ export function ConfigurationPicker({ tokenId, repositoryName, selected, preferr
           appearance="error"
           title="We couldn't load the build configurations"
           testId="configurations-error"
-          actions={<SectionMessageAction onClick={reload}>Try again</SectionMessageAction>}
+          actions={
+            needsNewToken(state.error) && settingsPath ? (
+              <ReplaceTokenAction settingsPath={settingsPath} />
+            ) : (
+              <SectionMessageAction onClick={reload}>Try again</SectionMessageAction>
+            )
+          }
         >
-          {state.error.message}
+          <span data-testid="configurations-error-message">{state.error.message}</span>
         </SectionMessage>
       )}
       {state.status === 'ready' && visible.length === 0 && !settling && (

@@ -2,7 +2,7 @@
  * The last five builds of the chosen configuration on the chosen branch, each with "Run again", which
  * starts the same configuration with that build's branch and parameters.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
@@ -31,8 +31,12 @@ export function RecentBuilds({ tokenId, buildTypeId, branchName, refreshKey, run
   const payload: Record<string, unknown> = branchName ? { tokenId, buildTypeId, branchName } : { tokenId, buildTypeId };
   const { state, reload } = useResolverQuery<ListRecentBuildsResponse>(BUILD_RESOLVER_FUNCTIONS.listRecentBuilds, payload);
 
+  // The first key is what the query just loaded; only later keys mean something changed.
+  const seenKey = useRef(refreshKey);
   useEffect(() => {
-    if (refreshKey !== undefined) reload();
+    if (refreshKey === seenKey.current) return;
+    seenKey.current = refreshKey;
+    reload();
   }, [refreshKey, reload]);
 
   return (

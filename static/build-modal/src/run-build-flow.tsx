@@ -36,6 +36,7 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
   const [submitting, setSubmitting] = useState<'form' | number | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [started, setStarted] = useState<Started | null>(null);
+  const [liveState, setLiveState] = useState<BuildView['state'] | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
 
   const problems = useMemo(() => validateForm(values), [values]);
@@ -124,12 +125,18 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
         }
       >
         <Stack space="space.300">
-          <BuildProgress key={started.build.id} tokenId={started.tokenId} initial={started.build} configurationName={started.configurationName} />
+          <BuildProgress
+            key={started.build.id}
+            tokenId={started.tokenId}
+            initial={started.build}
+            configurationName={started.configurationName}
+            onStateChange={setLiveState}
+          />
           <RecentBuilds
             tokenId={started.tokenId}
             buildTypeId={started.build.buildTypeId}
             branchName={started.build.branchName}
-            refreshKey={String(started.build.id)}
+            refreshKey={`${started.build.id}:${liveState ?? started.build.state}`}
             runningAgain={typeof submitting === 'number' ? submitting : null}
             onRunAgain={(build) => runAgain(started.tokenId, build, started.configurationName)}
           />
@@ -156,6 +163,7 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
       <Stack space="space.250">
         <RunBuildForm
           setup={setup}
+          settingsPath={settingsPath}
           values={values}
           problems={problems}
           showProblems={showProblems}

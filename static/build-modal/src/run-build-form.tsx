@@ -31,6 +31,7 @@ export type FormProblems = {
 
 export type RunBuildFormProps = {
   setup: GetBuildSetupResponse;
+  settingsPath: string | null;
   values: FormValues;
   problems: FormProblems;
   showProblems: boolean;
@@ -54,6 +55,7 @@ export function RunBuildForm(props: RunBuildFormProps) {
         selected={values.configuration}
         preferredId={setup.lastBuildTypeIds[values.tokenId]}
         error={showProblems ? problems.configuration : undefined}
+        settingsPath={props.settingsPath}
         onSelect={(configuration) => onChange({ configuration })}
       />
       <BranchPicker

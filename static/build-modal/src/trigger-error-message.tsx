@@ -3,9 +3,9 @@
  * missing permission is TeamCity's own message, as is.
  */
 import { Stack } from '@atlaskit/primitives/compiled';
-import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
+import SectionMessage from '@atlaskit/section-message';
 import type { AppError } from '../../../src/shared/result';
-import { openPersonalSettings } from './personal-settings-link';
+import { needsNewToken, ReplaceTokenAction } from './replace-token-action';
 import { SETTINGS_DIRECTIONS } from './settings-link-button';
 
 const TITLES: Partial<Record<AppError['code'], string>> = {
@@ -16,20 +16,14 @@ const TITLES: Partial<Record<AppError['code'], string>> = {
 };
 
 export function TriggerErrorMessage({ error, settingsPath }: { error: AppError; settingsPath: string | null }) {
-  const needsToken = error.code === 'unauthorized' || error.code === 'token_not_found';
+  const needsToken = needsNewToken(error);
   return (
     <div role="alert">
       <SectionMessage
         appearance="error"
         title={TITLES[error.code] ?? 'The build didn’t start'}
         testId="trigger-error"
-        actions={
-          needsToken && settingsPath ? (
-            <SectionMessageAction onClick={() => openPersonalSettings(settingsPath)} testId="replace-token">
-              Replace token
-            </SectionMessageAction>
-          ) : undefined
-        }
+        actions={needsToken && settingsPath ? <ReplaceTokenAction settingsPath={settingsPath} /> : undefined}
       >
         <Stack space="space.050">
           <span data-testid="trigger-error-message">{error.message}</span>
