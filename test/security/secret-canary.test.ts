@@ -83,6 +83,7 @@ describe('secret canary', () => {
     await invoke('addToken', { serverUrl: sim.url, token: `${revoked} ${revoked}` }, undefined, 'addToken twice pasted');
     await invoke('addToken', { serverUrl: 'http://127.0.0.1:9', token: revoked }, undefined, 'addToken unreachable');
     await invoke('addToken', { serverUrl: host.url, token: revoked }, undefined, 'addToken not TeamCity');
+    await invoke('addToken', { serverUrl: revoked, token: revoked }, undefined, 'addToken token pasted as the server');
 
     // Every resolver function, with TeamCity answering normally and with each fault.
     const calls: Array<[string, () => unknown, () => Record<string, unknown> | undefined]> = [
