@@ -40,6 +40,7 @@ describe('manifest.yml', () => {
     const expected = ['storage:app'];
     if (/requestBitbucket/.test(code)) expected.push('read:repository:bitbucket');
     if (/\/pullrequests\//.test(code)) expected.push('read:pullrequest:bitbucket');
+    if (/\/user\/workspaces\//.test(code)) expected.push('read:workspace:bitbucket');
     expect([...manifest.permissions.scopes].sort()).toEqual(expected.sort());
     expect(manifest.app.runtime.name).toBe('nodejs22.x');
   });
@@ -52,6 +53,7 @@ describe('manifest.yml', () => {
       'bitbucket:repoCodeOverviewAction',
       'bitbucket:repoPullRequestAction',
       'bitbucket:workspacePersonalSettingsPage',
+      'bitbucket:workspaceSettingsMenuPage',
     ]);
     for (const [, modules] of uiModules) {
       for (const m of modules) {

@@ -47,6 +47,8 @@ export interface LocalHost {
     clearFaults(): void;
     /** For tests that inspect storage; the only place secret values ever leave the store. */
     rawEntries(): Array<{ key: string; value: unknown; secret: boolean }>;
+    /** For tests that need stored data the app would only write later (e.g. a check from hours ago). */
+    writeRaw(key: string, value: unknown): void;
   };
   httpLog: Array<{ method: string; path: string; status: number }>;
   close(): Promise<void>;
@@ -113,6 +115,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
           ...store.allEntries('kvs_values').map((e) => ({ key: e.entity ? `${e.entity}:${e.key}` : e.key, value: e.value, secret: false })),
           ...store.allEntries('kvs_secrets').map((e) => ({ key: e.key, value: e.value, secret: true })),
         ],
+        writeRaw: (key, value) => void store.write({ table: 'kvs_values', entity: '' }, key, JSON.stringify(value), null),
       },
       httpLog,
       async close() {

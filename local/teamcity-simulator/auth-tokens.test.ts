@@ -17,7 +17,7 @@ describe('authentication and access tokens', () => {
     const token = created.json();
     expect(Object.keys(token).sort()).toEqual(['creationTime', 'name', 'value']);
     expect(token.name).toBe('bitbucket');
-    expect(token.creationTime).toMatch(/^\d{8}T\d{6}[+-]\d{4}$/);
+    expect(token.creationTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(token.value).toMatch(TOKEN_SHAPE);
 
     const me = await call(sim, '/app/rest/users/current', { auth: bearer(token.value) });
@@ -65,7 +65,7 @@ describe('authentication and access tokens', () => {
       auth: basic('developer', 'developer'),
       body: { name: 'dated', expirationTime: '20991231T235959+0000' },
     });
-    expect(dated.json()).toMatchObject({ name: 'dated', expirationTime: '20991231T235959+0000' });
+    expect(dated.json()).toMatchObject({ name: 'dated', expirationTime: '2099-12-31T23:59:59.000Z' });
     expect((await call(sim, '/app/rest/server', { auth: bearer(dated.json().value) })).status).toBe(200);
   });
 
@@ -77,6 +77,19 @@ describe('authentication and access tokens', () => {
     expect(again.text).not.toContain(value);
     expect(JSON.stringify(sim.requests)).not.toContain(value);
     expect(sim.requests.map((r) => r.authenticated)).toEqual([true]);
+  });
+
+  it('lists a token\'s expiry and refuses a user whose access was taken away with 403', async () => {
+    const value = sim.createToken('developer', 'expiring', { expiresAt: new Date('2099-06-30T12:00:00.000Z') });
+    const listed = (await call(sim, '/app/rest/users/current/tokens', { auth: bearer(value) })).json();
+    expect(listed.token).toEqual([{ name: 'expiring', creationTime: expect.stringMatching(/Z$/), expirationTime: '2099-06-30T12:00:00.000Z' }]);
+
+    sim.data.setAccessDenied('developer', true);
+    const denied = await call(sim, '/app/rest/users/current', { auth: bearer(value) });
+    expect(denied.status).toBe(403);
+    expect(denied.text).toContain('AuthorizationFailedException');
+    sim.data.setAccessDenied('developer', false);
+    expect((await call(sim, '/app/rest/users/current', { auth: bearer(value) })).status).toBe(200);
   });
 
   it('sets TeamCity cache and session headers on REST responses', async () => {

@@ -145,6 +145,11 @@ export class SimulatorData {
     user.runBuild.delete(projectId);
   }
 
+  /** Takes away (or gives back) all of a user's access: their credentials still authenticate, every request gets 403. */
+  setAccessDenied(username: string, denied: boolean): void {
+    this.requireUser(username).accessDenied = denied;
+  }
+
   /** "Run build" granted on a project applies to its subprojects, as TeamCity roles do. */
   canRunBuild(user: SimUser, projectId: string): boolean {
     if (user.runBuild === 'all') return true;

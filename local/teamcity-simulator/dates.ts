@@ -8,6 +8,14 @@ export function tcDate(ms: number): string {
   );
 }
 
+/**
+ * Access token times: TeamCity's Token entity holds java.util.Date fields without the REST API's compact date
+ * adapter, so JAXB writes xsd:dateTime (recorded: creationTime="2024-08-21T14:08:12.588Z").
+ */
+export function isoDate(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
 const COMPACT = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})([+-])(\d{2})(\d{2})$/;
 
 /** Parses the compact form (used for token expirationTime in request bodies); ISO strings are accepted too. */

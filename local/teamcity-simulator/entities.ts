@@ -10,6 +10,8 @@ export type SimUser = {
   email: string;
   /** Projects (and their subprojects) where the user has "Run build"; 'all' for a system administrator. */
   runBuild: 'all' | Set<string>;
+  /** Set when an administrator took the user's access away: every REST request is refused with 403. */
+  accessDenied?: boolean;
 };
 
 export type SimProject = {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AUTH_FAILURE_TEXT, authenticate } from './auth';
-import { ApiError, errorBody, notFound } from './errors';
+import { ApiError, errorBody, forbidden, notFound } from './errors';
 import { type ResponseStyle, sendEntity, sendText, setRestHeaders } from './http-send';
 import type { RenderContext } from './render-context';
 import { buildRoutes } from './routes-builds';
@@ -41,6 +41,7 @@ export function dispatchRest(call: RestCall, prefix: string): boolean {
   const segments = splitSegments(url.pathname.slice(prefix.length)).map((s) => decodeURIComponent(s));
   const method = (req.method ?? 'GET').toUpperCase();
   try {
+    if (auth.user.accessDenied) throw forbidden(`User '${auth.user.username}' has no permissions on this server.`);
     let pathMatched = false;
     for (const route of ROUTES) {
       const params = matchPattern(route.pattern, segments);

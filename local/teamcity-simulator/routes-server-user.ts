@@ -1,4 +1,4 @@
-import { parseTcDate, tcDate } from './dates';
+import { isoDate, parseTcDate } from './dates';
 import { badRequest, forbidden, notFound } from './errors';
 import { userFull } from './render-user';
 import { serverInfo, versionText } from './render-server';
@@ -6,7 +6,7 @@ import type { Route, RouteRequest } from './route-types';
 import { DuplicateTokenError, type SimToken } from './tokens';
 
 function tokenJson(t: SimToken, value?: string) {
-  return { name: t.name, creationTime: tcDate(t.createdAt), expirationTime: t.expiresAt ? tcDate(t.expiresAt) : undefined, value };
+  return { name: t.name, creationTime: isoDate(t.createdAt), expirationTime: t.expiresAt ? isoDate(t.expiresAt) : undefined, value };
 }
 
 /** Only the current user (or an administrator) may see a user; tokens are managed for "current" only here. */

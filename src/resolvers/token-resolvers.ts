@@ -1,15 +1,20 @@
-import { addTokenRequestSchema, deleteTokenRequestSchema, listTokensRequestSchema, RESOLVER_FUNCTIONS } from '../shared/schemas';
+import {
+  addTokenRequestSchema,
+  checkTokensRequestSchema,
+  deleteTokenRequestSchema,
+  getTokenPolicyRequestSchema,
+  listTokensRequestSchema,
+  replaceTokenRequestSchema,
+  RESOLVER_FUNCTIONS as F,
+} from '../shared/schemas';
 import type { TokenService } from '../services/token-service';
 import { defineEndpoint } from './define-endpoint';
 
 export const tokenResolvers = (tokens: TokenService) => ({
-  [RESOLVER_FUNCTIONS.listTokens]: defineEndpoint(RESOLVER_FUNCTIONS.listTokens, listTokensRequestSchema, (_input, { accountId }) =>
-    tokens.list(accountId),
-  ),
-  [RESOLVER_FUNCTIONS.addToken]: defineEndpoint(RESOLVER_FUNCTIONS.addToken, addTokenRequestSchema, (input, { accountId }) =>
-    tokens.add(accountId, input),
-  ),
-  [RESOLVER_FUNCTIONS.deleteToken]: defineEndpoint(RESOLVER_FUNCTIONS.deleteToken, deleteTokenRequestSchema, (input, { accountId }) =>
-    tokens.delete(accountId, input.id),
-  ),
+  [F.listTokens]: defineEndpoint(F.listTokens, listTokensRequestSchema, (_input, { accountId }) => tokens.list(accountId)),
+  [F.addToken]: defineEndpoint(F.addToken, addTokenRequestSchema, (input, { accountId }) => tokens.add(accountId, input)),
+  [F.replaceToken]: defineEndpoint(F.replaceToken, replaceTokenRequestSchema, (input, { accountId }) => tokens.replace(accountId, input)),
+  [F.checkTokens]: defineEndpoint(F.checkTokens, checkTokensRequestSchema, (input, { accountId }) => tokens.check(accountId, input.ids)),
+  [F.deleteToken]: defineEndpoint(F.deleteToken, deleteTokenRequestSchema, (input, { accountId }) => tokens.delete(accountId, input.id)),
+  [F.getTokenPolicy]: defineEndpoint(F.getTokenPolicy, getTokenPolicyRequestSchema, () => tokens.policy()),
 });

@@ -43,6 +43,8 @@ export const RECENT_BUILDS = 5;
 const PAGE_SIZE = 50;
 const SEARCH_PAGE_SIZE = 500;
 const CANCEL_COMMENT = 'Canceled from Bitbucket';
+/** Choosing and starting builds obey the workspace's server allowlist; following or cancelling a started one does not. */
+const RUNNING = { forRunning: true } as const;
 
 const toConfigurationView = (b: TeamCityBuildType): BuildConfigurationView => ({
   id: b.id,
@@ -65,8 +67,9 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
     accountId: string,
     tokenId: string,
     work: (client: TeamCityClient, token: StoredToken) => Promise<{ result: Result<T>; authenticated: boolean }>,
+    options: { forRunning?: boolean } = {},
   ): Promise<Result<T>> {
-    const access = await tokens.clientForToken(accountId, tokenId);
+    const access = await tokens.clientForToken(accountId, tokenId, options);
     if (!access.ok) return access;
     const { client, token, recordSuccess } = access.data;
     const { result, authenticated } = await work(client, token);
@@ -121,7 +124,7 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
             : await client.searchBuildTypes(search, { start: input.start ?? 0, count: search === '' ? PAGE_SIZE : SEARCH_PAGE_SIZE });
         if (!page.ok) return single(page);
         return single(ok({ items: page.data.items.map(toConfigurationView), nextStart: page.data.nextStart ?? null }));
-      });
+      }, RUNNING);
     },
 
     async triggerBuild(accountId: string, context: Context, input: TriggerInput): Promise<Result<TriggerBuildResponse>> {
@@ -150,7 +153,7 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
           ...(type?.ok && { projectName: type.data.projectName, buildTypeName: type.data.name }),
         });
         return { result: { ok: false as const, error }, authenticated: type?.ok === true || queued.error.code === 'forbidden' };
-      });
+      }, RUNNING);
 
       if (result.ok) {
         // The build is already queued: failing to remember the choice must not report the trigger as failed.

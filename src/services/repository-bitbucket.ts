@@ -16,7 +16,8 @@ export type BitbucketReader = {
 /** One page is plenty for a branch picker; the user can still type any other branch. */
 const BRANCH_PAGE = 100;
 
-async function readJson(what: string, path: Route): Promise<unknown> {
+/** GET as the signed-in user; undefined (and a log line with the status only) when Bitbucket does not answer 2xx. */
+export async function readJson(what: string, path: Route): Promise<unknown> {
   try {
     const response = await api.asUser().requestBitbucket(path, { headers: { Accept: 'application/json' } });
     if (!response.ok) {

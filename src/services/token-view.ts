@@ -10,4 +10,10 @@ export const toTokenView = (t: StoredToken): TokenView => ({
   serverVersion: t.serverVersion,
   createdAt: t.createdAt,
   lastAuthenticatedAt: t.lastAuthenticatedAt,
+  health: {
+    status: t.health?.status ?? null,
+    checkedAt: t.health?.checkedAt ?? null,
+    ...(t.health?.message !== undefined && { message: t.health.message }),
+  },
+  expiresAt: t.health?.expiresAt ?? null,
 });

@@ -25,8 +25,6 @@ export const APP_ERROR_CODES = [
   'internal_error',
   // The workspace's TeamCity policy does not allow this server.
   'server_not_allowed',
-  // Only a workspace admin may do this (the admin page's resolvers).
-  'admin_only',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

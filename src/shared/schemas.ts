@@ -67,8 +67,8 @@ export const replaceTokenRequestSchema = z
   })
   .strict();
 
-/** A page lists at most 20 tokens per storage page; a check covers what one page shows. */
-export const MAX_TOKENS_PER_CHECK = 20;
+import { MAX_TOKENS_PER_CHECK } from './check-limits';
+export { MAX_TOKENS_PER_CHECK };
 
 export const checkTokensRequestSchema = z
   .object({

@@ -28,7 +28,6 @@ export const storageKeys = {
   /** The workspace's TeamCity policy: one record per installation, which is one workspace. */
   workspacePolicy: () => 'tc-policy',
   /** Index of who uses a server, for the admin's counts: one entry per server and (hashed) user, no token data. */
-  serverUsersOf: (serverId: string) => `tc-server-users:${serverId}:`,
   serverUsers: () => 'tc-server-users:',
   serverUser: (serverId: string, hashedAccountId: string) => `tc-server-users:${serverId}:${hashedAccountId}`,
 };

@@ -101,6 +101,7 @@ export const tokenStore = {
     secret: string,
     authenticatedAt: string,
     previous: StoredToken | undefined,
+    health: StoredHealth,
   ): Promise<StoredToken> {
     const slot = previous ? otherSlot(previous.secretSlot) : 'a';
     const secretKey = storageKeys.tokenSecret(accountId, metadata.id, slot);
@@ -124,11 +125,18 @@ export const tokenStore = {
       await kvs.delete(lastAuthKey).catch(() => undefined);
       throw new TokenDeletedWhileSavingError();
     }
-    // From here on the token is saved; clearing the old slot only tidies up (the next save or delete retries).
-    if (previous) {
-      await kvs.deleteSecret(storageKeys.tokenSecret(accountId, metadata.id, previous.secretSlot)).catch(() => undefined);
-    }
-    return { ...saved, lastAuthenticatedAt: authenticatedAt };
+    // From here on the token is saved; the rest only tidies up (the next save or delete retries), and a missing
+    // health record just reads as "not checked yet".
+    await Promise.all([
+      kvs.set(storageKeys.tokenHealth(accountId, metadata.id), health).catch(() => undefined),
+      previous && kvs.deleteSecret(storageKeys.tokenSecret(accountId, metadata.id, previous.secretSlot)).catch(() => undefined),
+    ]);
+    return { ...saved, lastAuthenticatedAt: authenticatedAt, health };
+  },
+
+  /** Writes the outcome of a check. Like `:auth`, a separate record, so it cannot bring back a deleted token. */
+  async saveHealth(accountId: string, tokenId: string, health: StoredHealth): Promise<void> {
+    await kvs.set(storageKeys.tokenHealth(accountId, tokenId), health);
   },
 
   async touchLastAuthenticated(accountId: string, tokenId: string, at: string): Promise<void> {

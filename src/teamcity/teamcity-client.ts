@@ -6,6 +6,7 @@
  */
 import { fail, ok, type Result } from '../shared/result';
 import {
+  accessTokensDecoder,
   buildDecoder,
   buildListDecoder,
   buildTypeDecoder,
@@ -19,6 +20,7 @@ import {
   BUILD_TYPE_FIELDS,
   BUILD_TYPE_PAGE_FIELDS,
   SERVER_FIELDS,
+  TOKEN_LIST_FIELDS,
   USER_FIELDS,
 } from './teamcity-fields';
 import { requestTeamCity, type FetchLike, type HttpSettings } from './teamcity-http';
@@ -35,6 +37,7 @@ import { locator, locatorText, vcsUrlCondition } from './teamcity-locator';
 import { displayUrl } from './teamcity-redact';
 import type {
   BuildTypePage,
+  TeamCityAccessToken,
   ListBuildsQuery,
   PageRequest,
   TeamCityBuild,
@@ -60,6 +63,8 @@ export type TeamCityClientOptions = {
 export interface TeamCityClient {
   getServerInfo(): Promise<Result<TeamCityServerInfo>>;
   getCurrentUser(): Promise<Result<TeamCityUser>>;
+  /** The current user's access tokens (names and dates); a success also proves the token authenticates. */
+  listOwnTokens(): Promise<Result<TeamCityAccessToken[]>>;
   findBuildTypesByVcsUrls(urls: string[], page?: PageRequest): Promise<Result<BuildTypePage>>;
   searchBuildTypes(text: string, page?: PageRequest): Promise<Result<BuildTypePage>>;
   getBuildType(id: string): Promise<Result<TeamCityBuildType>>;
@@ -177,6 +182,17 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
         decoder: userDecoder,
         action: 'show the user the access token belongs to',
         subject: 'user the access token belongs to',
+      });
+    },
+
+    listOwnTokens() {
+      return requestTeamCity(settings, {
+        method: 'GET',
+        path: '/app/rest/users/current/tokens',
+        query: { fields: TOKEN_LIST_FIELDS },
+        decoder: accessTokensDecoder,
+        action: 'list your access tokens',
+        subject: 'access tokens of the user',
       });
     },
 

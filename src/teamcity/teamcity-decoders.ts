@@ -10,6 +10,7 @@ import {
   buildWireSchema,
   buildsWireSchema,
   serverWireSchema,
+  tokensWireSchema,
   userWireSchema,
   type BuildTypeWire,
   type BuildWire,
@@ -20,6 +21,7 @@ import type {
   BuildTypePage,
   TeamCityBuild,
   TeamCityBuildState,
+  TeamCityAccessToken,
   TeamCityBuildType,
   TeamCityParameter,
   TeamCityProperty,
@@ -54,6 +56,14 @@ export const userDecoder = userWireSchema.transform((wire, ctx): TeamCityUser =>
     ...(wire.email !== undefined && { email: wire.email }),
   };
 });
+
+export const accessTokensDecoder = tokensWireSchema.transform((wire): TeamCityAccessToken[] =>
+  (wire.token ?? []).map((t) => {
+    const createdAt = teamCityDateToIso(t.creationTime);
+    const expiresAt = teamCityDateToIso(t.expirationTime);
+    return { name: t.name, ...(createdAt !== undefined && { createdAt }), ...(expiresAt !== undefined && { expiresAt }) };
+  }),
+);
 
 function toUserRef(wire: UserWire | undefined): TeamCityUserRef | undefined {
   if (wire === undefined) return undefined;

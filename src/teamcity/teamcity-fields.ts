@@ -7,6 +7,9 @@ export const SERVER_FIELDS = 'version,versionMajor,versionMinor,buildNumber,webU
 
 export const USER_FIELDS = 'id,username,name,email';
 
+/** Never `value`: TeamCity shows a token's value only once, at creation, and we do not want it anyway. */
+export const TOKEN_LIST_FIELDS = 'count,token(name,creationTime,expirationTime)';
+
 const BUILD_TYPE_SUMMARY = 'id,name,projectId,projectName,webUrl,paused';
 
 export const BUILD_TYPE_PAGE_FIELDS = `count,nextHref,buildType(${BUILD_TYPE_SUMMARY})`;

@@ -23,6 +23,24 @@ export const userWireSchema = z.object({
   email: z.string().optional(),
 });
 
+/**
+ * The access token list (GET /app/rest/users/{user}/tokens, TeamCity 2019.1+; not in the 2018.1 spec). The
+ * dates are java.util.Date attributes written as xsd:dateTime, e.g. "2024-08-21T14:08:12.588Z";
+ * `expirationTime` is left out for a token that never expires.
+ */
+export const tokensWireSchema = z.object({
+  count: z.number().int().optional(),
+  token: z
+    .array(
+      z.object({
+        name: z.string(),
+        creationTime: z.string().optional(),
+        expirationTime: z.string().optional(),
+      }),
+    )
+    .optional(),
+});
+
 /** definitions.property; TeamCity 8 sends settings with no `value` at all. */
 export const propertyWireSchema = z.object({
   name: z.string(),

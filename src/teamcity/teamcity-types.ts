@@ -19,6 +19,15 @@ export type TeamCityUser = {
   email?: string;
 };
 
+/** One of the current user's access tokens as TeamCity lists them: by name, never by value. */
+export type TeamCityAccessToken = {
+  name: string;
+  /** ISO 8601. */
+  createdAt?: string;
+  /** ISO 8601; absent for a token that never expires. */
+  expiresAt?: string;
+};
+
 /** Someone or something named on a build (who triggered, who canceled). */
 export type TeamCityUserRef = {
   id?: number;

@@ -1,1 +1,1 @@
-export { BUILD_RESOLVER_FUNCTIONS, RESOLVER_FUNCTIONS } from '../../src/shared/resolver-functions';
+export { ADMIN_RESOLVER_FUNCTIONS, BUILD_RESOLVER_FUNCTIONS, RESOLVER_FUNCTIONS } from '../../src/shared/resolver-functions';

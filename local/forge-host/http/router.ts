@@ -7,6 +7,7 @@ import { homePage } from '../pages/home-page';
 import { notFoundPage } from '../pages/not-found-page';
 import { pullRequestPage } from '../pages/pull-request-page';
 import { repositoryPage } from '../pages/repository-page';
+import { workspaceSettingsPage } from '../pages/workspace-settings-page';
 import { handleBridgeRequest, type InvokeForUser } from './bridge-endpoints';
 import { serveCustomUiResource } from './custom-ui-resources';
 import { serveFile } from './file-serving';
@@ -19,6 +20,7 @@ export type RouterDeps = { staticDir: string; invoke: InvokeForUser };
 const PUBLIC_DIR = path.join(__dirname, '..', 'public');
 const RESOURCE = /^\/__forge\/resources\/([^/]+)(\/.*)?$/;
 const REPOSITORY = /^\/([^/_][^/]*)\/([^/]+)\/?$/;
+const WORKSPACE_SETTINGS = /^\/([^/_][^/]*)\/workspace\/settings\/teamcity\/?$/;
 const PULL_REQUEST = /^\/([^/_][^/]*)\/([^/]+)\/pull-requests\/(\d+)\/?$/;
 /** Where Bitbucket serves a Forge workspacePersonalSettingsPage; links from the app use it. */
 const FORGE_PERSONAL_SETTINGS = /^\/[^/]+\/workspace\/personal-settings\/forge\/[^/]+\/[^/]+\/teamcity-personal-settings\/?$/;
@@ -46,6 +48,13 @@ export function createRouter(deps: RouterDeps) {
     if (pathname === '/') return sendHtml(res, 200, homePage(user));
     if (pathname === '/account/teamcity') return sendHtml(res, 200, accountSettingsPage(user));
     if (FORGE_PERSONAL_SETTINGS.test(pathname)) return redirect(res, '/account/teamcity');
+
+    const settings = WORKSPACE_SETTINGS.exec(pathname);
+    if (settings) {
+      const ws = findWorkspace(settings[1]!);
+      if (ws) return sendHtml(res, 200, workspaceSettingsPage(user, ws));
+      return sendHtml(res, 404, notFoundPage(user, `There is no workspace ${settings[1]}.`));
+    }
 
     const pr = PULL_REQUEST.exec(pathname);
     if (pr) {

@@ -16,7 +16,7 @@ export function shellLayout(user: DemoUser, title: string, body: SafeHtml): stri
 <body>
 <header class="topbar">
   <a class="brand" href="/"><span class="logo" aria-hidden="true"></span>Bitbucket <span class="badge">local</span></a>
-  <nav class="topnav"><a href="/acme/webapp">Repositories</a><a href="/acme/webapp/pull-requests/1">Pull requests</a><a href="/account/teamcity">Personal settings</a></nav>
+  <nav class="topnav"><a href="/acme/webapp">Repositories</a><a href="/acme/webapp/pull-requests/1">Pull requests</a><a href="/account/teamcity">Personal settings</a><a href="/acme/workspace/settings/teamcity">Workspace settings</a></nav>
   <form class="user-switcher" method="get">
     <span class="avatar" aria-hidden="true">${user.displayName.charAt(0)}</span>
     <label>Signed in as

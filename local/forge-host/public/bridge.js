@@ -81,12 +81,28 @@
     }
   };
 
+  /**
+   * Where the content ends. Not the document's scrollHeight: with the body pinned to the viewport that is the
+   * frame's own height, and growing the frame to it would grow it again.
+   */
+  function contentHeight() {
+    var bottom = 0;
+    Array.prototype.forEach.call(document.body.children, function (el) {
+      var box = el.getBoundingClientRect();
+      if (box.height > 0) bottom = Math.max(bottom, box.bottom + window.scrollY);
+    });
+    return Math.ceil(bottom) || Math.ceil(document.documentElement.scrollHeight);
+  }
+
   function reportHeight() {
-    toShell({ type: 'resize', height: Math.ceil(document.documentElement.scrollHeight) });
+    toShell({ type: 'resize', height: contentHeight() });
   }
   if (window.parent !== window && typeof ResizeObserver === 'function') {
     document.addEventListener('DOMContentLoaded', function () {
-      new ResizeObserver(reportHeight).observe(document.body);
+      // The body is often pinned to the viewport (height: 100%), so it never resizes; the app's root does.
+      var observer = new ResizeObserver(reportHeight);
+      observer.observe(document.body);
+      Array.prototype.forEach.call(document.body.children, function (child) { observer.observe(child); });
       reportHeight();
     });
   }

@@ -9,7 +9,8 @@ import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaski
 import { Stack } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
 import type { AppError } from '../../../src/shared/result';
-import type { AddTokenResponse } from '../../../src/shared/schemas';
+import type { AddTokenResponse, TokenPolicyResponse } from '../../../src/shared/schemas';
+import { listServers } from '../../../src/shared/server-policy';
 import { RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { callResolver } from '../../shared/call-resolver';
 import {
@@ -19,17 +20,20 @@ import {
   isAddTokenField,
   validateAddToken,
 } from './add-token-validation';
-import { FormTextField } from './form-text-field';
+import { FormTextField } from '../../shared/form-text-field';
 
 export type AddTokenDialogProps = {
+  /** The workspace's allowed servers and default server, when known. */
+  policy?: TokenPolicyResponse;
   onAdded: (response: AddTokenResponse) => void;
   onClose: () => void;
 };
 
 const EMPTY: AddTokenValues = { serverUrl: '', token: '' };
+const SERVER_HELP = 'The TeamCity server you want to configure your access token for.';
 
-export function AddTokenDialog({ onAdded, onClose }: AddTokenDialogProps) {
-  const [values, setValues] = useState<AddTokenValues>(EMPTY);
+export function AddTokenDialog({ policy, onAdded, onClose }: AddTokenDialogProps) {
+  const [values, setValues] = useState<AddTokenValues>({ ...EMPTY, serverUrl: policy?.defaultServerUrl ?? '' });
   const [fieldErrors, setFieldErrors] = useState<AddTokenFieldErrors>({});
   const [formError, setFormError] = useState<AppError | null>(null);
   const [pending, setPending] = useState(false);
@@ -80,7 +84,7 @@ export function AddTokenDialog({ onAdded, onClose }: AddTokenDialogProps) {
   return (
     <Modal
       onClose={pending ? undefined : onClose}
-      autoFocus={serverRef}
+      autoFocus={policy?.defaultServerUrl ? tokenRef : serverRef}
       shouldCloseOnEscapePress={!pending}
       shouldCloseOnOverlayClick={!pending}
       width="medium"
@@ -102,7 +106,7 @@ export function AddTokenDialog({ onAdded, onClose }: AddTokenDialogProps) {
               id="add-token-server-url"
               name="serverUrl"
               label="TeamCity Server"
-              helper="The TeamCity server you want to configure your access token for."
+              helper={policy?.allowedServers.length ? `${SERVER_HELP} Your workspace allows ${listServers(policy.allowedServers)}.` : SERVER_HELP}
               placeholder="https://teamcity.example.com"
               type="url"
               autoComplete="url"

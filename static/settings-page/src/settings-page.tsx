@@ -1,23 +1,27 @@
 /**
  * The personal settings page: loads the user's tokens and switches between loading, error, empty and
- * table views. The dialogs are loaded on demand so the first paint carries only the list.
+ * table views. Once the list shows, stale tokens are checked with TeamCity in the background. The dialogs are
+ * loaded on demand so the first paint carries only the list.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
-import Button from '@atlaskit/button/new';
 import { Box, Stack } from '@atlaskit/primitives/compiled';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
-import type { AddTokenResponse, ListTokensResponse, TokenView } from '../../../src/shared/schemas';
+import type { AddTokenResponse, CheckTokensResponse, ListTokensResponse, TokenPolicyResponse, TokenView } from '../../../src/shared/schemas';
+import { OPEN_POLICY } from '../../../src/shared/server-policy';
 import { RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { useResolverQuery } from '../../shared/use-resolver-query';
 import { PageIntro } from './page-intro';
 import { TokensEmptyState } from './tokens-empty-state';
 import { TokensTable } from './tokens-table';
+import { useTokenChecks } from './use-token-checks';
 
 const loadAddTokenDialog = () => import('./add-token-dialog');
 const loadDeleteTokenDialog = () => import('./delete-token-dialog');
+const loadReplaceTokenDialog = () => import('./replace-token-dialog');
 const AddTokenDialog = lazy(() => loadAddTokenDialog().then((module) => ({ default: module.AddTokenDialog })));
 const DeleteTokenDialog = lazy(() => loadDeleteTokenDialog().then((module) => ({ default: module.DeleteTokenDialog })));
+const ReplaceTokenDialog = lazy(() => loadReplaceTokenDialog().then((module) => ({ default: module.ReplaceTokenDialog })));
 
 /** Newest first, and a replaced token takes the place of the one it replaces. */
 const upsert = (tokens: TokenView[], added: TokenView): TokenView[] => [
@@ -25,17 +29,29 @@ const upsert = (tokens: TokenView[], added: TokenView): TokenView[] => [
   ...tokens.filter((existing) => existing.id !== added.id && existing.serverUrl !== added.serverUrl),
 ];
 
+/** Check results replace their rows in place; tokens deleted meanwhile (in another tab) leave the list. */
+const mergeChecked = (tokens: TokenView[], { tokens: checked, missing }: CheckTokensResponse): TokenView[] =>
+  tokens.filter((t) => !missing.includes(t.id)).map((t) => checked.find((c) => c.id === t.id) ?? t);
+
 export function SettingsPage() {
   const { state, reload, setData } = useResolverQuery<ListTokensResponse>(RESOLVER_FUNCTIONS.listTokens, {});
+  // Without the policy nothing is marked "Not allowed"; the backend still refuses such servers.
+  const policyQuery = useResolverQuery<TokenPolicyResponse>(RESOLVER_FUNCTIONS.getTokenPolicy, {});
+  const policy = policyQuery.state.status === 'ready' ? policyQuery.state.data : OPEN_POLICY;
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<TokenView | null>(null);
+  const [replacing, setReplacing] = useState<TokenView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const checks = useTokenChecks(state.status === 'ready' ? state.data.tokens : null, (result) =>
+    setData((current) => ({ tokens: mergeChecked(current.tokens, result) })),
+  );
 
   useEffect(() => {
     // Fetch the dialog chunks while the user reads the page, so opening one is instant.
     const timer = setTimeout(() => {
       void loadAddTokenDialog().catch(() => undefined);
       void loadDeleteTokenDialog().catch(() => undefined);
+      void loadReplaceTokenDialog().catch(() => undefined);
     }, 300);
     return () => clearTimeout(timer);
   }, []);
@@ -49,6 +65,12 @@ export function SettingsPage() {
     setAdding(false);
     setData((current) => ({ tokens: upsert(current.tokens, token) }));
     setNotice(replaced ? `Your token for ${token.serverUrl} was replaced.` : null);
+  };
+
+  const onReplaced = (token: TokenView) => {
+    setReplacing(null);
+    setData((current) => ({ tokens: current.tokens.map((existing) => (existing.id === token.id ? token : existing)) }));
+    setNotice(`Your token for ${token.serverUrl} was replaced. You can now delete the old token in TeamCity.`);
   };
 
   const onDeleted = (id: string) => {
@@ -68,6 +90,11 @@ export function SettingsPage() {
         {notice && (
           <SectionMessage appearance="success" testId="token-notice">
             {notice}
+          </SectionMessage>
+        )}
+        {checks.error && (
+          <SectionMessage appearance="warning" testId="token-check-error">
+            {`We couldn't check your tokens with TeamCity just now: ${checks.error.message}`}
           </SectionMessage>
         )}
         {state.status === 'loading' && (
@@ -91,14 +118,26 @@ export function SettingsPage() {
         )}
         {state.status === 'ready' &&
           (hasTokens ? (
-            <TokensTable tokens={state.data.tokens} onDelete={setDeleting} />
+            <TokensTable
+              tokens={state.data.tokens}
+              policy={policy}
+              checking={checks.checking}
+              now={new Date()}
+              onCheck={(token) => void checks.check([token.id])}
+              onReplace={(token) => {
+                setNotice(null);
+                setReplacing(token);
+              }}
+              onDelete={setDeleting}
+            />
           ) : (
             <TokensEmptyState onAddToken={openAdd} />
           ))}
       </Stack>
       <Suspense fallback={null}>
-        {adding && <AddTokenDialog onAdded={onAdded} onClose={() => setAdding(false)} />}
+        {adding && <AddTokenDialog policy={policy} onAdded={onAdded} onClose={() => setAdding(false)} />}
         {deleting && <DeleteTokenDialog token={deleting} onDeleted={onDeleted} onClose={() => setDeleting(null)} />}
+        {replacing && <ReplaceTokenDialog token={replacing} onReplaced={onReplaced} onClose={() => setReplacing(null)} />}
       </Suspense>
     </Box>
   );

@@ -1,0 +1,168 @@
+/**
+ * The workspace settings page "TeamCity" (workspace admins): which TeamCity servers users may connect, the
+ * server suggested to them, and how many users use each server. The resolvers check that the caller is a
+ * workspace admin; a member who reaches the page sees why it is empty.
+ */
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
+import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
+import Spinner from '@atlaskit/spinner';
+import type { AppError } from '../../../src/shared/result';
+import type { WorkspacePolicyResponse } from '../../../src/shared/schemas';
+import { callResolver } from '../../shared/call-resolver';
+import { FormTextField } from '../../shared/form-text-field';
+import { RelativeTimeText } from '../../shared/relative-time-text';
+import { ADMIN_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
+import { useResolverQuery } from '../../shared/use-resolver-query';
+import { AllowedServers } from './allowed-servers';
+import { OtherServers } from './other-servers';
+import { addServer, draftOf, isDirty, removeServer, type PolicyDraft } from './policy-draft';
+
+function PolicyEditor({ saved, onSaved }: { saved: WorkspacePolicyResponse; onSaved: (policy: WorkspacePolicyResponse) => void }) {
+  const [draft, setDraft] = useState<PolicyDraft>(() => draftOf(saved));
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const users = new Map(saved.usage.map((u) => [u.serverUrl, u.users]));
+  const dirty = isDirty(draft, saved);
+
+  const edit = (next: PolicyDraft) => {
+    setDraft(next);
+    setNotice(null);
+    setError(null);
+  };
+
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    const result = await callResolver<WorkspacePolicyResponse>(ADMIN_RESOLVER_FUNCTIONS.saveWorkspacePolicy, {
+      allowedServers: draft.allowedServers,
+      defaultServerUrl: draft.defaultServerUrl.trim() === '' ? null : draft.defaultServerUrl.trim(),
+    });
+    setSaving(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setDraft(draftOf(result.data));
+    onSaved(result.data);
+    setNotice(
+      result.data.allowedServers.length === 0
+        ? 'Saved. Users can add tokens for any HTTPS TeamCity server.'
+        : "Saved. Users' tokens for other servers are kept but can't run builds.",
+    );
+  };
+
+  return (
+    <Stack space="space.400">
+      {notice && (
+        <SectionMessage appearance="success" testId="policy-notice">
+          {notice}
+        </SectionMessage>
+      )}
+      {error && error.field !== 'defaultServerUrl' && (
+        <SectionMessage appearance="error" title="The settings were not saved" testId="policy-save-error">
+          {error.message}
+        </SectionMessage>
+      )}
+      <Stack space="space.150">
+        <Heading size="small" as="h2">
+          Allowed TeamCity servers
+        </Heading>
+        <Text as="p" color="color.text.subtle">
+          Users can add access tokens only for these servers, and run builds only on them. Changing the list never deletes
+          anybody's tokens.
+        </Text>
+        <AllowedServers
+          servers={draft.allowedServers}
+          defaultServerUrl={draft.defaultServerUrl}
+          usersOf={(url) => users.get(url) ?? 0}
+          isDisabled={saving}
+          onAdd={(input) => {
+            const added = addServer(draft, input);
+            if ('error' in added) return added.error;
+            edit(added.draft);
+            return null;
+          }}
+          onRemove={(url) => edit(removeServer(draft, url))}
+          onMakeDefault={(url) => edit({ ...draft, defaultServerUrl: url })}
+        />
+      </Stack>
+      <Box style={{ maxWidth: 560 }}>
+        <FormTextField
+          id="default-server"
+          name="defaultServerUrl"
+          label="Default server"
+          helper={
+            draft.allowedServers.length > 0
+              ? 'Pre-filled when users add an access token. It must be one of the allowed servers; leave it empty for none.'
+              : 'Pre-filled when users add an access token. Optional.'
+          }
+          placeholder="https://teamcity.example.com"
+          type="url"
+          value={draft.defaultServerUrl}
+          error={error?.field === 'defaultServerUrl' ? error.message : undefined}
+          isDisabled={saving}
+          onChange={(value) => edit({ ...draft, defaultServerUrl: value })}
+        />
+      </Box>
+      <OtherServers usage={saved.usage.filter((u) => !saved.allowedServers.includes(u.serverUrl))} allowAll={saved.allowedServers.length === 0} />
+      <Inline space="space.100" alignBlock="center">
+        <Button appearance="primary" onClick={save} isLoading={saving} isDisabled={!dirty} testId="save-policy">
+          Save
+        </Button>
+        <Button appearance="subtle" onClick={() => edit(draftOf(saved))} isDisabled={!dirty || saving} testId="discard-policy">
+          Discard changes
+        </Button>
+        {saved.updatedAt && (
+          <Text color="color.text.subtle" size="small">
+            Last saved <RelativeTimeText value={saved.updatedAt} testId="policy-updated" />
+          </Text>
+        )}
+      </Inline>
+    </Stack>
+  );
+}
+
+export function AdminPage() {
+  const { state, reload, setData } = useResolverQuery<WorkspacePolicyResponse>(ADMIN_RESOLVER_FUNCTIONS.getWorkspacePolicy, {});
+
+  return (
+    <Box as="main" paddingBlockStart="space.050" paddingBlockEnd="space.300" paddingInline="space.400" style={{ minHeight: 560 }}>
+      <Stack space="space.300">
+        <Stack space="space.100">
+          <Heading size="large" as="h1">
+            TeamCity
+          </Heading>
+          <Text as="p">
+            Choose which TeamCity servers people in this workspace may connect to from Bitbucket. Each user adds their own
+            access token in their personal settings; you never see tokens, only how many users use each server.
+          </Text>
+        </Stack>
+        {state.status === 'loading' && (
+          <Box padding="space.600" style={{ display: 'flex', justifyContent: 'center' }}>
+            <Spinner size="large" label="Loading TeamCity settings" testId="policy-loading" />
+          </Box>
+        )}
+        {state.status === 'error' &&
+          (state.error.code === 'forbidden' ? (
+            <SectionMessage appearance="warning" title="Workspace admins only" testId="policy-forbidden">
+              {state.error.message}
+            </SectionMessage>
+          ) : (
+            <SectionMessage
+              appearance="error"
+              title="We couldn't load the TeamCity settings"
+              testId="policy-load-error"
+              actions={<SectionMessageAction onClick={reload}>Try again</SectionMessageAction>}
+            >
+              {state.error.message}
+            </SectionMessage>
+          ))}
+        {state.status === 'ready' && <PolicyEditor saved={state.data} onSaved={(policy) => setData(() => policy)} />}
+      </Stack>
+    </Box>
+  );
+}

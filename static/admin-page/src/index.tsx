@@ -1,0 +1,4 @@
+import { mountApp } from '../../shared/mount-app';
+import { AdminPage } from './admin-page';
+
+mountApp(<AdminPage />);

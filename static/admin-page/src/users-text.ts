@@ -1,0 +1,1 @@
+export const usersText = (users: number): string => (users === 1 ? '1 user' : `${users} users`);

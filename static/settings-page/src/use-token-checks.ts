@@ -1,0 +1,55 @@
+/**
+ * Re-authenticates tokens through the `checkTokens` resolver: on demand ("Check"), and once when the list first
+ * shows, for tokens not checked in the last hour. The list is already on screen; results are merged into it
+ * as they arrive, and a failed check only leaves the previous status showing.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppError } from '../../../src/shared/result';
+import { MAX_TOKENS_PER_CHECK } from '../../../src/shared/check-limits';
+import type { CheckTokensResponse, TokenView } from '../../../src/shared/schemas';
+import { callResolver } from '../../shared/call-resolver';
+import { RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
+import { isStale } from './token-status';
+
+export type TokenChecks = {
+  checking: ReadonlySet<string>;
+  error: AppError | null;
+  check: (ids: string[]) => Promise<void>;
+};
+
+const chunks = (ids: string[]): string[][] =>
+  Array.from({ length: Math.ceil(ids.length / MAX_TOKENS_PER_CHECK) }, (_, i) => ids.slice(i * MAX_TOKENS_PER_CHECK, (i + 1) * MAX_TOKENS_PER_CHECK));
+
+export function useTokenChecks(tokens: TokenView[] | null, apply: (result: CheckTokensResponse) => void): TokenChecks {
+  const [checking, setChecking] = useState<ReadonlySet<string>>(new Set());
+  const [error, setError] = useState<AppError | null>(null);
+  const autoChecked = useRef(false);
+  const applyRef = useRef(apply);
+  applyRef.current = apply;
+
+  const check = useCallback(async (ids: string[]) => {
+    const update = (add: boolean) =>
+      setChecking((current) => {
+        const next = new Set(current);
+        for (const id of ids) (add ? next.add(id) : next.delete(id));
+        return next;
+      });
+    update(true);
+    setError(null);
+    const results = await Promise.all(chunks(ids).map((part) => callResolver<CheckTokensResponse>(RESOLVER_FUNCTIONS.checkTokens, { ids: part })));
+    update(false);
+    for (const result of results) {
+      if (result.ok) applyRef.current(result.data);
+      else setError(result.error);
+    }
+  }, []);
+
+  useEffect(() => {
+    if (tokens === null || autoChecked.current) return;
+    autoChecked.current = true;
+    const stale = tokens.filter((t) => isStale(t, new Date())).map((t) => t.id);
+    if (stale.length > 0) void check(stale);
+  }, [tokens, check]);
+
+  return { checking, error, check };
+}
