@@ -2,7 +2,6 @@ import {
   addTokenRequestSchema,
   checkTokensRequestSchema,
   deleteTokenRequestSchema,
-  getTokenPolicyRequestSchema,
   listTokensRequestSchema,
   replaceTokenRequestSchema,
   RESOLVER_FUNCTIONS as F,
@@ -16,5 +15,4 @@ export const tokenResolvers = (tokens: TokenService) => ({
   [F.replaceToken]: defineEndpoint(F.replaceToken, replaceTokenRequestSchema, (input, { accountId }) => tokens.replace(accountId, input)),
   [F.checkTokens]: defineEndpoint(F.checkTokens, checkTokensRequestSchema, (input, { accountId }) => tokens.check(accountId, input.ids)),
   [F.deleteToken]: defineEndpoint(F.deleteToken, deleteTokenRequestSchema, (input, { accountId }) => tokens.delete(accountId, input.id)),
-  [F.getTokenPolicy]: defineEndpoint(F.getTokenPolicy, getTokenPolicyRequestSchema, () => tokens.policy()),
 });

@@ -66,15 +66,14 @@ export const createTokenService = ({
     if (!policy.ok) return policy;
     if (!isServerAllowed(policy.data, serverUrl.data)) return addNotAllowed(serverUrl.data, policy.data);
 
-    // Version first: on a server older than 2019.1 a token can never work, and saying so beats "401".
+    // The three reads go out together (one round trip of waiting). Their answers are judged in order: the
+    // version first, since on a server older than 2019.1 a token can never work and saying so beats "401".
     const client = clientFor(serverUrl.data, token.data);
-    const server = await client.getServerInfo();
+    const [server, user, listed] = await Promise.all([client.getServerInfo(), client.getCurrentUser(), client.listOwnTokens()]);
     if (!server.ok) return { ok: false, error: attachTokenFormField(server.error) };
-    const user = await client.getCurrentUser();
     if (!user.ok) return { ok: false, error: attachTokenFormField(user.error) };
     const at = now().toISOString();
-    // Only for the expiry: the token already proved itself, so a failure here leaves the expiry unknown.
-    const listed = await client.listOwnTokens();
+    // The token list only gives the expiry: the token already proved itself, so its failure leaves it unknown.
     const own = listed.ok ? findOwnToken(listed.data, undefined, at) : undefined;
 
     return guardStorage(async () => {
@@ -125,7 +124,10 @@ export const createTokenService = ({
 
   return {
     list: (accountId: string): Promise<Result<ListTokensResponse>> =>
-      guardStorage(async () => ok({ tokens: (await store.list(accountId)).map(toTokenView) })),
+      guardStorage(async () => {
+        const [tokens, { allowedServers, defaultServerUrl }] = await Promise.all([store.list(accountId), policies.get()]);
+        return ok({ tokens: tokens.map(toTokenView), policy: { allowedServers, defaultServerUrl } });
+      }),
 
     add,
 
@@ -180,12 +182,6 @@ export const createTokenService = ({
         });
       });
     },
-
-    /** For the add dialog: which servers this workspace allows and which one to suggest. */
-    policy: () => guardStorage(async () => {
-      const { allowedServers, defaultServerUrl } = await policies.get();
-      return ok({ allowedServers, defaultServerUrl });
-    }),
   };
 };
 

@@ -8,7 +8,6 @@ export const RESOLVER_FUNCTIONS = {
   deleteToken: 'deleteToken',
   replaceToken: 'replaceToken',
   checkTokens: 'checkTokens',
-  getTokenPolicy: 'getTokenPolicy',
 } as const;
 
 /** The workspace settings page; every one of these checks that the caller is a workspace admin. */

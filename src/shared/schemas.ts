@@ -3,6 +3,7 @@
  * schemas, so a payload the UI can build is a payload the resolver accepts, and nothing else is.
  */
 import { z } from 'zod';
+import { MAX_TOKENS_PER_CHECK } from './check-limits';
 
 export { ADMIN_RESOLVER_FUNCTIONS, BUILD_RESOLVER_FUNCTIONS, RESOLVER_FUNCTIONS } from './resolver-functions';
 
@@ -67,8 +68,6 @@ export const replaceTokenRequestSchema = z
   })
   .strict();
 
-import { MAX_TOKENS_PER_CHECK } from './check-limits';
-export { MAX_TOKENS_PER_CHECK };
 
 export const checkTokensRequestSchema = z
   .object({
@@ -80,14 +79,13 @@ export const checkTokensRequestSchema = z
   })
   .strict();
 
-export const getTokenPolicyRequestSchema = z.object({}).strict();
-
 export type ListTokensRequest = z.infer<typeof listTokensRequestSchema>;
 export type AddTokenRequest = z.infer<typeof addTokenRequestSchema>;
 export type DeleteTokenRequest = z.infer<typeof deleteTokenRequestSchema>;
 export type TokenView = z.infer<typeof tokenViewSchema>;
 
-export type ListTokensResponse = { tokens: TokenView[] };
+/** The page's one call: the tokens, and the workspace policy that marks some of them "Not allowed". */
+export type ListTokensResponse = { tokens: TokenView[]; policy: TokenPolicyResponse };
 export type AddTokenResponse = { token: TokenView; replaced: boolean };
 export type DeleteTokenResponse = { deleted: true };
 export type ReplaceTokenRequest = z.infer<typeof replaceTokenRequestSchema>;

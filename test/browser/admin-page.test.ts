@@ -5,7 +5,7 @@
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { startLocalHost } from '../../local/forge-host/start-local-host';
 import type { Result } from '../../src/shared/result';
-import type { TokenPolicyResponse } from '../../src/shared/schemas';
+import type { ListTokensResponse } from '../../src/shared/schemas';
 import { launchChromium, newTestPage, screenshot } from './browser-helpers';
 
 type LocalHost = Awaited<ReturnType<typeof startLocalHost>>;
@@ -95,8 +95,8 @@ describe('TeamCity workspace settings page', () => {
       await screenshot(page, 'admin-page-4-saved');
 
       // Users get the new policy, and a reload shows what was stored.
-      const policy = (await host.invoke('uma', 'getTokenPolicy', {})) as Result<TokenPolicyResponse>;
-      expect(policy).toEqual({ ok: true, data: { allowedServers: ['https://teamcity.example.com', 'https://ci.example.org/tc'], defaultServerUrl: 'https://teamcity.example.com' } });
+      const listed = (await host.invoke('uma', 'listTokens', {})) as Result<ListTokensResponse>;
+      expect(listed).toMatchObject({ ok: true, data: { policy: { allowedServers: ['https://teamcity.example.com', 'https://ci.example.org/tc'], defaultServerUrl: 'https://teamcity.example.com' } } });
       await page.reload();
       const reloaded = page.frameLocator('iframe.forge-frame');
       await expect(reloaded.getByTestId('allowed-server').allTextContents()).resolves.toEqual(['https://teamcity.example.com', 'https://ci.example.org/tc']);

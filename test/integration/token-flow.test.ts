@@ -62,7 +62,8 @@ describe('listing, adding, replacing and deleting a token', () => {
     for (const server of servers) expect((await add('bob', server, adminToken)).ok).toBe(true);
     host.kvs.clearOperations();
     expect(await tokensOf('bob')).toHaveLength(2);
-    expect(host.kvs.operations.map((o) => o.path)).toEqual(['/api/v1/query']);
+    // One query for the tokens, and one read of the workspace policy that comes with them: nothing per token.
+    expect(host.kvs.operations.map((o) => `${o.path} ${o.key ?? ''}`.trim()).sort()).toEqual(['/api/v1/get tc-policy', '/api/v1/query']);
     for (const t of await tokensOf('bob')) await remove('bob', t.id);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { workspaceSettingsExtension } from '../../local/forge-host/runtime/extension-context';
 import type { Result } from '../../src/shared/result';
-import type { AddTokenResponse, TokenPolicyResponse, WorkspacePolicyResponse } from '../../src/shared/schemas';
+import type { AddTokenResponse, ListTokensResponse, WorkspacePolicyResponse } from '../../src/shared/schemas';
 import { addToken, caller, repoPage, startBuildHost, unwrap } from './build-fixture';
 
 type LocalHost = Awaited<ReturnType<typeof startBuildHost>>;
@@ -58,9 +58,9 @@ describe('saving a policy', () => {
     expect(unwrap(await getPolicy()).allowedServers).toEqual([ALLOWED, 'https://ci.example.org/tc']);
   });
 
-  it('gives users the allowed servers and the default server, without counts', async () => {
+  it('gives users the allowed servers and the default server with their token list, without counts', async () => {
     unwrap(await savePolicy([ALLOWED], ALLOWED));
-    const policy = unwrap((await host.invoke('carol', 'getTokenPolicy', {})) as Result<TokenPolicyResponse>);
+    const { policy } = unwrap((await host.invoke('carol', 'listTokens', {})) as Result<ListTokensResponse>);
     expect(policy).toEqual({ allowedServers: [ALLOWED], defaultServerUrl: ALLOWED });
   });
 });

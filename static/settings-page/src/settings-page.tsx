@@ -7,7 +7,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Box, Stack } from '@atlaskit/primitives/compiled';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
-import type { AddTokenResponse, CheckTokensResponse, ListTokensResponse, TokenPolicyResponse, TokenView } from '../../../src/shared/schemas';
+import type { AddTokenResponse, CheckTokensResponse, ListTokensResponse, TokenView } from '../../../src/shared/schemas';
 import { OPEN_POLICY } from '../../../src/shared/server-policy';
 import { RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { useResolverQuery } from '../../shared/use-resolver-query';
@@ -35,15 +35,14 @@ const mergeChecked = (tokens: TokenView[], { tokens: checked, missing }: CheckTo
 
 export function SettingsPage() {
   const { state, reload, setData } = useResolverQuery<ListTokensResponse>(RESOLVER_FUNCTIONS.listTokens, {});
-  // Without the policy nothing is marked "Not allowed"; the backend still refuses such servers.
-  const policyQuery = useResolverQuery<TokenPolicyResponse>(RESOLVER_FUNCTIONS.getTokenPolicy, {});
-  const policy = policyQuery.state.status === 'ready' ? policyQuery.state.data : OPEN_POLICY;
+  // The policy comes with the list (one resolver call for the page); until then nothing is marked "Not allowed".
+  const policy = state.status === 'ready' ? state.data.policy : OPEN_POLICY;
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<TokenView | null>(null);
   const [replacing, setReplacing] = useState<TokenView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const checks = useTokenChecks(state.status === 'ready' ? state.data.tokens : null, (result) =>
-    setData((current) => ({ tokens: mergeChecked(current.tokens, result) })),
+    setData((current) => ({ ...current, tokens: mergeChecked(current.tokens, result) })),
   );
 
   useEffect(() => {
@@ -63,20 +62,20 @@ export function SettingsPage() {
 
   const onAdded = ({ token, replaced }: AddTokenResponse) => {
     setAdding(false);
-    setData((current) => ({ tokens: upsert(current.tokens, token) }));
+    setData((current) => ({ ...current, tokens: upsert(current.tokens, token) }));
     setNotice(replaced ? `Your token for ${token.serverUrl} was replaced.` : null);
   };
 
   const onReplaced = (token: TokenView) => {
     setReplacing(null);
-    setData((current) => ({ tokens: current.tokens.map((existing) => (existing.id === token.id ? token : existing)) }));
+    setData((current) => ({ ...current, tokens: current.tokens.map((existing) => (existing.id === token.id ? token : existing)) }));
     setNotice(`Your token for ${token.serverUrl} was replaced. You can now delete the old token in TeamCity.`);
   };
 
   const onDeleted = (id: string) => {
     setDeleting(null);
     setNotice(null);
-    setData((current) => ({ tokens: current.tokens.filter((existing) => existing.id !== id) }));
+    setData((current) => ({ ...current, tokens: current.tokens.filter((existing) => existing.id !== id) }));
   };
 
   const hasTokens = state.status === 'ready' && state.data.tokens.length > 0;
