@@ -4,6 +4,7 @@
  * "Last authenticated". The repository and pull request come from the extension context only.
  */
 import { logEvent } from '../logging/log';
+import { isServerAllowed } from '../shared/server-policy';
 import { ok, type AppError, type Result } from '../shared/result';
 import type {
   BuildConfigurationView,
@@ -55,9 +56,11 @@ const toConfigurationView = (b: TeamCityBuildType): BuildConfigurationView => ({
   paused: b.paused === true,
 });
 
-/** The remembered server if the user still has its token, else the only one. */
-const selectToken = (servers: TokenView[], remembered: string | null): string | null =>
-  servers.find((s) => s.id === remembered)?.id ?? (servers.length === 1 ? servers[0]!.id : null);
+/** The remembered server if the user still has its token and may use it, else the only usable one. */
+const selectToken = (servers: TokenView[], remembered: string | null, allowedServers: string[]): string | null => {
+  const usable = servers.filter((s) => isServerAllowed({ allowedServers }, s.serverUrl));
+  return usable.find((s) => s.id === remembered)?.id ?? (usable.length === 1 ? usable[0]!.id : null);
+};
 
 export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, preferences = buildPreferencesStore }: BuildServiceDeps) => {
   const repositories = createRepositoryDetails(bitbucket);
@@ -95,17 +98,18 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
       const [details, tokenList] = await Promise.all([repositories.resolve(context, { withBranches: true }), tokens.list(accountId)]);
       if (!details.ok) return details;
       if (!tokenList.ok) return tokenList;
-      const servers = tokenList.data.tokens;
+      const { tokens: servers, policy } = tokenList.data;
       const remembered = servers.length > 0 ? await readPreferences(accountId, details.data.uuid) : { tokenId: null, buildTypeIds: {} };
       const known = new Set(servers.map((s) => s.id));
       const { repository, pullRequest } = details.data;
       return ok({
         servers,
-        selectedTokenId: selectToken(servers, remembered.tokenId),
+        selectedTokenId: selectToken(servers, remembered.tokenId, policy.allowedServers),
         repository,
         pullRequest,
         defaultBranch: pullRequest?.sourceBranch ?? repository.mainBranch,
         lastBuildTypeIds: Object.fromEntries(Object.entries(remembered.buildTypeIds).filter(([id]) => known.has(id))),
+        allowedServers: policy.allowedServers,
       });
     },
 

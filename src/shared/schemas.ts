@@ -236,6 +236,8 @@ export type GetBuildSetupResponse = {
   defaultBranch: string;
   /** Last configuration this user ran for this repository, per server token id. */
   lastBuildTypeIds: Record<string, string>;
+  /** The workspace's allowlist (empty: any server); builds run only on these. */
+  allowedServers: string[];
 };
 export type FindBuildConfigurationsResponse = { items: BuildConfigurationView[]; nextStart: number | null };
 export type TriggerBuildResponse = { build: BuildView };

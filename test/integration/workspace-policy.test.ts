@@ -5,7 +5,7 @@
  */
 import { workspaceSettingsExtension } from '../../local/forge-host/runtime/extension-context';
 import type { Result } from '../../src/shared/result';
-import type { AddTokenResponse, ListTokensResponse, WorkspacePolicyResponse } from '../../src/shared/schemas';
+import type { AddTokenResponse, GetBuildSetupResponse, ListTokensResponse, WorkspacePolicyResponse } from '../../src/shared/schemas';
 import { addToken, caller, repoPage, startBuildHost, unwrap } from './build-fixture';
 
 type LocalHost = Awaited<ReturnType<typeof startBuildHost>>;
@@ -110,6 +110,10 @@ describe('the allowlist', () => {
     if (!find.ok) expect(find.error.message).toContain(ALLOWED);
     const trigger = await call('emil', 'triggerBuild', { tokenId: token.id, buildTypeId: buildTypes.items[0]!.id, branchName: 'main' });
     expect(trigger).toMatchObject({ ok: false, error: { code: 'server_not_allowed' } });
+    // The build dialog shows the server as not allowed and does not pick it.
+    const setup = unwrap(await call<GetBuildSetupResponse>('emil', 'getBuildSetup', {}));
+    expect(setup).toMatchObject({ allowedServers: [ALLOWED], selectedTokenId: null });
+    expect(setup.servers.map((s) => s.id)).toEqual([token.id]);
     const checked = unwrap((await host.invoke('emil', 'checkTokens', { ids: [token.id] })) as Result<{ tokens: unknown[] }>);
     expect(checked.tokens).toHaveLength(1);
     expect(host.simulator!.requests).toEqual([]);
