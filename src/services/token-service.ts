@@ -113,13 +113,10 @@ export const createTokenService = ({
       { expiresAt: token.health?.expiresAt ?? null, addedAt: token.createdAt, ...(token.teamcityTokenName !== undefined && { tokenName: token.teamcityTokenName }) },
       at,
     );
-    const connected = health.status === 'connected';
+    const change = health.status === 'connected' ? { health, lastAuthenticatedAt: health.checkedAt } : { health };
     // The answer is shown even when writing it down fails; the next check writes it again.
-    await Promise.all([
-      store.saveHealth(accountId, tokenId, health).catch(() => undefined),
-      connected && store.touchLastAuthenticated(accountId, tokenId, health.checkedAt).catch(() => undefined),
-    ]);
-    return toTokenView({ ...token, health, ...(connected && { lastAuthenticatedAt: health.checkedAt }) });
+    await store.updateStatus(accountId, tokenId, change).catch(() => undefined);
+    return toTokenView({ ...token, ...change });
   }
 
   return {
@@ -178,7 +175,7 @@ export const createTokenService = ({
         return ok({
           client: clientFor(token.serverUrl, secret),
           token,
-          recordSuccess: () => store.touchLastAuthenticated(accountId, tokenId, now().toISOString()).catch(() => undefined),
+          recordSuccess: () => store.updateStatus(accountId, tokenId, { lastAuthenticatedAt: now().toISOString() }).catch(() => undefined),
         });
       });
     },

@@ -16,10 +16,11 @@ export const storageKeys = {
   /** Prefix that lists everything of one user's tokens in a single query. */
   tokensOf: tokenPrefix,
   tokenMetadata: (accountId: string, tokenId: string) => `${tokenPrefix(accountId)}${tokenId}`,
-  /** Kept apart from the metadata so updating it can never resurrect a token deleted in the meantime. */
-  tokenLastAuthenticated: (accountId: string, tokenId: string) => `${tokenPrefix(accountId)}${tokenId}:auth`,
-  /** The last check's outcome; kept apart from the metadata for the same reason as the `:auth` record. */
-  tokenHealth: (accountId: string, tokenId: string) => `${tokenPrefix(accountId)}${tokenId}:health`,
+  /**
+   * "Last authenticated" and the last check's outcome. Kept apart from the metadata so updating them can never
+   * resurrect a token deleted in the meantime; under the same prefix so one query lists both.
+   */
+  tokenStatus: (accountId: string, tokenId: string) => `${tokenPrefix(accountId)}${tokenId}:status`,
   tokenSecret: (accountId: string, tokenId: string, slot: SecretSlot) =>
     `tc-secret:${encodeKeyPart(accountId)}:${tokenId}:${slot}`,
   /** What one user last ran from one repository (Bitbucket repository UUID, braces and all). */

@@ -33,9 +33,12 @@ export type StoredHealth = {
   message?: string;
 };
 
-export type StoredToken = TokenMetadata & { lastAuthenticatedAt: string | null; health: StoredHealth | null };
+/** What changes each time the token meets TeamCity, stored beside the metadata (see storage-keys.ts). */
+export type TokenStatus = { lastAuthenticatedAt: string | null; health: StoredHealth | null };
 
-type LastAuthenticated = { at: string };
+export type StoredToken = TokenMetadata & TokenStatus;
+
+const NO_STATUS: TokenStatus = { lastAuthenticatedAt: null, health: null };
 
 const otherSlot = (slot: SecretSlot): SecretSlot => (slot === 'a' ? 'b' : 'a');
 
@@ -47,43 +50,52 @@ export class TokenDeletedWhileSavingError extends Error {
 }
 
 /** Best effort: puts back what a failed save changed, so the previous token (if any) stays as it was. */
-const undoSave = async (secretKey: string, lastAuthKey: string, previous: StoredToken | undefined): Promise<void> => {
+const undoSave = async (secretKey: string, statusKey: string, previous: StoredToken | undefined): Promise<void> => {
   await kvs.deleteSecret(secretKey).catch(() => undefined);
-  const restore = previous?.lastAuthenticatedAt;
-  await (restore ? kvs.set(lastAuthKey, { at: restore } satisfies LastAuthenticated) : kvs.delete(lastAuthKey)).catch(() => undefined);
+  const restore = previous && statusOf(previous);
+  await (restore ? kvs.set(statusKey, restore) : kvs.delete(statusKey)).catch(() => undefined);
 };
 
-/** Side records of a token live under `<prefix><id>:<suffix>`; anything else under the prefix is its metadata. */
-const SIDE_RECORD = /^(.*):(auth|health)$/;
+const statusOf = ({ lastAuthenticatedAt, health }: TokenStatus): TokenStatus => ({ lastAuthenticatedAt, health });
 
-const mergeSideRecords = (entries: Array<{ key: string; value: unknown }>, prefix: string): StoredToken[] => {
+const STATUS_SUFFIX = ':status';
+
+const mergeStatus = (entries: Array<{ key: string; value: unknown }>, prefix: string): StoredToken[] => {
   const metadata = new Map<string, TokenMetadata>();
-  const lastAuth = new Map<string, string>();
-  const health = new Map<string, StoredHealth>();
+  const status = new Map<string, TokenStatus>();
   for (const { key, value } of entries) {
     const rest = key.slice(prefix.length);
-    const side = SIDE_RECORD.exec(rest);
-    if (!side) metadata.set(rest, value as TokenMetadata);
-    else if (side[2] === 'auth') lastAuth.set(side[1]!, (value as LastAuthenticated).at);
-    else health.set(side[1]!, value as StoredHealth);
+    if (rest.endsWith(STATUS_SUFFIX)) status.set(rest.slice(0, -STATUS_SUFFIX.length), value as TokenStatus);
+    else metadata.set(rest, value as TokenMetadata);
   }
-  // A side record whose metadata is gone (a delete that failed halfway) lists nothing.
-  return [...metadata.values()].map((m) => ({ ...m, lastAuthenticatedAt: lastAuth.get(m.id) ?? null, health: health.get(m.id) ?? null }));
+  // A status whose metadata is gone (a delete that failed halfway) lists nothing.
+  return [...metadata.values()].map((m) => ({ ...m, ...(status.get(m.id) ?? NO_STATUS) }));
+};
+
+/**
+ * After a delete, metadata that a concurrent save wrote may point at a secret the delete just removed; such a
+ * token could be listed but never used, so it goes too. Metadata whose secret is there belongs to a save that
+ * came entirely after the delete, and stays.
+ */
+const removeIfSecretGone = async (accountId: string, tokenId: string): Promise<void> => {
+  const metadata = await kvs.get<TokenMetadata>(storageKeys.tokenMetadata(accountId, tokenId));
+  if (!metadata) return;
+  if ((await kvs.getSecret<string>(storageKeys.tokenSecret(accountId, tokenId, metadata.secretSlot))) !== undefined) return;
+  await kvs.delete(storageKeys.tokenMetadata(accountId, tokenId));
 };
 
 export const tokenStore = {
   async list(accountId: string): Promise<StoredToken[]> {
     const prefix = storageKeys.tokensOf(accountId);
-    return mergeSideRecords(await queryByPrefix(prefix), prefix).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return mergeStatus(await queryByPrefix(prefix), prefix).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   },
 
   async get(accountId: string, tokenId: string): Promise<StoredToken | undefined> {
-    const [metadata, lastAuth, health] = await Promise.all([
+    const [metadata, status] = await Promise.all([
       kvs.get<TokenMetadata>(storageKeys.tokenMetadata(accountId, tokenId)),
-      kvs.get<LastAuthenticated>(storageKeys.tokenLastAuthenticated(accountId, tokenId)),
-      kvs.get<StoredHealth>(storageKeys.tokenHealth(accountId, tokenId)),
+      kvs.get<TokenStatus>(storageKeys.tokenStatus(accountId, tokenId)),
     ]);
-    return metadata ? { ...metadata, lastAuthenticatedAt: lastAuth?.at ?? null, health: health ?? null } : undefined;
+    return metadata ? { ...metadata, ...(status ?? NO_STATUS) } : undefined;
   },
 
   async readSecret(accountId: string, token: TokenMetadata): Promise<string | undefined> {
@@ -106,55 +118,53 @@ export const tokenStore = {
     const slot = previous ? otherSlot(previous.secretSlot) : 'a';
     const secretKey = storageKeys.tokenSecret(accountId, metadata.id, slot);
     const metadataKey = storageKeys.tokenMetadata(accountId, metadata.id);
-    const lastAuthKey = storageKeys.tokenLastAuthenticated(accountId, metadata.id);
+    const statusKey = storageKeys.tokenStatus(accountId, metadata.id);
     const saved: TokenMetadata = { ...metadata, secretSlot: slot };
+    const status: TokenStatus = { lastAuthenticatedAt: authenticatedAt, health };
 
     await kvs.setSecret(secretKey, secret);
     try {
-      await kvs.set(lastAuthKey, { at: authenticatedAt } satisfies LastAuthenticated);
+      await kvs.set(statusKey, status);
       await kvs.set(metadataKey, saved);
     } catch (error) {
-      await undoSave(secretKey, lastAuthKey, previous);
+      await undoSave(secretKey, statusKey, previous);
       throw error;
     }
     // A delete that ran between the secret write and the metadata write removed the secret, and the metadata
-    // just written would list a token that cannot be used. Checking after the switch closes that window: a
-    // delete that starts later removes the metadata itself.
+    // just written would list a token that cannot be used. Checking after the switch closes that window (a
+    // delete still running re-checks on its side: removeIfSecretGone).
     if ((await kvs.getSecret<string>(secretKey)) === undefined) {
       await kvs.delete(metadataKey).catch(() => undefined);
-      await kvs.delete(lastAuthKey).catch(() => undefined);
+      await kvs.delete(statusKey).catch(() => undefined);
       throw new TokenDeletedWhileSavingError();
     }
-    // From here on the token is saved; the rest only tidies up (the next save or delete retries), and a missing
-    // health record just reads as "not checked yet".
-    await Promise.all([
-      kvs.set(storageKeys.tokenHealth(accountId, metadata.id), health).catch(() => undefined),
-      previous && kvs.deleteSecret(storageKeys.tokenSecret(accountId, metadata.id, previous.secretSlot)).catch(() => undefined),
-    ]);
-    return { ...saved, lastAuthenticatedAt: authenticatedAt, health };
+    // From here on the token is saved; clearing the old slot only tidies up (the next save or delete retries).
+    if (previous) {
+      await kvs.deleteSecret(storageKeys.tokenSecret(accountId, metadata.id, previous.secretSlot)).catch(() => undefined);
+    }
+    return { ...saved, ...status };
   },
 
-  /** Writes the outcome of a check. Like `:auth`, a separate record, so it cannot bring back a deleted token. */
-  async saveHealth(accountId: string, tokenId: string, health: StoredHealth): Promise<void> {
-    await kvs.set(storageKeys.tokenHealth(accountId, tokenId), health);
-  },
-
-  async touchLastAuthenticated(accountId: string, tokenId: string, at: string): Promise<void> {
-    await kvs.set(storageKeys.tokenLastAuthenticated(accountId, tokenId), { at } satisfies LastAuthenticated);
+  /** Records what TeamCity just said about the token (a check, or any accepted call), keeping the rest. */
+  async updateStatus(accountId: string, tokenId: string, change: Partial<TokenStatus>): Promise<void> {
+    const key = storageKeys.tokenStatus(accountId, tokenId);
+    const current = (await kvs.get<TokenStatus>(key)) ?? NO_STATUS;
+    await kvs.set(key, { ...statusOf(current), ...change });
   },
 
   /**
    * Deletes the metadata first, so the token stops being listed or used at once, then everything else it may
-   * own. Each step is idempotent: after a failure, deleting again finishes the job.
+   * own, then what a concurrent save may have left pointing at a removed secret. Each step is idempotent:
+   * after a failure, deleting again finishes the job.
    */
   async delete(accountId: string, tokenId: string): Promise<void> {
     await kvs.delete(storageKeys.tokenMetadata(accountId, tokenId));
     await Promise.all([
       kvs.deleteSecret(storageKeys.tokenSecret(accountId, tokenId, 'a')),
       kvs.deleteSecret(storageKeys.tokenSecret(accountId, tokenId, 'b')),
-      kvs.delete(storageKeys.tokenLastAuthenticated(accountId, tokenId)),
-      kvs.delete(storageKeys.tokenHealth(accountId, tokenId)),
+      kvs.delete(storageKeys.tokenStatus(accountId, tokenId)),
     ]);
+    await removeIfSecretGone(accountId, tokenId);
   },
 };
 

@@ -41,10 +41,9 @@ describe('token status on the TeamCity page', () => {
   };
   /** As if the last check had been two hours ago, so opening the page checks the token again. */
   const makeStale = (user: string, token: TokenView) =>
-    host.kvs.writeRaw(storageKeys.tokenHealth(host.accountIdFor(user), token.id), {
-      status: 'connected',
-      checkedAt: new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString(),
-      expiresAt: token.expiresAt,
+    host.kvs.writeRaw(storageKeys.tokenStatus(host.accountIdFor(user), token.id), {
+      lastAuthenticatedAt: token.lastAuthenticatedAt,
+      health: { status: 'connected', checkedAt: new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString(), expiresAt: token.expiresAt },
     });
   const openSettings = async (page: Page, user: string): Promise<FrameLocator> => {
     await page.goto(`${host.url}/account/teamcity?as=${user}`);

@@ -98,9 +98,9 @@ describe('load', () => {
       const entries = entriesOf(host, user);
       const secrets = entries.filter((e) => e.secret).map((e) => e.value);
       if (secrets.length !== 1 || secrets[0] !== token) mismatches.push(`${user}: ${secrets.length} secrets, own token ${secrets[0] === token}`);
-      // Metadata, its "Last authenticated" and health records, one secret, and the remembered build choice.
+      // Metadata and its status record, one secret, and the remembered build choice.
       const keys = entries.map((e) => e.key.split(':')[0]).sort().join(',');
-      if (keys !== 'tc-build-pref,tc-secret,tc-token,tc-token,tc-token') mismatches.push(`${user}: stored ${keys}`);
+      if (keys !== 'tc-build-pref,tc-secret,tc-token,tc-token') mismatches.push(`${user}: stored ${keys}`);
       const builds = sim.data.builds.all().filter((b) => b.triggeredBy.username === teamcityUser);
       const comments = builds.map((b) => b.comment).sort();
       const expected = Array.from({ length: ROUNDS }, (_, r) => `${user} round ${r}`).sort();

@@ -64,7 +64,7 @@ const run = (op: Operation): Promise<Result<unknown>> => {
 /** Storage without what a success may legitimately change. */
 const withoutRefreshes = () =>
   JSON.stringify(
-    JSON.parse(storageSnapshot(host)).filter((e: { key: string }) => !e.key.endsWith(':auth') && !e.key.endsWith(':health') && !e.key.startsWith('tc-build-pref:')).map((e: { key: string; value: unknown }) => {
+    JSON.parse(storageSnapshot(host)).filter((e: { key: string }) => !e.key.endsWith(':status') && !e.key.startsWith('tc-build-pref:')).map((e: { key: string; value: unknown }) => {
       // A successful validation replaces the token: same server, same id; only its dates and slot move.
       if (e.key.startsWith('tc-token:')) return { key: e.key, value: { ...(e.value as object), createdAt: '*', secretSlot: '*', teamcityTokenName: '*' } };
       if (e.key.startsWith('tc-secret:')) return { secret: e.value };

@@ -1,7 +1,7 @@
 /**
  * What "consistent" means for one user's stored tokens, read straight from storage. Broken: a listed token
  * whose secret is missing or belongs to another TeamCity user than it says, or two tokens for one server.
- * Leftover: a secret or "last authenticated" entry no token points at (never listed or used, but not tidy).
+ * Leftover: a secret or status record no token points at (never listed or used, but not tidy).
  * Returns human-readable violations, each starting with its kind.
  */
 import type { Entry } from './host-calls';
@@ -17,12 +17,12 @@ const parseKey = (key: string) => {
 export function tokenStorageViolations(entries: Entry[], ownerOf: (secret: string) => string | undefined): string[] {
   const violations: string[] = [];
   const metadata = new Map<string, Metadata>();
-  const auth = new Set<string>();
+  const statuses = new Set<string>();
   const secrets = new Map<string, string>();
   for (const e of entries) {
     const { kind, tokenId, rest } = parseKey(e.key);
     if (kind === 'tc-token' && tokenId && rest.length === 0) metadata.set(tokenId, e.value as Metadata);
-    else if (kind === 'tc-token' && tokenId && rest[0] === 'auth') auth.add(tokenId);
+    else if (kind === 'tc-token' && tokenId && rest[0] === 'status') statuses.add(tokenId);
     else if (kind === 'tc-secret' && e.secret && tokenId) secrets.set(`${tokenId}:${rest[0]}`, String(e.value));
   }
   const servers = new Map<string, number>();
@@ -39,7 +39,7 @@ export function tokenStorageViolations(entries: Entry[], ownerOf: (secret: strin
     const [id, slot] = slotKey.split(':');
     if (metadata.get(id!)?.secretSlot !== slot) violations.push(`leftover: secret ${id!.slice(0, 8)}:${slot} has no metadata pointing at it`);
   }
-  for (const id of auth) if (!metadata.has(id)) violations.push(`leftover: "last authenticated" of ${id.slice(0, 8)} has no token`);
+  for (const id of statuses) if (!metadata.has(id)) violations.push(`leftover: status record of ${id.slice(0, 8)} has no token`);
   return violations;
 }
 
