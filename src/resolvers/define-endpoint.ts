@@ -20,7 +20,7 @@ export const defineEndpoint =
   async ({ payload, context }: ResolverRequest): Promise<Result<T>> => {
     const accountId = context.accountId;
     if (typeof accountId !== 'string' || accountId === '') {
-      return fail('unauthenticated', 'Sign in to Bitbucket to manage your TeamCity access tokens.');
+      return fail('unauthenticated', 'Sign in to Bitbucket to use TeamCity from Bitbucket.');
     }
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {

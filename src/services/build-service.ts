@@ -178,8 +178,9 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
     cancelBuild: (accountId: string, input: BuildRequest): Promise<Result<BuildResponse>> =>
       withToken(accountId, input.tokenId, async (client, token) => {
         const build = await client.cancelBuild(input.buildId, CANCEL_COMMENT);
-        // cancelBuild reads the build first, so most failures still prove the token works.
-        const authenticated = build.ok || !['unauthorized', 'timeout', 'unreachable', 'tls', 'egress_blocked', 'not_teamcity'].includes(build.error.code);
+        // cancelBuild reads the build first: TeamCity answering "not allowed", "not found" or "already finished"
+        // still proves it accepted the token; anything else proves nothing.
+        const authenticated = build.ok || ['forbidden', 'not_found', 'bad_request'].includes(build.error.code);
         if (!build.ok) return { result: mapError(build.error, token, 'cancel this build', `build with id ${input.buildId}`), authenticated };
         return { result: ok({ build: toBuildView(build.data) }), authenticated };
       }),

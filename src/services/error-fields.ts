@@ -1,10 +1,12 @@
 import type { AppError } from '../shared/result';
 
 /**
- * Which field of the "Add an access token" dialog a TeamCity failure belongs to: a rejected token is the
- * token's fault, everything about reaching the server is the address's.
+ * Which field of the token dialogs a TeamCity failure belongs to: a rejected token is the token's fault,
+ * everything about reaching the server is the address's. The "Replace token" dialog has no address field
+ * (`withServerField: false`), so those errors stand on their own there.
  */
-export const attachTokenFormField = (error: AppError): AppError => {
+export const attachTokenFormField = (error: AppError, withServerField = true): AppError => {
+  if (error.field === 'serverUrl' && !withServerField) return { code: error.code, message: error.message };
   if (error.field) return error;
   switch (error.code) {
     case 'unauthorized':
@@ -19,7 +21,7 @@ export const attachTokenFormField = (error: AppError): AppError => {
     case 'egress_blocked':
     case 'server_error':
     case 'bad_request':
-      return { ...error, field: 'serverUrl' };
+      return withServerField ? { ...error, field: 'serverUrl' } : error;
     default:
       return error;
   }

@@ -51,7 +51,8 @@ export const createPolicyService = ({
     const allowedServers: string[] = [];
     for (const [index, input] of request.allowedServers.entries()) {
       const url = normalizeServerUrl(input, config());
-      if (!url.ok) return fail('invalid_input', `Server ${index + 1} (${input.trim().slice(0, 200)}): ${url.error.message}`, 'allowedServers');
+      // Named by position only: what was typed may be anything, a pasted token included.
+      if (!url.ok) return fail('invalid_input', `Server ${index + 1}: ${url.error.message}`, 'allowedServers');
       if (!allowedServers.includes(url.data)) allowedServers.push(url.data);
     }
     if (request.defaultServerUrl === null || request.defaultServerUrl.trim() === '') return ok({ allowedServers, defaultServerUrl: null });

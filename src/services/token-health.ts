@@ -1,8 +1,8 @@
 /**
  * Asks TeamCity whether a token still works, in one request when possible: the user's token list proves the
  * token authenticates and says when it expires. TeamCity lists tokens by name only, so which one is ours is
- * remembered by name once known; when a token is added it is taken to be the newest one created by then (people
- * create the token and paste it right away).
+ * decided when it is added (the newest one created by then: people create the token and paste it right away)
+ * and its name is stored with it.
  */
 import type { ErrorCode } from '../shared/error-codes';
 import type { AppError } from '../shared/result';
@@ -42,7 +42,8 @@ export async function checkTokenHealth(client: TeamCityClient, known: KnownToken
   const listed = await client.listOwnTokens();
   if (listed.ok) {
     const own = findOwnToken(listed.data, known.tokenName, known.addedAt);
-    return { health: { status: 'connected', checkedAt, expiresAt: own?.expiresAt ?? null } };
+    // Not finding our token in the list (renamed, or never identified) says nothing new about its expiry.
+    return { health: { status: 'connected', checkedAt, expiresAt: own ? (own.expiresAt ?? null) : known.expiresAt } };
   }
   // A token limited to some permissions, or a proxy, may refuse the token list although the token works:
   // who the user is settles whether it authenticates (the second and last request).

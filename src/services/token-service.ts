@@ -1,7 +1,8 @@
 /**
  * Use cases of the TeamCity page: list, add (authenticate first, then store), replace, check, delete. Also hands
  * an authenticated TeamCity client to other use cases (running builds), keeping "Last authenticated" current.
- * The workspace policy is enforced here: a server outside the allowlist never receives a request.
+ * The workspace policy is enforced here: a new token for a server outside the allowlist is never sent to it,
+ * and checks and runs (`forRunning`) skip such servers; following or cancelling a build already started does not.
  */
 import { readRuntimeConfig, type RuntimeConfig } from '../config/runtime-config';
 import type {
@@ -41,6 +42,8 @@ export type TokenServiceDeps = {
 
 export type AuthenticatedClient = { client: TeamCityClient; token: StoredToken };
 
+const LAST_AUTHENTICATED_PRECISION_MS = 60_000;
+
 /** Checks on page open run in parallel, but a user with many tokens must not open that many connections at once. */
 const CHECK_CONCURRENCY = 4;
 
@@ -57,49 +60,79 @@ export const createTokenService = ({
   const clientFor = (serverUrl: string, token: string) =>
     createTeamCityClient({ serverUrl, token, fetch, timeoutMs: config().teamcityTimeoutMs });
 
-  async function add(accountId: string, request: AddTokenRequest): Promise<Result<AddTokenResponse>> {
-    const serverUrl = normalizeServerUrl(request.serverUrl, config());
-    if (!serverUrl.ok) return serverUrl;
-    const token = validateAccessToken(request.token);
-    if (!token.ok) return token;
-    const policy = await guardStorage(async () => ok(await policies.get()));
-    if (!policy.ok) return policy;
-    if (!isServerAllowed(policy.data, serverUrl.data)) return addNotAllowed(serverUrl.data, policy.data);
-
+  /**
+   * Authenticates `secret` at `serverUrl` (canonical, allowed by the policy) and stores it in place of
+   * `previous`, the token this user already has for that server, if any.
+   */
+  async function authenticateAndSave(
+    accountId: string,
+    serverUrl: string,
+    secret: string,
+    previous: StoredToken | undefined,
+  ): Promise<Result<{ token: TokenView; replaced: boolean }>> {
     // The three reads go out together (one round trip of waiting). Their answers are judged in order: the
     // version first, since on a server older than 2019.1 a token can never work and saying so beats "401".
-    const client = clientFor(serverUrl.data, token.data);
+    const client = clientFor(serverUrl, secret);
     const [server, user, listed] = await Promise.all([client.getServerInfo(), client.getCurrentUser(), client.listOwnTokens()]);
-    if (!server.ok) return { ok: false, error: attachTokenFormField(server.error) };
-    if (!user.ok) return { ok: false, error: attachTokenFormField(user.error) };
+    if (!server.ok) return server;
+    if (!user.ok) return user;
     const at = now().toISOString();
     // The token list only gives the expiry: the token already proved itself, so its failure leaves it unknown.
     const own = listed.ok ? findOwnToken(listed.data, undefined, at) : undefined;
 
     return guardStorage(async () => {
-      const id = tokenIdForServer(serverUrl.data);
-      const previous = await store.get(accountId, id);
+      const id = tokenIdForServer(serverUrl);
       const saved = await store.save(
         accountId,
         {
           id,
-          serverUrl: serverUrl.data,
+          serverUrl,
           teamcityUsername: user.data.username,
           teamcityUserDisplayName: user.data.name || user.data.username,
           serverVersion: server.data.version,
           createdAt: at,
           ...(own !== undefined && { teamcityTokenName: own.name }),
         },
-        token.data,
+        secret,
         at,
         previous,
         { status: 'connected', checkedAt: at, expiresAt: own?.expiresAt ?? null },
       );
       // The index only feeds the admin's counts; the token is saved either way.
-      await serverUsers.add(id, serverUrl.data, accountId).catch(() => undefined);
+      await serverUsers.add(id, serverUrl, accountId).catch(() => undefined);
       return ok({ token: toTokenView(saved), replaced: previous !== undefined });
     });
   }
+
+  /** The policy check every new secret passes before TeamCity hears of it. */
+  const checkAllowed = async (serverUrl: string): Promise<Result<true>> => {
+    const policy = await guardStorage(async () => ok(await policies.get()));
+    if (!policy.ok) return policy;
+    return isServerAllowed(policy.data, serverUrl) ? ok(true) : addNotAllowed(serverUrl, policy.data);
+  };
+
+  async function add(accountId: string, request: AddTokenRequest): Promise<Result<AddTokenResponse>> {
+    const serverUrl = normalizeServerUrl(request.serverUrl, config());
+    if (!serverUrl.ok) return serverUrl;
+    const token = validateAccessToken(request.token);
+    if (!token.ok) return token;
+    const allowed = await checkAllowed(serverUrl.data);
+    if (!allowed.ok) return allowed;
+    const previous = await guardStorage(async () => ok(await store.get(accountId, tokenIdForServer(serverUrl.data))));
+    if (!previous.ok) return previous;
+    const saved = await authenticateAndSave(accountId, serverUrl.data, token.data, previous.data);
+    return saved.ok ? saved : { ok: false, error: attachTokenFormField(saved.error) };
+  }
+
+  /**
+   * "Last authenticated" after TeamCity accepted the token. Following a build polls every few seconds; the
+   * column shows minutes, so a write per minute keeps it true without a storage write per poll.
+   */
+  const recordSuccess = async (accountId: string, token: StoredToken): Promise<void> => {
+    const at = now();
+    if (token.lastAuthenticatedAt !== null && at.getTime() - Date.parse(token.lastAuthenticatedAt) < LAST_AUTHENTICATED_PRECISION_MS) return;
+    await store.updateStatus(accountId, token, { lastAuthenticatedAt: at.toISOString() }).catch(() => undefined);
+  };
 
   /** Re-authenticates one token and records the outcome; a server the policy no longer allows is left alone. */
   async function checkOne(accountId: string, tokenId: string, allowed: (serverUrl: string) => boolean): Promise<TokenView | undefined> {
@@ -115,7 +148,7 @@ export const createTokenService = ({
     );
     const change = health.status === 'connected' ? { health, lastAuthenticatedAt: health.checkedAt } : { health };
     // The answer is shown even when writing it down fails; the next check writes it again.
-    await store.updateStatus(accountId, tokenId, change).catch(() => undefined);
+    await store.updateStatus(accountId, token, change).catch(() => undefined);
     return toTokenView({ ...token, ...change });
   }
 
@@ -130,12 +163,15 @@ export const createTokenService = ({
 
     /** A new token for the server of a stored one; the stored one stays until the new one has authenticated. */
     async replace(accountId: string, request: ReplaceTokenRequest): Promise<Result<ReplaceTokenResponse>> {
+      const token = validateAccessToken(request.token);
+      if (!token.ok) return token;
       const existing = await guardStorage(async () => ok(await store.get(accountId, request.id)));
       if (!existing.ok) return existing;
       if (!existing.data) return fail('token_not_found', 'This access token was removed in the meantime. Refresh the page and add it again.');
-      const added = await add(accountId, { serverUrl: existing.data.serverUrl, token: request.token });
-      if (!added.ok) return added.error.field === 'serverUrl' ? { ok: false, error: { code: added.error.code, message: added.error.message } } : added;
-      return ok({ token: added.data.token });
+      const allowed = await checkAllowed(existing.data.serverUrl);
+      if (!allowed.ok) return allowed;
+      const saved = await authenticateAndSave(accountId, existing.data.serverUrl, token.data, existing.data);
+      return saved.ok ? ok({ token: saved.data.token }) : { ok: false, error: attachTokenFormField(saved.error, false) };
     },
 
     check: (accountId: string, ids: string[]): Promise<Result<CheckTokensResponse>> =>
@@ -153,10 +189,11 @@ export const createTokenService = ({
         const existing = await store.get(accountId, tokenId);
         // Runs even when the metadata is gone, to finish a delete that failed halfway.
         await store.delete(accountId, tokenId);
-        await serverUsers.remove(tokenId, accountId);
+        // The index only feeds the admin's counts; the token is gone either way.
+        await serverUsers.remove(tokenId, accountId).catch(() => undefined);
         if (!existing) return fail('token_not_found', 'This access token was already removed. Refresh the page to see your tokens.');
         return ok({ deleted: true as const });
-      }),
+      }, "Bitbucket couldn't finish deleting this token. Delete it again to complete it."),
 
     /**
      * A client for one of the user's tokens; call `recordSuccess` after TeamCity accepted it. `forRunning` also
@@ -175,7 +212,7 @@ export const createTokenService = ({
         return ok({
           client: clientFor(token.serverUrl, secret),
           token,
-          recordSuccess: () => store.updateStatus(accountId, tokenId, { lastAuthenticatedAt: now().toISOString() }).catch(() => undefined),
+          recordSuccess: () => recordSuccess(accountId, token),
         });
       });
     },

@@ -12,6 +12,9 @@ export type SecretSlot = 'a' | 'b';
 
 const tokenPrefix = (accountId: string) => `tc-token:${encodeKeyPart(accountId)}:`;
 
+/** Ends the key of a token's status record; the metadata's key has no suffix. */
+export const TOKEN_STATUS_SUFFIX = ':status';
+
 export const storageKeys = {
   /** Prefix that lists everything of one user's tokens in a single query. */
   tokensOf: tokenPrefix,
@@ -20,7 +23,7 @@ export const storageKeys = {
    * "Last authenticated" and the last check's outcome. Kept apart from the metadata so updating them can never
    * resurrect a token deleted in the meantime; under the same prefix so one query lists both.
    */
-  tokenStatus: (accountId: string, tokenId: string) => `${tokenPrefix(accountId)}${tokenId}:status`,
+  tokenStatus: (accountId: string, tokenId: string) => `${tokenPrefix(accountId)}${tokenId}${TOKEN_STATUS_SUFFIX}`,
   tokenSecret: (accountId: string, tokenId: string, slot: SecretSlot) =>
     `tc-secret:${encodeKeyPart(accountId)}:${tokenId}:${slot}`,
   /** What one user last ran from one repository (Bitbucket repository UUID, braces and all). */

@@ -8,7 +8,7 @@
 import { kvs } from '@forge/kvs';
 import type { TokenHealthStatus } from '../shared/schemas';
 import { queryByPrefix } from './query-by-prefix';
-import { storageKeys, type SecretSlot } from './storage-keys';
+import { storageKeys, TOKEN_STATUS_SUFFIX, type SecretSlot } from './storage-keys';
 
 export type TokenMetadata = {
   id: string;
@@ -58,14 +58,12 @@ const undoSave = async (secretKey: string, statusKey: string, previous: StoredTo
 
 const statusOf = ({ lastAuthenticatedAt, health }: TokenStatus): TokenStatus => ({ lastAuthenticatedAt, health });
 
-const STATUS_SUFFIX = ':status';
-
 const mergeStatus = (entries: Array<{ key: string; value: unknown }>, prefix: string): StoredToken[] => {
   const metadata = new Map<string, TokenMetadata>();
   const status = new Map<string, TokenStatus>();
   for (const { key, value } of entries) {
     const rest = key.slice(prefix.length);
-    if (rest.endsWith(STATUS_SUFFIX)) status.set(rest.slice(0, -STATUS_SUFFIX.length), value as TokenStatus);
+    if (rest.endsWith(TOKEN_STATUS_SUFFIX)) status.set(rest.slice(0, -TOKEN_STATUS_SUFFIX.length), value as TokenStatus);
     else metadata.set(rest, value as TokenMetadata);
   }
   // A status whose metadata is gone (a delete that failed halfway) lists nothing.
@@ -145,11 +143,18 @@ export const tokenStore = {
     return { ...saved, ...status };
   },
 
-  /** Records what TeamCity just said about the token (a check, or any accepted call), keeping the rest. */
-  async updateStatus(accountId: string, tokenId: string, change: Partial<TokenStatus>): Promise<void> {
-    const key = storageKeys.tokenStatus(accountId, tokenId);
-    const current = (await kvs.get<TokenStatus>(key)) ?? NO_STATUS;
-    await kvs.set(key, { ...statusOf(current), ...change });
+  /**
+   * Records what TeamCity just said about the token read as `token` (a check, or any accepted call), keeping the
+   * rest. Skipped when that token has since been deleted or replaced: the answer was about its old secret.
+   */
+  async updateStatus(accountId: string, token: Pick<TokenMetadata, 'id' | 'secretSlot'>, change: Partial<TokenStatus>): Promise<void> {
+    const key = storageKeys.tokenStatus(accountId, token.id);
+    const [metadata, current] = await Promise.all([
+      kvs.get<TokenMetadata>(storageKeys.tokenMetadata(accountId, token.id)),
+      kvs.get<TokenStatus>(key),
+    ]);
+    if (metadata?.secretSlot !== token.secretSlot) return;
+    await kvs.set(key, { ...statusOf(current ?? NO_STATUS), ...change });
   },
 
   /**

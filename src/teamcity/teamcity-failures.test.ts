@@ -46,6 +46,10 @@ const scenarios: Record<string, Scenario> = {
   'echo-token': (req, res) => {
     res.writeHead(500, { 'Content-Type': 'text/plain' }).end(`Bad header: ${req.headers.authorization} token=${TOKEN}`);
   },
+  // A proxy error page that quotes the request's headers in its title.
+  'echo-token-404-html': (req, res) => {
+    res.writeHead(404, { 'Content-Type': 'text/html' }).end(`<html><head><title>No route for ${req.headers.authorization}</title></head></html>`);
+  },
   slow: (_req, res) => {
     pending.add(res);
   },
@@ -114,6 +118,7 @@ test.each([
   ['login-redirect', 'unauthorized', /sign-in page \(302 to \/login\.html\)/],
   ['other-redirect', 'not_teamcity', /redirect \(301 to https:\/\/teamcity\.example\.com\/app\/rest\/server\)/],
   ['echo-token', 'server_error', /500.*Bad header: Bearer \[redacted\] token=\[redacted\]/],
+  ['echo-token-404-html', 'not_teamcity', /404.*No route for Bearer \[redacted\]/],
 ])('%s -> %s', async (scenario, code, message) => {
   const error = await failureOf(clientFor(scenario).getServerInfo());
   expect(error.code).toBe(code);

@@ -68,9 +68,10 @@ function forgeProxyFailure(res: FailedResponse, ctx: RequestContext): AppError |
   return undefined;
 }
 
-function notTeamCity(res: FailedResponse, ctx: RequestContext, body: ErrorBody): AppError {
+/** `detail` is the body's title or first line, already scrubbed of the token and shortened (safeDetail). */
+function notTeamCity(res: FailedResponse, ctx: RequestContext, body: ErrorBody, detail: string | undefined): AppError {
   const page = body.kind === 'html' ? 'a web page' : body.kind === 'empty' ? 'an empty response' : 'a response TeamCity would not send';
-  const title = body.detail === undefined ? '' : ` ("${body.detail}")`;
+  const title = detail === undefined ? '' : ` ("${detail}")`;
   return error(
     'not_teamcity',
     `${ctx.server} answered ${statusLabel(res)} with ${page}${title} instead of the TeamCity REST API, ` +
@@ -110,7 +111,7 @@ export function httpFailure(res: FailedResponse, ctx: RequestContext): AppError 
     );
   }
   if (status === 404) {
-    if (!fromTeamCity) return notTeamCity(res, ctx, body);
+    if (!fromTeamCity) return notTeamCity(res, ctx, body, detail);
     return error(
       'not_found',
       `TeamCity could not find the ${ctx.subject} (${statusLabel(res)}). It may have been deleted or renamed, ` +
@@ -124,7 +125,7 @@ export function httpFailure(res: FailedResponse, ctx: RequestContext): AppError 
     return error('server_error', `TeamCity at ${ctx.server} is limiting requests (${statusLabel(res)}). Wait a minute and try again.`);
   }
   if (status >= 400 && status < 500) {
-    if (!fromTeamCity && body.kind === 'html') return notTeamCity(res, ctx, body);
+    if (!fromTeamCity && body.kind === 'html') return notTeamCity(res, ctx, body, detail);
     return error(
       'bad_request',
       `TeamCity did not accept the request to ${ctx.action} (${statusLabel(res)}). Check the values you entered.${said(detail)}`,
@@ -139,7 +140,7 @@ export function httpFailure(res: FailedResponse, ctx: RequestContext): AppError 
       `TeamCity at ${ctx.server} failed while trying to ${ctx.action} (${statusLabel(res)}). Try again later; if it keeps failing, ask your TeamCity administrator to check the server log.${said(detail)}`,
     );
   }
-  return notTeamCity(res, ctx, body);
+  return notTeamCity(res, ctx, body, detail);
 }
 
 /**

@@ -3,6 +3,7 @@
  * simulator: one POST to the build queue, pull request parameters from the page, precise failures.
  */
 import type { LocalHost } from '../../local/forge-host/start-local-host';
+import { storageKeys } from '../../src/stores/storage-keys';
 import type { FindBuildConfigurationsResponse, GetBuildSetupResponse, ListTokensResponse, TriggerBuildResponse } from '../../src/shared/schemas';
 import { addToken, caller, followBuild, postsToBuildQueue, prPage, repoPage, startBuildHost, unwrap, type Call } from './build-fixture';
 
@@ -75,12 +76,21 @@ describe('triggerBuild', () => {
     await call('alice', 'deleteToken', { id: other.token.id }, { type: 'bitbucket:workspacePersonalSettingsPage' });
   });
 
-  it('updates "Last authenticated" after TeamCity accepted the token', async () => {
-    const lastAuth = async () => unwrap(await call<ListTokensResponse>('alice', 'listTokens', {})).tokens.find((t) => t.id === admin.tokenId)!.lastAuthenticatedAt!;
-    const before = await lastAuth();
-    await new Promise((r) => setTimeout(r, 5));
+  it('updates "Last authenticated" after TeamCity accepted the token, at most once a minute', async () => {
+    const listed = async () => unwrap(await call<ListTokensResponse>('alice', 'listTokens', {})).tokens.find((t) => t.id === admin.tokenId)!;
+    const statusKey = storageKeys.tokenStatus(host.accountIdFor('alice'), admin.tokenId);
+    const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString();
+    host.kvs.writeRaw(statusKey, { lastAuthenticatedAt: twoMinutesAgo, health: (await listed()).health });
+
     unwrap(await trigger('alice', { buildTypeId: 'Acme_Webapp_Build' }));
-    expect(Date.parse(await lastAuth())).toBeGreaterThan(Date.parse(before));
+    const refreshed = (await listed()).lastAuthenticatedAt!;
+    expect(Date.parse(refreshed)).toBeGreaterThan(Date.parse(twoMinutesAgo) + 60_000);
+
+    // Within the minute (a build being followed), accepted calls write nothing more.
+    host.kvs.clearOperations();
+    unwrap(await trigger('alice', { buildTypeId: 'Acme_Webapp_Build' }));
+    expect(host.kvs.operations.filter((o) => o.key === statusKey && o.path === '/api/v1/set')).toEqual([]);
+    expect((await listed()).lastAuthenticatedAt).toBe(refreshed);
   });
 
   it("tells a user without TeamCity's Run build permission which project it is about", async () => {
