@@ -32,6 +32,7 @@ describe('triggering and following builds', () => {
       href: `/app/rest/buildQueue/id:${queued.id}`,
       webUrl: `${sim.url}/viewQueued.html?itemId=${queued.id}`,
       comment: { text: 'from Bitbucket' },
+      triggeringOptions: { queueAtTop: true, cleanSources: false },
       triggered: { type: 'user', user: { username: 'admin', id: 1 } },
       properties: { count: 1, property: [{ name: 'env.EXTRA', value: '1' }] },
       buildType: { id: 'Acme_Webapp_Build', projectId: 'Acme_Webapp' },

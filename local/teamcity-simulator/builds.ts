@@ -17,6 +17,8 @@ export type SimBuild = {
   /** Assigned at trigger time (monotonic per build type), shown once the build starts. */
   number: string;
   queueAtTop: boolean;
+  /** triggeringOptions.cleanSources: delete the checkout directory first (the simulator only records it). */
+  cleanSources: boolean;
   willFail: boolean;
   /** The branch is not covered by the branch specification: the build fails to start. */
   failsToStart: boolean;

@@ -69,6 +69,7 @@ function seedHistory(data: SimulatorData): void {
       finishAt: queuedAt + 260_000,
       number: String(bt.buildNumberCounter++),
       queueAtTop: false,
+      cleanSources: false,
       willFail: buildWillFail(branchName, []),
       failsToStart: false,
     });

@@ -73,6 +73,8 @@ export function buildFull(b: SimBuild, ctx: RenderContext): JsonObject {
     buildType: bt ? buildTypeRef(bt, ctx) : undefined,
     comment: b.comment !== undefined ? { timestamp: tcDate(b.queuedAt), user: userRef(b.triggeredBy, ctx), text: b.comment } : undefined,
     queuePosition: queued ? data.builds.queuePosition(b, now) : undefined,
+    // Echoed only when the trigger set an option, so a test can see what arrived; plain builds keep the recorded shape.
+    triggeringOptions: b.queueAtTop || b.cleanSources ? { queueAtTop: b.queueAtTop, cleanSources: b.cleanSources } : undefined,
     'running-info':
       view.state === 'running'
         ? {

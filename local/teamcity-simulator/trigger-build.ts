@@ -67,6 +67,7 @@ export function triggerBuild(data: SimulatorData, user: SimUser, rawBody: unknow
     triggeredBy: user,
     number: String(bt.buildNumberCounter++),
     queueAtTop: body.triggeringOptions?.queueAtTop === true,
+    cleanSources: body.triggeringOptions?.cleanSources === true,
     willFail: buildWillFail(branchName, properties),
     failsToStart: !covered,
   });

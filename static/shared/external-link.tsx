@@ -7,21 +7,24 @@ import type { MouseEvent, ReactNode } from 'react';
 import Link from '@atlaskit/link';
 import { router } from './forge-bridge';
 
+/** Forge (and the local host) install `window.__bridge` before the app's script runs; the same test as @forge/bridge's. */
+const hasBridge = (): boolean => Boolean((window as { __bridge?: { callBridge?: unknown } }).__bridge?.callBridge);
+
 export function openExternalUrl(url: string): void {
   router.open(url).catch(() => {
-    // Outside Forge (a plain browser tab) the bridge is missing; the browser can open it itself.
-    window.open(url, '_blank', 'noopener,noreferrer');
+    // Outside Forge (a plain browser tab) the browser can open it itself. Inside, a rejection means the user
+    // declined the host's confirmation, or the host refused: opening it anyway would override that.
+    if (!hasBridge()) window.open(url, '_blank', 'noopener,noreferrer');
   });
 }
 
 export type ExternalLinkProps = {
   href: string;
   children: ReactNode;
-  appearance?: 'default' | 'subtle';
   testId?: string;
 };
 
-export function ExternalLink({ href, children, appearance = 'default', testId }: ExternalLinkProps) {
+export function ExternalLink({ href, children, testId }: ExternalLinkProps) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     // Let modified clicks (new tab, new window) do what the user asked of the browser.
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
@@ -29,7 +32,7 @@ export function ExternalLink({ href, children, appearance = 'default', testId }:
     openExternalUrl(href);
   };
   return (
-    <Link href={href} target="_blank" rel="noopener noreferrer" appearance={appearance} onClick={onClick} testId={testId}>
+    <Link href={href} target="_blank" rel="noopener noreferrer" onClick={onClick} testId={testId}>
       {children}
     </Link>
   );

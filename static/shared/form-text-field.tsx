@@ -19,6 +19,8 @@ export type FormTextFieldProps = {
   isDisabled?: boolean;
   placeholder?: string;
   autoComplete?: string;
+  /** For secrets that are not the user's password (an access token): 1Password and LastPass skip the input. */
+  ignorePasswordManagers?: boolean;
   inputRef?: Ref<HTMLInputElement>;
   onChange: (value: string) => void;
 };
@@ -27,6 +29,7 @@ export function FormTextField(props: FormTextFieldProps) {
   const { id, name, label, helper, value, error, type = 'text', isRequired = false, isDisabled = false } = props;
   const helperId = `${id}-helper`;
   const errorId = `${id}-error`;
+  const passwordManagerHints = props.ignorePasswordManagers ? { 'data-1p-ignore': 'true', 'data-lpignore': 'true' } : {};
   return (
     <Box>
       <Label htmlFor={id}>
@@ -41,6 +44,7 @@ export function FormTextField(props: FormTextFieldProps) {
         value={value}
         placeholder={props.placeholder}
         autoComplete={props.autoComplete}
+        {...passwordManagerHints}
         spellCheck={false}
         isRequired={isRequired}
         isDisabled={isDisabled}

@@ -6,7 +6,7 @@
  * (ari:cloud:ecosystem::extension/{appId}/{environmentId}/static/{moduleKey}); the environment key of the
  * standard environments is the lower-cased environment type.
  */
-export const PERSONAL_SETTINGS_MODULE_KEY = 'teamcity-personal-settings';
+const PERSONAL_SETTINGS_MODULE_KEY = 'teamcity-personal-settings';
 
 export type ForgeLocation = { localId?: string; environmentType?: string };
 

@@ -1,20 +1,23 @@
-/** A relative date ("5 minutes ago") with the exact time on hover, for mouse (Tooltip) and others (title). */
+/**
+ * A relative date ("5 minutes ago") with the exact time in a tooltip. Atlaskit's Tooltip describes its
+ * trigger (aria-describedby) for keyboard and screen reader users, so no title attribute is added: that would
+ * show a second, native tooltip under the first.
+ */
 import Tooltip from '@atlaskit/tooltip';
 import { formatExactTime, formatRelativeTime } from './relative-time';
 
 export type RelativeTimeTextProps = {
   value: string;
-  now?: Date;
   testId?: string;
 };
 
-export function RelativeTimeText({ value, now, testId }: RelativeTimeTextProps) {
+export function RelativeTimeText({ value, testId }: RelativeTimeTextProps) {
   const exact = formatExactTime(value);
   return (
     <Tooltip content={exact} position="top">
       {(tooltipProps) => (
-        <time {...tooltipProps} dateTime={value} title={exact} data-testid={testId}>
-          {formatRelativeTime(value, now)}
+        <time {...tooltipProps} dateTime={value} data-testid={testId}>
+          {formatRelativeTime(value)}
         </time>
       )}
     </Tooltip>

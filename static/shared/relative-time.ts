@@ -16,7 +16,7 @@ const CLOCK_SKEW = MINUTE;
 
 const toDate = (value: string | Date): Date => (value instanceof Date ? value : new Date(value));
 
-export function formatCalendarDate(value: string | Date, options: TimeFormatOptions = {}): string {
+function formatCalendarDate(value: string | Date, options: TimeFormatOptions = {}): string {
   return new Intl.DateTimeFormat(options.locale ?? 'en-US', {
     year: 'numeric',
     month: 'short',

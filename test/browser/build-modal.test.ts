@@ -81,6 +81,8 @@ describe('Run TeamCity build modal', () => {
       await modal.getByTestId('run-build').click();
       const progress = modal.getByTestId('build-progress');
       await progress.waitFor();
+      // The Run button the user pressed is gone: focus moves to the progress heading.
+      await progress.locator('[data-testid="build-progress-heading"]:focus').waitFor();
       const link = progress.getByRole('link', { name: 'Open in TeamCity' });
       expect(await link.getAttribute('href')).toMatch(new RegExp(`^${simulator.url}/`));
       await screenshot(page, 'build-modal-3-started');
@@ -90,6 +92,9 @@ describe('Run TeamCity build modal', () => {
       await progress.getByTestId('build-title').filter({ hasText: /^Build #\d+$/ }).waitFor();
       await expect(progress.getByTestId('cancel-build').count()).resolves.toBe(0);
       await screenshot(page, 'build-modal-4-finished');
+      // Back to the form, focus starts at its first control (here the configuration search: one server).
+      await modal.getByTestId('run-another').click();
+      await modal.locator('#configuration-search:focus').waitFor();
 
       const started = simulatorBuilds().slice(buildsBefore);
       expect(started).toHaveLength(1);

@@ -86,8 +86,12 @@ describe('token status on the TeamCity page', () => {
       await expect(app.getByTestId('tokens-table--table').locator('thead th').count()).resolves.toBe(4);
       // The successful check moved "Last authenticated" to now; the failed ones kept theirs.
       await expect(row(app, ok.token).getByTestId('token-last-authenticated').textContent()).resolves.toBe('A moment ago');
-      const reason = await statusOf(app, denied.token).getAttribute('title');
-      expect(reason).toMatch(/403/);
+      // The reason is in the tooltip (and its hidden copy that describes the status for screen readers).
+      expect(await statusOf(app, denied.token).getAttribute('title')).toBeNull();
+      await statusOf(app, denied.token).hover();
+      await expect(app.getByRole('tooltip').textContent()).resolves.toMatch(/403/);
+      await page.mouse.move(0, 0);
+      await app.getByRole('tooltip').waitFor({ state: 'detached' });
       await screenshot(page, 'token-health-1-statuses');
 
       // Server back and access restored: "Check" turns the rows green again.

@@ -35,7 +35,14 @@ describe('triggerBuild', () => {
     expect(postsToBuildQueue(host)).toBe(1);
   });
 
-  it('adds the pull request parameters from the page, strips refs/heads/ once and keeps user parameters', async () => {
+  it('passes "Put the build at the top of the queue" and "Clean checkout" on to TeamCity', async () => {
+    const { build } = unwrap(await trigger('alice', { buildTypeId: 'Acme_Webapp_Build', queueAtTop: true, cleanCheckout: true }));
+    expect(host.simulator!.data.builds.get(build.id)).toMatchObject({ queueAtTop: true, cleanSources: true });
+    const { build: plain } = unwrap(await trigger('alice', { buildTypeId: 'Acme_Webapp_Build' }));
+    expect(host.simulator!.data.builds.get(plain.id)).toMatchObject({ queueAtTop: false, cleanSources: false });
+  });
+
+    it('adds the pull request parameters from the page, strips refs/heads/ once and keeps user parameters', async () => {
     const { build } = unwrap(
       await trigger('alice', { buildTypeId: 'Acme_Webapp_UnitTests', branchName: 'refs/heads/feature/login', parameters: [{ name: 'env.EXTRA', value: 'yes' }] }, prPage('webapp', '1')),
     );

@@ -18,7 +18,7 @@ import { ADMIN_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { useResolverQuery } from '../../shared/use-resolver-query';
 import { AllowedServers } from './allowed-servers';
 import { OtherServers } from './other-servers';
-import { addServer, draftOf, isDirty, removeServer, type PolicyDraft } from './policy-draft';
+import { addServer, defaultServerOf, draftOf, isDirty, removeServer, type PolicyDraft } from './policy-draft';
 
 function PolicyEditor({ saved, onSaved }: { saved: WorkspacePolicyResponse; onSaved: (policy: WorkspacePolicyResponse) => void }) {
   const [draft, setDraft] = useState<PolicyDraft>(() => draftOf(saved));
@@ -77,7 +77,7 @@ function PolicyEditor({ saved, onSaved }: { saved: WorkspacePolicyResponse; onSa
         </Text>
         <AllowedServers
           servers={draft.allowedServers}
-          defaultServerUrl={draft.defaultServerUrl}
+          defaultServerUrl={defaultServerOf(draft)}
           usersOf={(url) => users.get(url) ?? 0}
           isDisabled={saving}
           onAdd={(input) => {

@@ -1,5 +1,5 @@
 import type { WorkspacePolicyResponse } from '../../../src/shared/schemas';
-import { addServer, draftOf, isDirty, removeServer } from './policy-draft';
+import { addServer, defaultServerOf, draftOf, isDirty, removeServer } from './policy-draft';
 
 const saved: WorkspacePolicyResponse = { allowedServers: ['https://tc.example.com'], defaultServerUrl: 'https://tc.example.com', usage: [], updatedAt: null };
 
@@ -18,5 +18,13 @@ describe('the admin page draft', () => {
     const removed = removeServer(draft, 'https://tc.example.com');
     expect(removed).toEqual({ allowedServers: [], defaultServerUrl: '' });
     expect(isDirty(removed, saved)).toBe(true);
+  });
+
+  it('compares a typed default server with the list in normalized form', () => {
+    const typed = { allowedServers: ['https://tc.example.com'], defaultServerUrl: 'TC.example.com/' };
+    expect(defaultServerOf(typed)).toBe('https://tc.example.com');
+    expect(removeServer(typed, 'https://tc.example.com')).toEqual({ allowedServers: [], defaultServerUrl: '' });
+    expect(defaultServerOf({ ...typed, defaultServerUrl: 'ftp://x' })).toBe('ftp://x');
+    expect(defaultServerOf({ ...typed, defaultServerUrl: '' })).toBe('');
   });
 });

@@ -13,8 +13,19 @@ export const draftOf = (policy: WorkspacePolicyResponse): PolicyDraft => ({
   defaultServerUrl: policy.defaultServerUrl ?? '',
 });
 
+const normalize = (input: string) => normalizeServerUrl(input, { allowHttpLoopback: true });
+
+/**
+ * The default server as the list spells it. It is typed by hand ("TC.example.com/"), while the list holds
+ * normalized URLs; what cannot be normalized is returned as typed (the backend explains it on save).
+ */
+export function defaultServerOf(draft: PolicyDraft): string {
+  const url = normalize(draft.defaultServerUrl);
+  return url.ok ? url.data : draft.defaultServerUrl;
+}
+
 export function addServer(draft: PolicyDraft, input: string): { draft: PolicyDraft } | { error: string } {
-  const url = normalizeServerUrl(input, { allowHttpLoopback: true });
+  const url = normalize(input);
   if (!url.ok) return { error: url.error.message };
   if (draft.allowedServers.includes(url.data)) return { error: `${url.data} is already in the list.` };
   return { draft: { ...draft, allowedServers: [...draft.allowedServers, url.data] } };
@@ -23,7 +34,7 @@ export function addServer(draft: PolicyDraft, input: string): { draft: PolicyDra
 /** Removing the default server also clears the default: it must stay one of the allowed servers. */
 export const removeServer = (draft: PolicyDraft, serverUrl: string): PolicyDraft => ({
   allowedServers: draft.allowedServers.filter((s) => s !== serverUrl),
-  defaultServerUrl: draft.defaultServerUrl === serverUrl ? '' : draft.defaultServerUrl,
+  defaultServerUrl: defaultServerOf(draft) === serverUrl ? '' : draft.defaultServerUrl,
 });
 
 export const isDirty = (draft: PolicyDraft, saved: WorkspacePolicyResponse): boolean =>

@@ -11,9 +11,9 @@ import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message'
 import Spinner from '@atlaskit/spinner';
 import { designToken } from '../../shared/design-token';
 import type { GetBuildSetupResponse } from '../../../src/shared/schemas';
+import { ChunkErrorBoundary } from '../../shared/chunk-error-boundary';
 import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { useResolverQuery } from '../../shared/use-resolver-query';
-import { ChunkErrorBoundary } from './chunk-error-boundary';
 import { closeModal } from './close-modal';
 import { ModalFrame } from './modal-frame';
 import { NoTokenState } from './no-token-state';
@@ -82,8 +82,16 @@ export function BuildModal() {
       </CloseOnlyFrame>
     );
   }
+  // The form failed to download: the same close-only frame as the other states, so Close and Escape work.
+  const chunkError = (
+    <CloseOnlyFrame subtitle={subtitle}>
+      <SectionMessage appearance="error" title="Part of the app didn't load" testId="chunk-error">
+        Check your connection, then close this dialog and open it again.
+      </SectionMessage>
+    </CloseOnlyFrame>
+  );
   return (
-    <ChunkErrorBoundary>
+    <ChunkErrorBoundary fallback={chunkError}>
       <Suspense fallback={loadingFrame}>
         <RunBuildFlow setup={state.data} settingsPath={settingsPath} subtitle={subtitle} />
       </Suspense>

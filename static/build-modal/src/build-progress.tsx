@@ -1,6 +1,7 @@
 /**
  * The build that was just started, kept up to date: queued, then running with its progress, then how it
- * finished. State changes are announced to screen readers through a polite live region.
+ * finished. State changes are announced to screen readers through a polite live region. Focus moves to its
+ * heading when it appears, since the form the user was in (and its Run button) is gone.
  */
 import { useEffect, useRef } from 'react';
 import Heading from '@atlaskit/heading';
@@ -9,6 +10,8 @@ import ProgressBar from '@atlaskit/progress-bar';
 import { designToken } from '../../shared/design-token';
 import type { BuildView } from '../../../src/shared/schemas';
 import { ExternalLink } from '../../shared/external-link';
+import { VisuallyHidden } from '../../shared/visually-hidden';
+import { AppErrorMessage } from './app-error-message';
 import { buildLook, BuildStateLozenge } from './build-state-lozenge';
 import { CancelBuild } from './cancel-build';
 import { useBuildPolling } from './use-build-polling';
@@ -17,12 +20,20 @@ export type BuildProgressProps = {
   tokenId: string;
   initial: BuildView;
   configurationName: string;
+  /** The personal settings page, offered when following the build fails for want of a working token. */
+  settingsPath: string | null;
   /** Told when the build moves on (queued, running, finished), e.g. to refresh a list that shows it. */
   onStateChange?: (state: BuildView['state']) => void;
 };
 
-export function BuildProgress({ tokenId, initial, configurationName, onStateChange }: BuildProgressProps) {
-  const { build, setBuild, refreshError } = useBuildPolling(tokenId, initial);
+export function BuildProgress({ tokenId, initial, configurationName, settingsPath, onStateChange }: BuildProgressProps) {
+  const { build, setBuild, refreshError, stoppedBy } = useBuildPolling(tokenId, initial);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // Atlaskit's Heading passes a ref but no tabIndex; -1 makes it focusable from script only.
+    headingRef.current?.setAttribute('tabindex', '-1');
+    headingRef.current?.focus();
+  }, []);
   const stateChanged = useRef(onStateChange);
   stateChanged.current = onStateChange;
   useEffect(() => {
@@ -43,13 +54,14 @@ export function BuildProgress({ tokenId, initial, configurationName, onStateChan
     >
       <Stack space="space.150">
         <Inline spread="space-between" alignBlock="center">
-          <Heading size="small" as="h2">
+          <Heading size="small" as="h2" ref={headingRef} testId="build-progress-heading">
             <span data-testid="build-title">{title}</span>
           </Heading>
-          <div aria-live="polite" aria-atomic="true">
-            <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clipPath: 'inset(50%)' }}>
-              {`${title}: ${buildLook(build).text}`}
-            </span>
+          <div>
+            {/* Only the sentence is live: with the lozenge inside too, the state would be read out twice. */}
+            <div aria-live="polite" aria-atomic="true">
+              <VisuallyHidden>{`${title}: ${buildLook(build).text}`}</VisuallyHidden>
+            </div>
             <BuildStateLozenge build={build} testId="build-state" />
           </div>
         </Inline>
@@ -78,7 +90,10 @@ export function BuildProgress({ tokenId, initial, configurationName, onStateChan
             {build.statusText}
           </Text>
         )}
-        {refreshError && (
+        {stoppedBy && (
+          <AppErrorMessage error={stoppedBy} title="We stopped following this build" settingsPath={settingsPath} testId="build-refresh-stopped" />
+        )}
+        {refreshError && !stoppedBy && (
           <Text size="small" color="color.text.warning" testId="build-refresh-error">
             {`We couldn’t refresh the build status (${refreshError.message}). Trying again…`}
           </Text>

@@ -1,6 +1,6 @@
 /** Closing is the host's job; outside Forge (the bundle opened on its own) there is nothing to close. */
-import { view } from '@forge/bridge';
+import { closeView } from '../../shared/forge-view';
 
 export function closeModal(): void {
-  view.close().catch(() => undefined);
+  closeView().catch(() => undefined);
 }

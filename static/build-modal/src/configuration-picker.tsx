@@ -31,6 +31,7 @@ export type ConfigurationPickerProps = {
 };
 
 const SEARCH_DELAY_MS = 300;
+const MAX_SEARCH_LENGTH = 100;
 
 export function ConfigurationPicker({ tokenId, repositoryName, selected, preferredId, error, settingsPath, onSelect }: ConfigurationPickerProps) {
   const [scope, setScope] = useState<ConfigurationScope>('repository');
@@ -63,7 +64,8 @@ export function ConfigurationPicker({ tokenId, repositoryName, selected, preferr
           id="configuration-search"
           value={search}
           placeholder={scope === 'all' ? 'Search all build configurations' : 'Filter by name or project'}
-          aria-label="Search build configurations"
+          // The search's limit on the backend (findBuildConfigurations); longer input would only get an error back.
+          maxLength={MAX_SEARCH_LENGTH}
           elemBeforeInput={
             <Box style={{ display: 'flex', paddingInlineStart: designToken('space.075') }}>
               <SearchIcon label="" color={token('color.icon.subtle')} />

@@ -3,10 +3,10 @@
  * mistake shows next to the field before a round trip. Kept free of zod, which would more than double the
  * bundle; input-rules.test.ts runs both against the same samples so the two cannot drift apart.
  */
-export const MAX_PARAMETER_NAME_LENGTH = 255;
-export const MAX_PARAMETER_VALUE_LENGTH = 16384;
-export const MAX_BRANCH_NAME_LENGTH = 255;
-export const MAX_COMMENT_LENGTH = 4000;
+const MAX_PARAMETER_NAME_LENGTH = 255;
+const MAX_PARAMETER_VALUE_LENGTH = 16384;
+const MAX_BRANCH_NAME_LENGTH = 255;
+const MAX_COMMENT_LENGTH = 4000;
 export const MAX_PARAMETERS = 100;
 
 const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;

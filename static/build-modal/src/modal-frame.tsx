@@ -16,7 +16,7 @@ export type ModalFrameProps = {
   footer: ReactNode;
 };
 
-export const MODAL_TITLE = 'Run TeamCity build';
+const MODAL_TITLE = 'Run TeamCity build';
 
 export function ModalFrame({ subtitle, children, footer }: ModalFrameProps) {
   useEffect(() => {

@@ -55,10 +55,15 @@ export function MoreOptions({ isOpen, onToggle, options, commentProblem, paramet
                 resize="vertical"
                 placeholder="Why you are running this build (shown in TeamCity)"
                 isInvalid={commentProblem !== null}
+                aria-describedby={commentProblem ? 'build-comment-error' : undefined}
                 testId="build-comment"
                 onChange={(event) => onChange({ ...options, comment: event.currentTarget.value })}
               />
-              {commentProblem && <ErrorMessage>{commentProblem}</ErrorMessage>}
+              {commentProblem && (
+                <div id="build-comment-error">
+                  <ErrorMessage>{commentProblem}</ErrorMessage>
+                </div>
+              )}
             </Stack>
             <Stack space="space.050">
               <Checkbox

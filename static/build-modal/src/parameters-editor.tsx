@@ -1,6 +1,9 @@
-/** Name/value rows for build parameters, each with its own error, added and removed by the user. */
+/**
+ * Name/value rows for build parameters, each with its own error, added and removed by the user. A fieldset's
+ * legend names the group: a label would point at a first row that may not exist.
+ */
 import Button, { IconButton } from '@atlaskit/button/new';
-import { ErrorMessage, Label } from '@atlaskit/form';
+import { ErrorMessage, Fieldset } from '@atlaskit/form';
 import AddIcon from '@atlaskit/icon/core/add';
 import DeleteIcon from '@atlaskit/icon/core/delete';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
@@ -19,78 +22,77 @@ export function ParametersEditor({ rows, problems, showProblems, limitProblem, o
   const update = (key: number, change: Partial<ParameterRow>) => onChange(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
   const remove = (key: number) => onChange(rows.filter((row) => row.key !== key));
   return (
-    <Stack space="space.100">
-      <Label htmlFor="parameter-name-0" id="parameters-label">
-        Build parameters
-      </Label>
-      {rows.length === 0 && (
-        <Text size="small" color="color.text.subtle">
-          Parameters override the build configuration’s, for example env.DEPLOY_TARGET or system.verbose.
-        </Text>
-      )}
-      {rows.map((row, index) => {
-        const problem = showProblems || row.name !== '' ? problems.get(row.key) : undefined;
-        const nameId = `parameter-name-${index}`;
-        const valueId = `parameter-value-${index}`;
-        return (
-          <Stack key={row.key} space="space.050" testId={`parameter-row-${index}`}>
-            <Inline space="space.100" alignBlock="start">
-              <Box style={{ flex: '1 1 45%' }}>
-                <Textfield
-                  id={nameId}
-                  aria-label={`Parameter ${index + 1} name`}
-                  placeholder="Name, e.g. env.TARGET"
-                  value={row.name}
-                  isCompact
-                  spellCheck={false}
-                  isInvalid={problem?.name !== undefined}
-                  aria-describedby={problem?.name ? `${nameId}-error` : undefined}
-                  testId={`parameter-name-${index}`}
-                  onChange={(event) => update(row.key, { name: event.currentTarget.value })}
+    <Fieldset legend="Build parameters">
+      <Stack space="space.100">
+        {rows.length === 0 && (
+          <Text size="small" color="color.text.subtle">
+            Parameters override the build configuration’s, for example env.DEPLOY_TARGET or system.verbose.
+          </Text>
+        )}
+        {rows.map((row, index) => {
+          const problem = showProblems || row.name !== '' ? problems.get(row.key) : undefined;
+          const nameId = `parameter-name-${index}`;
+          const valueId = `parameter-value-${index}`;
+          return (
+            <Stack key={row.key} space="space.050" testId={`parameter-row-${index}`}>
+              <Inline space="space.100" alignBlock="start">
+                <Box style={{ flex: '1 1 45%' }}>
+                  <Textfield
+                    id={nameId}
+                    aria-label={`Parameter ${index + 1} name`}
+                    placeholder="Name, e.g. env.TARGET"
+                    value={row.name}
+                    isCompact
+                    spellCheck={false}
+                    isInvalid={problem?.name !== undefined}
+                    aria-describedby={problem?.name ? `${nameId}-error` : undefined}
+                    testId={`parameter-name-${index}`}
+                    onChange={(event) => update(row.key, { name: event.currentTarget.value })}
+                  />
+                </Box>
+                <Box style={{ flex: '1 1 55%' }}>
+                  <Textfield
+                    id={valueId}
+                    aria-label={`Parameter ${index + 1} value`}
+                    placeholder="Value"
+                    value={row.value}
+                    isCompact
+                    spellCheck={false}
+                    isInvalid={problem?.value !== undefined}
+                    aria-describedby={problem?.value ? `${valueId}-error` : undefined}
+                    testId={`parameter-value-${index}`}
+                    onChange={(event) => update(row.key, { value: event.currentTarget.value })}
+                  />
+                </Box>
+                <IconButton
+                  icon={DeleteIcon}
+                  label={`Remove parameter ${row.name.trim() || index + 1}`}
+                  appearance="subtle"
+                  spacing="compact"
+                  onClick={() => remove(row.key)}
+                  testId={`parameter-remove-${index}`}
                 />
-              </Box>
-              <Box style={{ flex: '1 1 55%' }}>
-                <Textfield
-                  id={valueId}
-                  aria-label={`Parameter ${index + 1} value`}
-                  placeholder="Value"
-                  value={row.value}
-                  isCompact
-                  spellCheck={false}
-                  isInvalid={problem?.value !== undefined}
-                  aria-describedby={problem?.value ? `${valueId}-error` : undefined}
-                  testId={`parameter-value-${index}`}
-                  onChange={(event) => update(row.key, { value: event.currentTarget.value })}
-                />
-              </Box>
-              <IconButton
-                icon={DeleteIcon}
-                label={`Remove parameter ${row.name.trim() || index + 1}`}
-                appearance="subtle"
-                spacing="compact"
-                onClick={() => remove(row.key)}
-                testId={`parameter-remove-${index}`}
-              />
-            </Inline>
-            {problem?.name && (
-              <div id={`${nameId}-error`}>
-                <ErrorMessage>{problem.name}</ErrorMessage>
-              </div>
-            )}
-            {problem?.value && (
-              <div id={`${valueId}-error`}>
-                <ErrorMessage>{problem.value}</ErrorMessage>
-              </div>
-            )}
-          </Stack>
-        );
-      })}
-      {limitProblem && <ErrorMessage>{limitProblem}</ErrorMessage>}
-      <Inline>
-        <Button iconBefore={AddIcon} spacing="compact" onClick={() => onChange([...rows, newParameterRow()])} testId="parameter-add">
-          Add parameter
-        </Button>
-      </Inline>
-    </Stack>
+              </Inline>
+              {problem?.name && (
+                <div id={`${nameId}-error`}>
+                  <ErrorMessage>{problem.name}</ErrorMessage>
+                </div>
+              )}
+              {problem?.value && (
+                <div id={`${valueId}-error`}>
+                  <ErrorMessage>{problem.value}</ErrorMessage>
+                </div>
+              )}
+            </Stack>
+          );
+        })}
+        {limitProblem && <ErrorMessage>{limitProblem}</ErrorMessage>}
+        <Inline>
+          <Button iconBefore={AddIcon} spacing="compact" onClick={() => onChange([...rows, newParameterRow()])} testId="parameter-add">
+            Add parameter
+          </Button>
+        </Inline>
+      </Stack>
+    </Fieldset>
   );
 }

@@ -3,15 +3,15 @@
  * It is a Bitbucket page, so it replaces the current one (router.navigate) rather than opening a tab.
  */
 import { useEffect, useState } from 'react';
-import { router, view } from '@forge/bridge';
+import { router } from '../../shared/forge-bridge';
+import { getContext } from '../../shared/forge-view';
 import { personalSettingsPath, type ForgeLocation } from '../../shared/personal-settings-url';
 
 export function usePersonalSettingsPath(workspaceSlug: string | undefined): string | null {
   const [location, setLocation] = useState<ForgeLocation | null>(null);
   useEffect(() => {
     let current = true;
-    view
-      .getContext()
+    getContext()
       .then((context) => current && setLocation({ localId: context.localId, environmentType: context.environmentType }))
       .catch(() => current && setLocation({}));
     return () => {

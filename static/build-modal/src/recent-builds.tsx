@@ -15,7 +15,7 @@ import { RelativeTimeText } from '../../shared/relative-time-text';
 import { useResolverQuery } from '../../shared/use-resolver-query';
 import { BuildStateLozenge } from './build-state-lozenge';
 
-export const RECENT_BUILD_COUNT = 5;
+const RECENT_BUILD_COUNT = 5;
 
 export type RecentBuildsProps = {
   tokenId: string;

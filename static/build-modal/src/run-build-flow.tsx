@@ -3,7 +3,7 @@
  * builds, and back to the form for another run. Starting a build (from the form or "Run again") goes
  * through one function, so both report errors the same way.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Stack } from '@atlaskit/primitives/compiled';
 import type { AppError } from '../../../src/shared/result';
@@ -22,6 +22,10 @@ import { hasHiddenProblems, hasProblems, validateForm } from './validate-form';
 export type RunBuildFlowProps = { setup: GetBuildSetupResponse; settingsPath: string | null; subtitle: string };
 
 type Started = { build: BuildView; tokenId: string; configurationName: string };
+/** Tagged with its build: a state reported for the previous build must not count as news about the next. */
+type LiveState = { buildId: number; state: BuildView['state'] };
+
+const FORM_CONTROLS = 'input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
 
 export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProps) {
   const [values, setValues] = useState<FormValues>(() => ({
@@ -36,8 +40,17 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
   const [submitting, setSubmitting] = useState<'form' | number | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [started, setStarted] = useState<Started | null>(null);
-  const [liveState, setLiveState] = useState<BuildView['state'] | null>(null);
+  const [liveState, setLiveState] = useState<LiveState | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLDivElement>(null);
+  const focusForm = useRef(false);
+
+  useEffect(() => {
+    // Back from the progress view, the button that was pressed is gone; start again at the top of the form.
+    if (started || !focusForm.current) return;
+    focusForm.current = false;
+    formRef.current?.querySelector<HTMLElement>(FORM_CONTROLS)?.focus();
+  }, [started]);
 
   const problems = useMemo(() => validateForm(values), [values]);
 
@@ -99,6 +112,7 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
         rows: v.rows.length > 0 ? v.rows : withoutPrContext(build.parameters).map((p) => newParameterRow(p.name, p.value)),
       }));
     }
+    focusForm.current = true;
     setStarted(null);
     setShowProblems(false);
   };
@@ -110,6 +124,7 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
   );
 
   if (started) {
+    const buildState = liveState?.buildId === started.build.id ? liveState.state : started.build.state;
     return (
       <ModalFrame
         subtitle={subtitle}
@@ -130,13 +145,14 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
             tokenId={started.tokenId}
             initial={started.build}
             configurationName={started.configurationName}
-            onStateChange={setLiveState}
+            settingsPath={settingsPath}
+            onStateChange={(state) => setLiveState({ buildId: started.build.id, state })}
           />
           <RecentBuilds
             tokenId={started.tokenId}
             buildTypeId={started.build.buildTypeId}
             branchName={started.build.branchName}
-            refreshKey={`${started.build.id}:${liveState ?? started.build.state}`}
+            refreshKey={`${started.build.id}:${buildState}`}
             runningAgain={typeof submitting === 'number' ? submitting : null}
             onRunAgain={(build) => runAgain(started.tokenId, build, started.configurationName)}
           />
@@ -161,21 +177,23 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
       }
     >
       <Stack space="space.250">
-        <RunBuildForm
-          setup={setup}
-          settingsPath={settingsPath}
-          values={values}
-          problems={problems}
-          showProblems={showProblems}
-          moreOpen={moreOpen}
-          runningAgain={typeof submitting === 'number' ? submitting : null}
-          onMoreToggle={() => setMoreOpen((open) => !open)}
-          onChange={(change) => {
-            setValues((v) => ({ ...v, ...change }));
-            setError(null);
-          }}
-          onRunAgain={(build) => values.configuration && runAgain(values.tokenId, build, values.configuration.name)}
-        />
+        <div ref={formRef}>
+          <RunBuildForm
+            setup={setup}
+            settingsPath={settingsPath}
+            values={values}
+            problems={problems}
+            showProblems={showProblems}
+            moreOpen={moreOpen}
+            runningAgain={typeof submitting === 'number' ? submitting : null}
+            onMoreToggle={() => setMoreOpen((open) => !open)}
+            onChange={(change) => {
+              setValues((v) => ({ ...v, ...change }));
+              setError(null);
+            }}
+            onRunAgain={(build) => values.configuration && runAgain(values.tokenId, build, values.configuration.name)}
+          />
+        </div>
         {errorMessage}
       </Stack>
     </ModalFrame>

@@ -1,7 +1,7 @@
 /** How a TeamCity server reads in the modal: its host, and whose token is used there. */
 import type { TokenView } from '../../../src/shared/schemas';
 
-export function serverHost(serverUrl: string): string {
+function serverHost(serverUrl: string): string {
   try {
     const url = new URL(serverUrl);
     return `${url.host}${url.pathname === '/' ? '' : url.pathname.replace(/\/$/, '')}`;

@@ -1,15 +1,14 @@
 /**
- * Follows a build while the modal is open: asks for it every two seconds until it finishes, and backs off
- * (up to half a minute) while the backend or TeamCity fails, so a broken server is not hammered.
+ * Follows a build while the modal is open, on the schedule of poll-schedule.ts. It stops when the build
+ * finishes or an error says asking again is pointless, and waits while the tab is hidden: nobody is
+ * watching, and TeamCity need not answer for them.
  */
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../src/shared/result';
 import type { BuildResponse, BuildView } from '../../../src/shared/schemas';
 import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { callResolver } from '../../shared/call-resolver';
-
-export const POLL_INTERVAL_MS = 2000;
-export const MAX_POLL_INTERVAL_MS = 30000;
+import { delayAfterError, isPermanentPollError, POLL_INTERVAL_MS } from './poll-schedule';
 
 export function useBuildPolling(tokenId: string, initial: BuildView) {
   const [build, setBuild] = useState(initial);
@@ -20,8 +19,13 @@ export function useBuildPolling(tokenId: string, initial: BuildView) {
     if (finished) return undefined;
     let stopped = false;
     let delay = POLL_INTERVAL_MS;
-    let timer: ReturnType<typeof setTimeout>;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let waitingForVisible = false;
     const poll = async () => {
+      if (document.hidden) {
+        waitingForVisible = true;
+        return;
+      }
       const result = await callResolver<BuildResponse>(BUILD_RESOLVER_FUNCTIONS.getBuild, { tokenId, buildId: build.id });
       if (stopped) return;
       if (result.ok) {
@@ -31,16 +35,27 @@ export function useBuildPolling(tokenId: string, initial: BuildView) {
         if (result.data.build.state === 'finished') return;
       } else {
         setRefreshError(result.error);
-        delay = Math.min(delay * 2, MAX_POLL_INTERVAL_MS);
+        const next = delayAfterError(result.error, delay);
+        if (next === null) return;
+        delay = next;
       }
       timer = setTimeout(() => void poll(), delay);
     };
+    const onVisibilityChange = () => {
+      if (document.hidden || !waitingForVisible) return;
+      // Back in view: catch up at once rather than after another interval.
+      waitingForVisible = false;
+      void poll();
+    };
+    document.addEventListener('visibilitychange', onVisibilityChange);
     timer = setTimeout(() => void poll(), delay);
     return () => {
       stopped = true;
       clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onVisibilityChange);
     };
   }, [tokenId, build.id, finished]);
 
-  return { build, setBuild, refreshError };
+  const stoppedBy = refreshError && isPermanentPollError(refreshError) ? refreshError : null;
+  return { build, setBuild, refreshError, stoppedBy };
 }

@@ -123,7 +123,10 @@ export function AddTokenDialog({ policy, onAdded, onClose }: AddTokenDialogProps
               label="Access token"
               helper="Access token (only available for TeamCity ≥ 2019.1). You can create a new token in TeamCity at My Profile > Access tokens."
               type="password"
-              autoComplete="off"
+              // "off" is ignored for password inputs; "new-password" stops browsers offering to save the token
+              // as the password of the URL above it.
+              autoComplete="new-password"
+              ignorePasswordManagers
               isRequired
               isDisabled={pending}
               value={values.token}

@@ -6,7 +6,7 @@ export type AddTokenField = 'serverUrl' | 'token';
 export type AddTokenValues = Record<AddTokenField, string>;
 export type AddTokenFieldErrors = Partial<Record<AddTokenField, string>>;
 
-export const ADD_TOKEN_FIELDS: readonly AddTokenField[] = ['serverUrl', 'token'];
+const ADD_TOKEN_FIELDS: readonly AddTokenField[] = ['serverUrl', 'token'];
 
 export const REQUIRED_MESSAGES: Record<AddTokenField, string> = {
   serverUrl: 'Enter the address of your TeamCity server.',

@@ -84,7 +84,10 @@ export function ReplaceTokenDialog({ token, onReplaced, onClose }: ReplaceTokenD
               label="New access token"
               helper="Create it in TeamCity at My Profile > Access tokens. Afterwards you can delete the old token there."
               type="password"
-              autoComplete="off"
+              // "off" is ignored for password inputs; "new-password" stops browsers offering to save the token
+              // as the password of the URL above it.
+              autoComplete="new-password"
+              ignorePasswordManagers
               isRequired
               isDisabled={pending}
               value={value}

@@ -1,7 +1,7 @@
 /**
  * The personal settings page: loads the user's tokens and switches between loading, error, empty and
  * table views. Once the list shows, stale tokens are checked with TeamCity in the background. The dialogs are
- * loaded on demand so the first paint carries only the list.
+ * loaded on demand so the first paint carries only the list; one that fails to download says so and can be closed.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Box, Stack } from '@atlaskit/primitives/compiled';
@@ -9,6 +9,7 @@ import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message'
 import Spinner from '@atlaskit/spinner';
 import type { AddTokenResponse, CheckTokensResponse, ListTokensResponse, TokenView } from '../../../src/shared/schemas';
 import { OPEN_POLICY } from '../../../src/shared/server-policy';
+import { ChunkErrorBoundary } from '../../shared/chunk-error-boundary';
 import { RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { useResolverQuery } from '../../shared/use-resolver-query';
 import { PageIntro } from './page-intro';
@@ -60,14 +61,22 @@ export function SettingsPage() {
     setAdding(true);
   };
 
+  const closeDialogs = () => {
+    setAdding(false);
+    setDeleting(null);
+    setReplacing(null);
+  };
+
   const onAdded = ({ token, replaced }: AddTokenResponse) => {
     setAdding(false);
+    checks.invalidate(token.id);
     setData((current) => ({ ...current, tokens: upsert(current.tokens, token) }));
     setNotice(replaced ? `Your token for ${token.serverUrl} was replaced.` : null);
   };
 
   const onReplaced = (token: TokenView) => {
     setReplacing(null);
+    checks.invalidate(token.id);
     setData((current) => ({ ...current, tokens: current.tokens.map((existing) => (existing.id === token.id ? token : existing)) }));
     setNotice(`Your token for ${token.serverUrl} was replaced. You can now delete the old token in TeamCity.`);
   };
@@ -79,6 +88,24 @@ export function SettingsPage() {
   };
 
   const hasTokens = state.status === 'ready' && state.data.tokens.length > 0;
+  // Opening another dialog after a failed download tries the download again.
+  const openDialog = adding ? 'add' : deleting ? `delete:${deleting.id}` : replacing ? `replace:${replacing.id}` : null;
+  const chunkError = (
+    <div role="alert">
+      <SectionMessage
+        appearance="error"
+        title="This dialog didn't load"
+        testId="chunk-error"
+        actions={
+          <SectionMessageAction onClick={closeDialogs} testId="chunk-error-close">
+            Close
+          </SectionMessageAction>
+        }
+      >
+        Check your connection, then reload the page and try again.
+      </SectionMessage>
+    </div>
+  );
 
   return (
     // The host sizes the iframe to its content; the minimum height leaves room for a dialog over a short
@@ -133,11 +160,13 @@ export function SettingsPage() {
             <TokensEmptyState onAddToken={openAdd} />
           ))}
       </Stack>
-      <Suspense fallback={null}>
-        {adding && <AddTokenDialog policy={policy} onAdded={onAdded} onClose={() => setAdding(false)} />}
-        {deleting && <DeleteTokenDialog token={deleting} onDeleted={onDeleted} onClose={() => setDeleting(null)} />}
-        {replacing && <ReplaceTokenDialog token={replacing} onReplaced={onReplaced} onClose={() => setReplacing(null)} />}
-      </Suspense>
+      <ChunkErrorBoundary fallback={chunkError} resetKey={openDialog}>
+        <Suspense fallback={null}>
+          {adding && <AddTokenDialog policy={policy} onAdded={onAdded} onClose={() => setAdding(false)} />}
+          {deleting && <DeleteTokenDialog token={deleting} onDeleted={onDeleted} onClose={() => setDeleting(null)} />}
+          {replacing && <ReplaceTokenDialog token={replacing} onReplaced={onReplaced} onClose={() => setReplacing(null)} />}
+        </Suspense>
+      </ChunkErrorBoundary>
     </Box>
   );
 }

@@ -11,9 +11,9 @@ export type TokenStatusView = { label: string; appearance: LozengeAppearance; de
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 /** Tokens checked longer ago than this are checked again when the page opens. */
-export const STALE_AFTER_MS = HOUR;
+const STALE_AFTER_MS = HOUR;
 /** "Expires in N days" turns into a warning this close to the date. */
-export const EXPIRY_WARNING_DAYS = 7;
+const EXPIRY_WARNING_DAYS = 7;
 
 export const isStale = (token: TokenView, now: Date): boolean =>
   token.health.checkedAt === null || now.getTime() - Date.parse(token.health.checkedAt) > STALE_AFTER_MS;

@@ -1,7 +1,8 @@
 /**
  * Re-authenticates tokens through the `checkTokens` resolver: on demand ("Check"), and once when the list first
  * shows, for tokens not checked in the last hour. The list is already on screen; results are merged into it
- * as they arrive, and a failed check only leaves the previous status showing.
+ * as they arrive, and a failed check only leaves the previous status showing. A token replaced or added while a
+ * check was under way keeps its new status: that check was about the token it replaced.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../src/shared/result';
@@ -15,6 +16,8 @@ export type TokenChecks = {
   checking: ReadonlySet<string>;
   error: AppError | null;
   check: (ids: string[]) => Promise<void>;
+  /** The row now holds a new token: results of checks started before this are dropped for it. */
+  invalidate: (id: string) => void;
 };
 
 const chunks = (ids: string[]): string[][] =>
@@ -26,6 +29,13 @@ export function useTokenChecks(tokens: TokenView[] | null, apply: (result: Check
   const autoChecked = useRef(false);
   const applyRef = useRef(apply);
   applyRef.current = apply;
+  // A counter rather than timestamps: two events in the same millisecond must still be ordered.
+  const clock = useRef(0);
+  const changedAt = useRef(new Map<string, number>());
+
+  const invalidate = useCallback((id: string) => {
+    changedAt.current.set(id, ++clock.current);
+  }, []);
 
   const check = useCallback(async (ids: string[]) => {
     const update = (add: boolean) =>
@@ -34,12 +44,14 @@ export function useTokenChecks(tokens: TokenView[] | null, apply: (result: Check
         for (const id of ids) (add ? next.add(id) : next.delete(id));
         return next;
       });
+    const startedAt = ++clock.current;
+    const current = (id: string) => (changedAt.current.get(id) ?? 0) < startedAt;
     update(true);
     setError(null);
     const results = await Promise.all(chunks(ids).map((part) => callResolver<CheckTokensResponse>(RESOLVER_FUNCTIONS.checkTokens, { ids: part })));
     update(false);
     for (const result of results) {
-      if (result.ok) applyRef.current(result.data);
+      if (result.ok) applyRef.current({ ...result.data, tokens: result.data.tokens.filter((t) => current(t.id)), missing: result.data.missing.filter(current) });
       else setError(result.error);
     }
   }, []);
@@ -51,5 +63,5 @@ export function useTokenChecks(tokens: TokenView[] | null, apply: (result: Check
     if (stale.length > 0) void check(stale);
   }, [tokens, check]);
 
-  return { checking, error, check };
+  return { checking, error, check, invalidate };
 }

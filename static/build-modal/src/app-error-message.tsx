@@ -1,0 +1,36 @@
+/**
+ * A backend error in its own words, as an alert. An error a new token fixes (TeamCity rejected it, or it is
+ * gone) gets the way to replace it, or directions when the settings page's address is unknown.
+ */
+import { Stack } from '@atlaskit/primitives/compiled';
+import SectionMessage from '@atlaskit/section-message';
+import type { AppError } from '../../../src/shared/result';
+import { needsNewToken, ReplaceTokenAction } from './replace-token-action';
+import { SETTINGS_DIRECTIONS } from './settings-link-button';
+
+export type AppErrorMessageProps = {
+  error: AppError;
+  title: string;
+  settingsPath: string | null;
+  /** The message gets `${testId}-message`. */
+  testId: string;
+};
+
+export function AppErrorMessage({ error, title, settingsPath, testId }: AppErrorMessageProps) {
+  const needsToken = needsNewToken(error);
+  return (
+    <div role="alert">
+      <SectionMessage
+        appearance="error"
+        title={title}
+        testId={testId}
+        actions={needsToken && settingsPath ? <ReplaceTokenAction settingsPath={settingsPath} /> : undefined}
+      >
+        <Stack space="space.050">
+          <span data-testid={`${testId}-message`}>{error.message}</span>
+          {needsToken && !settingsPath && <span>{SETTINGS_DIRECTIONS}</span>}
+        </Stack>
+      </SectionMessage>
+    </div>
+  );
+}
