@@ -3,14 +3,10 @@
  * extension context; a user parameter with the same prefix is refused rather than silently overridden, so
  * nobody can make a build look like it belongs to another pull request.
  */
-import type { PullRequestView } from '../shared/schemas';
 import { fail } from '../shared/result';
-
-export const PULL_REQUEST_PARAMETER_PREFIX = 'bitbucket.pr.';
+import { isPullRequestParameter, PULL_REQUEST_PARAMETER_PREFIX } from '../shared/pull-request-parameters';
 
 type Parameter = { name: string; value: string };
-
-const isPullRequestParameter = (name: string) => name.toLowerCase().startsWith(PULL_REQUEST_PARAMETER_PREFIX);
 
 /** TeamCity's logical branch name: one leading refs/heads/ removed, so a full ref never becomes refs/heads/refs/heads/…. */
 export const shortBranchName = (branch: string): string => (branch.startsWith('refs/heads/') ? branch.slice('refs/heads/'.length) : branch);
@@ -29,14 +25,3 @@ export function checkUserParameters(parameters: readonly Parameter[]) {
   if (duplicate) return fail('invalid_input', `The parameter "${duplicate.name.slice(0, 100)}" is listed twice.`, 'parameters');
   return undefined;
 }
-
-export const pullRequestParameters = (pr: PullRequestView): Parameter[] => [
-  { name: `${PULL_REQUEST_PARAMETER_PREFIX}id`, value: String(pr.id) },
-  { name: `${PULL_REQUEST_PARAMETER_PREFIX}title`, value: pr.title },
-  { name: `${PULL_REQUEST_PARAMETER_PREFIX}source`, value: pr.sourceBranch },
-  { name: `${PULL_REQUEST_PARAMETER_PREFIX}destination`, value: pr.destinationBranch },
-  { name: `${PULL_REQUEST_PARAMETER_PREFIX}author`, value: pr.author },
-];
-
-/** What "Run again" may send back: the pull request parameters are added again from the context. */
-export const userParametersOf = (parameters: readonly Parameter[]): Parameter[] => parameters.filter((p) => !isPullRequestParameter(p.name));

@@ -24,7 +24,8 @@ import type { TeamCityBuildType, TeamCityClient } from '../teamcity/teamcity-cli
 import type { StoredToken } from '../stores/token-store';
 import type { TokenService } from './token-service';
 import { buildFailure, tokenRejected, triggerFailure } from './build-errors';
-import { checkUserParameters, pullRequestParameters, shortBranchName } from './build-parameters';
+import { checkUserParameters, shortBranchName } from './build-parameters';
+import { pullRequestParameters } from '../shared/pull-request-parameters';
 import { toBuildView } from './build-view';
 import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbucket';
 import { createRepositoryDetails } from './repository-details';

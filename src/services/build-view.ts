@@ -1,7 +1,7 @@
 /** The only shape of a TeamCity build that reaches the browser: an allow-list, like TokenView. */
 import type { BuildView } from '../shared/schemas';
 import type { TeamCityBuild } from '../teamcity/teamcity-client';
-import { userParametersOf } from './build-parameters';
+import { userParametersOf } from '../shared/pull-request-parameters';
 
 const STATUSES = ['SUCCESS', 'FAILURE', 'UNKNOWN', 'ERROR'] as const;
 type Status = (typeof STATUSES)[number];

@@ -4,6 +4,17 @@
  */
 import { z } from 'zod';
 import { MAX_TOKENS_PER_CHECK } from './check-limits';
+import {
+  BAD_BRANCH_NAME,
+  INPUT_MESSAGES,
+  MAX_BRANCH_NAME_LENGTH,
+  MAX_COMMENT_LENGTH,
+  MAX_PARAMETER_NAME_LENGTH,
+  MAX_PARAMETER_VALUE_LENGTH,
+  MAX_PARAMETERS,
+  MAX_SEARCH_LENGTH,
+  PARAMETER_NAME,
+} from './input-rules';
 
 export { ADMIN_RESOLVER_FUNCTIONS, BUILD_RESOLVER_FUNCTIONS, RESOLVER_FUNCTIONS } from './resolver-functions';
 
@@ -143,25 +154,23 @@ export const buildIdSchema = z
   .int({ error: 'Build id must be a whole number.' })
   .positive({ error: 'Build id must be a positive number.' });
 
-/** Git ref names: no control characters, spaces, `..`, `~^:?*[\\`, as `git check-ref-format` allows. */
+/** The rules (input-rules.ts) are shared with the build modal, which checks input before sending it. */
 export const branchNameSchema = z
-  .string({ error: 'Choose a branch.' })
-  .min(1, 'Choose a branch.')
-  .max(255, 'The branch name is too long (at most 255 characters).')
-  // eslint-disable-next-line no-control-regex
-  .refine((b) => !/[\u0000-\u0020\u007f~^:?*[\\]|\.\.|@\{|\/\/|^\/|\/$|\.lock$|^-/.test(b), 'This is not a valid branch name.');
+  .string({ error: INPUT_MESSAGES.branchMissing })
+  .min(1, INPUT_MESSAGES.branchMissing)
+  .max(MAX_BRANCH_NAME_LENGTH, INPUT_MESSAGES.branchTooLong)
+  .refine((b) => !BAD_BRANCH_NAME.test(b), INPUT_MESSAGES.branchInvalid);
 
-/** TeamCity parameter names: `env.`, `system.` or configuration parameters; dots, dashes and underscores. */
 export const parameterNameSchema = z
   .string()
-  .min(1, 'Enter a parameter name.')
-  .max(255, 'The parameter name is too long (at most 255 characters).')
-  .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'Parameter names may contain letters, digits, ".", "-" and "_", and start with a letter or "_".');
+  .min(1, INPUT_MESSAGES.parameterNameMissing)
+  .max(MAX_PARAMETER_NAME_LENGTH, INPUT_MESSAGES.parameterNameTooLong)
+  .regex(PARAMETER_NAME, INPUT_MESSAGES.parameterNameInvalid);
 
 export const buildParameterSchema = z
   .object({
     name: parameterNameSchema,
-    value: z.string().max(16384, 'The parameter value is too long (at most 16,384 characters).'),
+    value: z.string().max(MAX_PARAMETER_VALUE_LENGTH, INPUT_MESSAGES.parameterValueTooLong),
   })
   .strict();
 
@@ -171,7 +180,7 @@ export const findBuildConfigurationsRequestSchema = z
   .object({
     tokenId: tokenIdSchema,
     scope: z.enum(['repository', 'all']),
-    search: z.string().max(100, 'Search for at most 100 characters.').optional(),
+    search: z.string().max(MAX_SEARCH_LENGTH, INPUT_MESSAGES.searchTooLong).optional(),
     start: z.number().int().min(0).max(100000).optional(),
   })
   .strict();
@@ -181,8 +190,8 @@ export const triggerBuildRequestSchema = z
     tokenId: tokenIdSchema,
     buildTypeId: buildTypeIdSchema,
     branchName: branchNameSchema,
-    parameters: z.array(buildParameterSchema).max(100, 'At most 100 parameters.').default([]),
-    comment: z.string().max(4000, 'The comment is too long (at most 4,000 characters).').optional(),
+    parameters: z.array(buildParameterSchema).max(MAX_PARAMETERS, INPUT_MESSAGES.tooManyParameters).default([]),
+    comment: z.string().max(MAX_COMMENT_LENGTH, INPUT_MESSAGES.commentTooLong).optional(),
     queueAtTop: z.boolean().optional(),
     cleanCheckout: z.boolean().optional(),
   })

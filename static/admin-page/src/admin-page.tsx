@@ -7,12 +7,12 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
-import Spinner from '@atlaskit/spinner';
+import SectionMessage from '@atlaskit/section-message';
 import type { AppError } from '../../../src/shared/result';
 import type { WorkspacePolicyResponse } from '../../../src/shared/schemas';
 import { callResolver } from '../../shared/call-resolver';
 import { FormTextField } from '../../shared/form-text-field';
+import { QueryError, QueryLoading } from '../../shared/query-status';
 import { RelativeTimeText } from '../../shared/relative-time-text';
 import { ADMIN_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { useResolverQuery } from '../../shared/use-resolver-query';
@@ -141,25 +141,16 @@ export function AdminPage() {
             access token in their personal settings; you never see tokens, only how many users use each server.
           </Text>
         </Stack>
-        {state.status === 'loading' && (
-          <Box padding="space.600" style={{ display: 'flex', justifyContent: 'center' }}>
-            <Spinner size="large" label="Loading TeamCity settings" testId="policy-loading" />
-          </Box>
-        )}
+        {state.status === 'loading' && <QueryLoading label="Loading TeamCity settings" testId="policy-loading" />}
         {state.status === 'error' &&
           (state.error.code === 'forbidden' ? (
             <SectionMessage appearance="warning" title="Workspace admins only" testId="policy-forbidden">
               {state.error.message}
             </SectionMessage>
           ) : (
-            <SectionMessage
-              appearance="error"
-              title="We couldn't load the TeamCity settings"
-              testId="policy-load-error"
-              actions={<SectionMessageAction onClick={reload}>Try again</SectionMessageAction>}
-            >
+            <QueryError title="We couldn't load the TeamCity settings" testId="policy-load-error" onRetry={reload}>
               {state.error.message}
-            </SectionMessage>
+            </QueryError>
           ))}
         {state.status === 'ready' && <PolicyEditor saved={state.data} onSaved={(policy) => setData(() => policy)} />}
       </Stack>

@@ -6,12 +6,10 @@
  */
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
-import { Box } from '@atlaskit/primitives/compiled';
-import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
-import Spinner from '@atlaskit/spinner';
-import { designToken } from '../../shared/design-token';
+import SectionMessage from '@atlaskit/section-message';
 import type { GetBuildSetupResponse } from '../../../src/shared/schemas';
 import { ChunkErrorBoundary } from '../../shared/chunk-error-boundary';
+import { QueryError, QueryLoading } from '../../shared/query-status';
 import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { useResolverQuery } from '../../shared/use-resolver-query';
 import { closeModal } from './close-modal';
@@ -44,9 +42,7 @@ function CloseOnlyFrame({ subtitle, children }: { subtitle?: string; children: R
 
 const loadingFrame = (
   <CloseOnlyFrame>
-    <Box style={{ display: 'flex', justifyContent: 'center', padding: designToken('space.600') }}>
-      <Spinner size="large" label="Loading" testId="build-setup-loading" />
-    </Box>
+    <QueryLoading label="Loading" testId="build-setup-loading" />
   </CloseOnlyFrame>
 );
 
@@ -63,14 +59,9 @@ export function BuildModal() {
   if (state.status === 'error') {
     return (
       <CloseOnlyFrame>
-        <SectionMessage
-          appearance="error"
-          title="We couldn't open the build form"
-          testId="build-setup-error"
-          actions={<SectionMessageAction onClick={reload}>Try again</SectionMessageAction>}
-        >
+        <QueryError title="We couldn't open the build form" testId="build-setup-error" onRetry={reload}>
           {state.error.message}
-        </SectionMessage>
+        </QueryError>
       </CloseOnlyFrame>
     );
   }

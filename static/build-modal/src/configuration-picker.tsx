@@ -12,6 +12,8 @@ import Spinner from '@atlaskit/spinner';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { designToken } from '../../shared/design-token';
+import { QueryError } from '../../shared/query-status';
+import { MAX_SEARCH_LENGTH } from '../../../src/shared/input-rules';
 import type { BuildConfigurationView } from '../../../src/shared/schemas';
 import { ConfigurationList } from './configuration-list';
 import { filterConfigurations } from './filter-configurations';
@@ -31,7 +33,6 @@ export type ConfigurationPickerProps = {
 };
 
 const SEARCH_DELAY_MS = 300;
-const MAX_SEARCH_LENGTH = 100;
 
 export function ConfigurationPicker({ tokenId, repositoryName, selected, preferredId, error, settingsPath, onSelect }: ConfigurationPickerProps) {
   const [scope, setScope] = useState<ConfigurationScope>('repository');
@@ -93,20 +94,14 @@ export function ConfigurationPicker({ tokenId, repositoryName, selected, preferr
         </Box>
       )}
       {state.status === 'error' && state.error && (
-        <SectionMessage
-          appearance="error"
+        <QueryError
           title="We couldn't load the build configurations"
           testId="configurations-error"
-          actions={
-            needsNewToken(state.error) && settingsPath ? (
-              <ReplaceTokenAction settingsPath={settingsPath} />
-            ) : (
-              <SectionMessageAction onClick={reload}>Try again</SectionMessageAction>
-            )
-          }
+          onRetry={reload}
+          action={needsNewToken(state.error) && settingsPath ? <ReplaceTokenAction settingsPath={settingsPath} /> : undefined}
         >
           <span data-testid="configurations-error-message">{state.error.message}</span>
-        </SectionMessage>
+        </QueryError>
       )}
       {state.status === 'ready' && visible.length === 0 && !settling && (
         <SectionMessage

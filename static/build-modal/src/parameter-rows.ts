@@ -3,8 +3,8 @@
  * reported; names are checked with the backend's rules: valid, once each, and not in the namespace the app
  * fills from the pull request.
  */
-import { MAX_PARAMETERS, parameterNameProblem, parameterValueProblem } from './input-rules';
-import { PR_PARAMETER_PREFIX } from './pr-context-parameters';
+import { MAX_PARAMETERS, parameterNameProblem, parameterValueProblem } from '../../../src/shared/input-rules';
+import { isPullRequestParameter, PULL_REQUEST_PARAMETER_PREFIX } from '../../../src/shared/pull-request-parameters';
 
 export type ParameterRow = { key: number; name: string; value: string };
 export type RowProblems = { name?: string; value?: string };
@@ -21,7 +21,7 @@ export function rowProblems(rows: ParameterRow[]): Map<number, RowProblems> {
     if (isBlank(row)) continue;
     const name = row.name.trim();
     let nameProblem = parameterNameProblem(name);
-    if (!nameProblem && name.toLowerCase().startsWith(PR_PARAMETER_PREFIX)) nameProblem = `Names starting with "${PR_PARAMETER_PREFIX}" are set by the app from the pull request.`;
+    if (!nameProblem && isPullRequestParameter(name)) nameProblem = `Names starting with "${PULL_REQUEST_PARAMETER_PREFIX}" are set by the app from the pull request.`;
     if (!nameProblem && seen.has(name)) nameProblem = 'This parameter is already set above.';
     seen.add(name);
     const valueProblem = parameterValueProblem(row.value);

@@ -2,7 +2,7 @@
 import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
 import { designToken } from '../../shared/design-token';
 import type { PullRequestView } from '../../../src/shared/schemas';
-import { prContextParameters } from './pr-context-parameters';
+import { pullRequestParameters } from '../../../src/shared/pull-request-parameters';
 
 export function PrContextSummary({ pullRequest }: { pullRequest: PullRequestView }) {
   return (
@@ -27,7 +27,7 @@ export function PrContextSummary({ pullRequest }: { pullRequest: PullRequestView
           font: designToken('font.code'),
         }}
       >
-        {prContextParameters(pullRequest).map((parameter) => (
+        {pullRequestParameters(pullRequest).map((parameter) => (
           <div key={parameter.name} style={{ display: 'contents' }}>
             <dt style={{ color: designToken('color.text.subtle') }}>{parameter.name}</dt>
             <dd style={{ margin: 0, overflowWrap: 'anywhere' }}>{parameter.value}</dd>

@@ -5,12 +5,12 @@
 import { useEffect, useRef } from 'react';
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
-import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { designToken } from '../../shared/design-token';
 import type { BuildView, ListRecentBuildsResponse } from '../../../src/shared/schemas';
 import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { ExternalLink } from '../../shared/external-link';
+import { QueryError } from '../../shared/query-status';
 import { RelativeTimeText } from '../../shared/relative-time-text';
 import { useResolverQuery } from '../../shared/use-resolver-query';
 import { BuildStateLozenge } from './build-state-lozenge';
@@ -46,9 +46,9 @@ export function RecentBuilds({ tokenId, buildTypeId, branchName, refreshKey, run
       </Text>
       {state.status === 'loading' && <Spinner size="small" label="Loading recent builds" />}
       {state.status === 'error' && (
-        <SectionMessage appearance="warning" actions={<SectionMessageAction onClick={reload}>Try again</SectionMessageAction>}>
+        <QueryError appearance="warning" onRetry={reload}>
           {`We couldn’t load recent builds: ${state.error.message}`}
-        </SectionMessage>
+        </QueryError>
       )}
       {state.status === 'ready' && state.data.builds.length === 0 && (
         <Text size="small" color="color.text.subtle">

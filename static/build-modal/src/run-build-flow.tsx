@@ -12,7 +12,7 @@ import { BuildProgress } from './build-progress';
 import { closeModal } from './close-modal';
 import { ModalFrame } from './modal-frame';
 import { newParameterRow, toParameters } from './parameter-rows';
-import { withoutPrContext } from './pr-context-parameters';
+import { userParametersOf } from '../../../src/shared/pull-request-parameters';
 import { RecentBuilds } from './recent-builds';
 import { RunBuildForm, type FormValues } from './run-build-form';
 import { triggerBuild } from './trigger-build';
@@ -96,7 +96,7 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
         tokenId,
         buildTypeId: build.buildTypeId,
         branchName: build.branchName ?? values.branch.trim(),
-        parameters: withoutPrContext(build.parameters),
+        parameters: userParametersOf(build.parameters),
       },
       build.buildTypeName ?? configurationName,
       build.id,
@@ -109,7 +109,7 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
       setValues((v) => ({
         ...v,
         branch: build.branchName ?? v.branch,
-        rows: v.rows.length > 0 ? v.rows : withoutPrContext(build.parameters).map((p) => newParameterRow(p.name, p.value)),
+        rows: v.rows.length > 0 ? v.rows : userParametersOf(build.parameters).map((p) => newParameterRow(p.name, p.value)),
       }));
     }
     focusForm.current = true;

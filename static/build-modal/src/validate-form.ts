@@ -1,5 +1,5 @@
 /** Every problem in the form at once, so "Run build" can point at all of them rather than the first. */
-import { branchNameProblem, commentProblem } from './input-rules';
+import { branchNameProblem, commentProblem } from '../../../src/shared/input-rules';
 import { rowProblems, tooManyParameters } from './parameter-rows';
 import type { FormProblems, FormValues } from './run-build-form';
 

@@ -4,10 +4,6 @@
  * this component's state and is cleared before the dialog reports success.
  */
 import { type FormEvent, useRef, useState } from 'react';
-import Button from '@atlaskit/button/new';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
-import { Stack } from '@atlaskit/primitives/compiled';
-import SectionMessage from '@atlaskit/section-message';
 import type { AppError } from '../../../src/shared/result';
 import type { AddTokenResponse, TokenPolicyResponse } from '../../../src/shared/schemas';
 import { listServers } from '../../../src/shared/server-policy';
@@ -21,6 +17,8 @@ import {
   validateAddToken,
 } from './add-token-validation';
 import { FormTextField } from '../../shared/form-text-field';
+import { AccessTokenField } from './access-token-field';
+import { TokenDialogFrame } from './token-dialog-frame';
 
 export type AddTokenDialogProps = {
   /** The workspace's allowed servers and default server, when known. */
@@ -82,69 +80,42 @@ export function AddTokenDialog({ policy, onAdded, onClose }: AddTokenDialogProps
   };
 
   return (
-    <Modal
-      onClose={pending ? undefined : onClose}
-      autoFocus={policy?.defaultServerUrl ? tokenRef : serverRef}
-      shouldCloseOnEscapePress={!pending}
-      shouldCloseOnOverlayClick={!pending}
+    <TokenDialogFrame
+      title="Add an access token"
       width="medium"
-      label="Add an access token"
-      testId="add-token-dialog"
+      pending={pending}
+      error={formError}
+      submitLabel="Create"
+      testIds={{ dialog: 'add-token-dialog', error: 'add-token-form-error', cancel: 'add-token-cancel', submit: 'add-token-create' }}
+      autoFocus={policy?.defaultServerUrl ? tokenRef : serverRef}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form onSubmit={submit} noValidate>
-        <ModalHeader>
-          <ModalTitle>Add an access token</ModalTitle>
-        </ModalHeader>
-        <ModalBody>
-          <Stack space="space.200">
-            {formError && (
-              <SectionMessage appearance="error" testId="add-token-form-error">
-                {formError.message}
-              </SectionMessage>
-            )}
-            <FormTextField
-              id="add-token-server-url"
-              name="serverUrl"
-              label="TeamCity Server"
-              helper={policy?.allowedServers.length ? `${SERVER_HELP} Your workspace allows ${listServers(policy.allowedServers)}.` : SERVER_HELP}
-              placeholder="https://teamcity.example.com"
-              type="url"
-              autoComplete="url"
-              isRequired
-              isDisabled={pending}
-              value={values.serverUrl}
-              error={fieldErrors.serverUrl}
-              inputRef={serverRef}
-              onChange={change('serverUrl')}
-            />
-            <FormTextField
-              id="add-token-token"
-              name="token"
-              label="Access token"
-              helper="Access token (only available for TeamCity ≥ 2019.1). You can create a new token in TeamCity at My Profile > Access tokens."
-              type="password"
-              // "off" is ignored for password inputs; "new-password" stops browsers offering to save the token
-              // as the password of the URL above it.
-              autoComplete="new-password"
-              ignorePasswordManagers
-              isRequired
-              isDisabled={pending}
-              value={values.token}
-              error={fieldErrors.token}
-              inputRef={tokenRef}
-              onChange={change('token')}
-            />
-          </Stack>
-        </ModalBody>
-        <ModalFooter>
-          <Button appearance="subtle" onClick={onClose} isDisabled={pending} testId="add-token-cancel">
-            Cancel
-          </Button>
-          <Button appearance="primary" type="submit" isLoading={pending} testId="add-token-create">
-            Create
-          </Button>
-        </ModalFooter>
-      </form>
-    </Modal>
+      <FormTextField
+        id="add-token-server-url"
+        name="serverUrl"
+        label="TeamCity Server"
+        helper={policy?.allowedServers.length ? `${SERVER_HELP} Your workspace allows ${listServers(policy.allowedServers)}.` : SERVER_HELP}
+        placeholder="https://teamcity.example.com"
+        type="url"
+        autoComplete="url"
+        isRequired
+        isDisabled={pending}
+        value={values.serverUrl}
+        error={fieldErrors.serverUrl}
+        inputRef={serverRef}
+        onChange={change('serverUrl')}
+      />
+      <AccessTokenField
+        id="add-token-token"
+        label="Access token"
+        helper="Access token (only available for TeamCity ≥ 2019.1). You can create a new token in TeamCity at My Profile > Access tokens."
+        isDisabled={pending}
+        value={values.token}
+        error={fieldErrors.token}
+        inputRef={tokenRef}
+        onChange={change('token')}
+      />
+    </TokenDialogFrame>
   );
 }

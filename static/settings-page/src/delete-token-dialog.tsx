@@ -1,13 +1,11 @@
 /** Confirms removing a token; explains that it still works in TeamCity until revoked there. */
 import { useState } from 'react';
-import Button from '@atlaskit/button/new';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
-import { Stack, Text } from '@atlaskit/primitives/compiled';
-import SectionMessage from '@atlaskit/section-message';
+import { Text } from '@atlaskit/primitives/compiled';
 import type { AppError } from '../../../src/shared/result';
 import type { DeleteTokenResponse, TokenView } from '../../../src/shared/schemas';
 import { RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { callResolver } from '../../shared/call-resolver';
+import { TokenDialogFrame } from './token-dialog-frame';
 
 export type DeleteTokenDialogProps = {
   token: TokenView;
@@ -33,38 +31,21 @@ export function DeleteTokenDialog({ token, onDeleted, onClose }: DeleteTokenDial
   };
 
   return (
-    <Modal
-      onClose={pending ? undefined : onClose}
-      shouldCloseOnEscapePress={!pending}
-      shouldCloseOnOverlayClick={!pending}
+    <TokenDialogFrame
+      title="Delete access token?"
       width="small"
-      label="Delete access token?"
-      testId="delete-token-dialog"
+      isDanger
+      pending={pending}
+      error={error}
+      submitLabel="Delete"
+      testIds={{ dialog: 'delete-token-dialog', error: 'delete-token-error', cancel: 'delete-token-cancel', submit: 'delete-token-confirm' }}
+      onConfirm={confirm}
+      onClose={onClose}
     >
-      <ModalHeader>
-        <ModalTitle appearance="danger">Delete access token?</ModalTitle>
-      </ModalHeader>
-      <ModalBody>
-        <Stack space="space.200">
-          {error && (
-            <SectionMessage appearance="error" testId="delete-token-error">
-              {error.message}
-            </SectionMessage>
-          )}
-          <Text as="p">
-            The token for <strong>{token.serverUrl}</strong> will be removed from Bitbucket only. It remains valid in
-            TeamCity: to revoke it, delete it in TeamCity under <strong>My Profile &gt; Access tokens</strong>.
-          </Text>
-        </Stack>
-      </ModalBody>
-      <ModalFooter>
-        <Button appearance="subtle" onClick={onClose} isDisabled={pending} testId="delete-token-cancel">
-          Cancel
-        </Button>
-        <Button appearance="danger" onClick={confirm} isLoading={pending} testId="delete-token-confirm">
-          Delete
-        </Button>
-      </ModalFooter>
-    </Modal>
+      <Text as="p">
+        The token for <strong>{token.serverUrl}</strong> will be removed from Bitbucket only. It remains valid in TeamCity:
+        to revoke it, delete it in TeamCity under <strong>My Profile &gt; Access tokens</strong>.
+      </Text>
+    </TokenDialogFrame>
   );
 }

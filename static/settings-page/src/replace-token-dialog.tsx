@@ -4,16 +4,14 @@
  * component's state and is cleared before the dialog reports success.
  */
 import { type FormEvent, useRef, useState } from 'react';
-import Button from '@atlaskit/button/new';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
-import { Stack, Text } from '@atlaskit/primitives/compiled';
-import SectionMessage from '@atlaskit/section-message';
+import { Text } from '@atlaskit/primitives/compiled';
 import type { AppError } from '../../../src/shared/result';
 import type { ReplaceTokenResponse, TokenView } from '../../../src/shared/schemas';
 import { callResolver } from '../../shared/call-resolver';
 import { RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { REQUIRED_MESSAGES } from './add-token-validation';
-import { FormTextField } from '../../shared/form-text-field';
+import { AccessTokenField } from './access-token-field';
+import { TokenDialogFrame } from './token-dialog-frame';
 
 export type ReplaceTokenDialogProps = {
   token: TokenView;
@@ -54,61 +52,34 @@ export function ReplaceTokenDialog({ token, onReplaced, onClose }: ReplaceTokenD
   };
 
   return (
-    <Modal
-      onClose={pending ? undefined : onClose}
-      autoFocus={inputRef}
-      shouldCloseOnEscapePress={!pending}
-      shouldCloseOnOverlayClick={!pending}
+    <TokenDialogFrame
+      title="Replace access token"
       width="medium"
-      label="Replace access token"
-      testId="replace-token-dialog"
+      pending={pending}
+      error={formError}
+      submitLabel="Replace"
+      testIds={{ dialog: 'replace-token-dialog', error: 'replace-token-form-error', cancel: 'replace-token-cancel', submit: 'replace-token-submit' }}
+      autoFocus={inputRef}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form onSubmit={submit} noValidate>
-        <ModalHeader>
-          <ModalTitle>Replace access token</ModalTitle>
-        </ModalHeader>
-        <ModalBody>
-          <Stack space="space.200">
-            {formError && (
-              <SectionMessage appearance="error" testId="replace-token-form-error">
-                {formError.message}
-              </SectionMessage>
-            )}
-            <Text as="p">
-              Paste a new token for <strong>{token.serverUrl}</strong>. It is checked with TeamCity first; your current token
-              stays in place until the new one works.
-            </Text>
-            <FormTextField
-              id="replace-token-token"
-              name="token"
-              label="New access token"
-              helper="Create it in TeamCity at My Profile > Access tokens. Afterwards you can delete the old token there."
-              type="password"
-              // "off" is ignored for password inputs; "new-password" stops browsers offering to save the token
-              // as the password of the URL above it.
-              autoComplete="new-password"
-              ignorePasswordManagers
-              isRequired
-              isDisabled={pending}
-              value={value}
-              error={fieldError}
-              inputRef={inputRef}
-              onChange={(next) => {
-                setValue(next);
-                setFieldError(undefined);
-              }}
-            />
-          </Stack>
-        </ModalBody>
-        <ModalFooter>
-          <Button appearance="subtle" onClick={onClose} isDisabled={pending} testId="replace-token-cancel">
-            Cancel
-          </Button>
-          <Button appearance="primary" type="submit" isLoading={pending} testId="replace-token-submit">
-            Replace
-          </Button>
-        </ModalFooter>
-      </form>
-    </Modal>
+      <Text as="p">
+        Paste a new token for <strong>{token.serverUrl}</strong>. It is checked with TeamCity first; your current token stays
+        in place until the new one works.
+      </Text>
+      <AccessTokenField
+        id="replace-token-token"
+        label="New access token"
+        helper="Create it in TeamCity at My Profile > Access tokens. Afterwards you can delete the old token there."
+        isDisabled={pending}
+        value={value}
+        error={fieldError}
+        inputRef={inputRef}
+        onChange={(next) => {
+          setValue(next);
+          setFieldError(undefined);
+        }}
+      />
+    </TokenDialogFrame>
   );
 }

@@ -6,10 +6,10 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Box, Stack } from '@atlaskit/primitives/compiled';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
-import Spinner from '@atlaskit/spinner';
 import type { AddTokenResponse, CheckTokensResponse, ListTokensResponse, TokenView } from '../../../src/shared/schemas';
 import { OPEN_POLICY } from '../../../src/shared/server-policy';
 import { ChunkErrorBoundary } from '../../shared/chunk-error-boundary';
+import { QueryError, QueryLoading } from '../../shared/query-status';
 import { RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { useResolverQuery } from '../../shared/use-resolver-query';
 import { PageIntro } from './page-intro';
@@ -123,24 +123,11 @@ export function SettingsPage() {
             {`We couldn't check your tokens with TeamCity just now: ${checks.error.message}`}
           </SectionMessage>
         )}
-        {state.status === 'loading' && (
-          <Box padding="space.600" style={{ display: 'flex', justifyContent: 'center' }}>
-            <Spinner size="large" label="Loading access tokens" testId="tokens-loading" />
-          </Box>
-        )}
+        {state.status === 'loading' && <QueryLoading label="Loading access tokens" testId="tokens-loading" />}
         {state.status === 'error' && (
-          <SectionMessage
-            appearance="error"
-            title="We couldn't load your access tokens"
-            testId="tokens-load-error"
-            actions={
-              <SectionMessageAction onClick={reload} testId="tokens-retry">
-                Try again
-              </SectionMessageAction>
-            }
-          >
+          <QueryError title="We couldn't load your access tokens" testId="tokens-load-error" retryTestId="tokens-retry" onRetry={reload}>
             {state.error.message}
-          </SectionMessage>
+          </QueryError>
         )}
         {state.status === 'ready' &&
           (hasTokens ? (

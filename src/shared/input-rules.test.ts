@@ -1,4 +1,4 @@
-import { branchNameSchema, buildParameterSchema, parameterNameSchema, triggerBuildRequestSchema } from '../../../src/shared/schemas';
+import { branchNameSchema, buildParameterSchema, parameterNameSchema, triggerBuildRequestSchema } from './schemas';
 import { branchNameProblem, commentProblem, parameterNameProblem, parameterValueProblem } from './input-rules';
 
 const zodMessage = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) =>
