@@ -3,6 +3,7 @@
  * pull request pages, the real resolvers and storage, and the TeamCity simulator running the build.
  * Needs `node scripts/build-static.mjs build-modal` first (static/build-modal/dist).
  */
+import { viewBuild } from '../../local/teamcity-simulator/builds';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { startLocalHost } from '../../local/forge-host/start-local-host';
 import { launchChromium, newTestPage, screenshot } from './browser-helpers';
@@ -46,6 +47,14 @@ describe('Run TeamCity build modal', () => {
   };
 
   const simulatorBuilds = () => simulator.data.builds.all();
+  /** Polls a condition on the simulator's side (bounded), for states the page cannot tell apart yet. */
+  const waitFor = async (condition: () => boolean, timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
 
   it('runs a build configuration of the repository on its main branch and follows it to SUCCESS', async () => {
     const { page, pageErrors, context } = await newTestPage(browser);
@@ -150,6 +159,10 @@ describe('Run TeamCity build modal', () => {
 
       // "Run again" on the build just made starts the same branch and parameters.
       await modal.getByTestId(`run-again-${build.id}`).click();
+      // The panel still shows the first build's Success until the new one is queued: wait for the new build first.
+      await waitFor(() => simulatorBuilds().length > buildsBefore + 1, FINISH_TIMEOUT_MS);
+      const rerunId = simulatorBuilds()[buildsBefore + 1]!.id;
+      await waitFor(() => viewBuild(simulatorBuilds().find((b) => b.id === rerunId)!, Date.now()).state === 'finished', FINISH_TIMEOUT_MS);
       await modal.getByTestId('build-progress').getByTestId('build-state').filter({ hasText: 'Success' }).waitFor({ timeout: FINISH_TIMEOUT_MS });
       const rerun = simulatorBuilds().slice(buildsBefore + 1);
       expect(rerun).toHaveLength(1);
