@@ -47,6 +47,8 @@ describe('TeamCity access tokens settings page', () => {
       expect(await learnMore.getAttribute('href')).toBe(
         'https://www.jetbrains.com/help/teamcity/configuring-your-user-profile.html#Managing+Access+Tokens',
       );
+      // "Add a token" sits top right in the empty state too, beside the empty state's own button.
+      await expect(app.getByTestId('add-token-header').textContent()).resolves.toBe('Add a token');
       await screenshot(page, 'settings-page-1-empty');
 
       await app.getByTestId('add-token-empty').click();

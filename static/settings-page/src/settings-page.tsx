@@ -112,7 +112,8 @@ export function SettingsPage() {
     // page. The small top padding keeps the title level with the settings menu and focus rings uncut.
     <Box as="main" paddingBlockStart="space.050" paddingBlockEnd="space.300" paddingInline="space.400" style={{ minHeight: 620 }}>
       <Stack space="space.300">
-        <PageIntro onAddToken={hasTokens ? openAdd : undefined} />
+        {/* The product puts "Add a token" top right whenever the list has loaded, the empty state included. */}
+        <PageIntro onAddToken={state.status === 'ready' ? openAdd : undefined} />
         {notice && (
           <SectionMessage appearance="success" testId="token-notice">
             {notice}
