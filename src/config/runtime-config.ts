@@ -1,3 +1,5 @@
+import { DEFAULT_TIMEOUT_MS } from '../teamcity/teamcity-client';
+
 /**
  * Switches that differ between the local host and a real Forge deployment. Read on every call (not cached at
  * import) so the local host can set them before the first request whatever the import order.
@@ -12,8 +14,6 @@ export type RuntimeConfig = {
   teamcityTimeoutMs: number;
 };
 
-const DEFAULT_TEAMCITY_TIMEOUT_MS = 10_000;
-
 const positiveInt = (value: string | undefined): number | undefined => {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : undefined;
@@ -21,5 +21,5 @@ const positiveInt = (value: string | undefined): number | undefined => {
 
 export const readRuntimeConfig = (env: NodeJS.ProcessEnv = process.env): RuntimeConfig => ({
   allowHttpLoopback: env.TEAMCITY_ALLOW_HTTP_LOOPBACK === 'true',
-  teamcityTimeoutMs: positiveInt(env.TEAMCITY_TIMEOUT_MS) ?? DEFAULT_TEAMCITY_TIMEOUT_MS,
+  teamcityTimeoutMs: positiveInt(env.TEAMCITY_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS,
 });

@@ -1,5 +1,6 @@
 /**
- * Restates the TeamCity client's errors for the build dialog: who may fix what, in the words of running a
+ * Restates the TeamCity client's errors for the build dialog (a rejected token is restated once, for every
+ * call, by the build service's withToken): who may fix what, in the words of running a
  * build. Codes stay as the client set them (the UI keys on 'unauthorized' to offer replacing the token); the
  * client's quoted TeamCity detail is kept, and it has already been scrubbed of the token.
  */
@@ -27,8 +28,6 @@ export type TriggerFailureContext = { serverUrl: string; buildTypeId: string; pr
 export function triggerFailure(error: AppError, ctx: TriggerFailureContext): AppError {
   const configuration = ctx.buildTypeName ? `"${ctx.buildTypeName}" (${ctx.buildTypeId})` : ctx.buildTypeId;
   switch (error.code) {
-    case 'unauthorized':
-      return tokenRejected(error, ctx.serverUrl);
     case 'forbidden': {
       const project = ctx.projectName ? `"${ctx.projectName}"` : `the project of ${ctx.buildTypeId}`;
       return {
@@ -53,8 +52,6 @@ export function triggerFailure(error: AppError, ctx: TriggerFailureContext): App
 /** For reading, cancelling and listing builds: `action` completes "not allowed to …", `missing` names what a 404 lost. */
 export function buildFailure(error: AppError, serverUrl: string, action: string, missing: string): AppError {
   switch (error.code) {
-    case 'unauthorized':
-      return tokenRejected(error, serverUrl);
     case 'forbidden':
       return {
         code: 'forbidden',

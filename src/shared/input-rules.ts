@@ -13,6 +13,8 @@ export const MAX_SEARCH_LENGTH = 100;
 /** Git ref names: no control characters, spaces, `..`, `~^:?*[\\`, as `git check-ref-format` allows. */
 // eslint-disable-next-line no-control-regex
 export const BAD_BRANCH_NAME = /[\u0000-\u0020\u007f~^:?*[\\]|\.\.|@\{|\/\/|^\/|\/$|\.lock$|^-/;
+/** TeamCity's rule for ids (build configurations): a Latin letter, then letters, digits, underscores; at most 225. */
+export const BUILD_TYPE_ID = /^[A-Za-z][A-Za-z0-9_]{0,224}$/;
 /** TeamCity parameter names: `env.`, `system.` or configuration parameters; dots, dashes and underscores. */
 export const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 

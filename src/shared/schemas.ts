@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { MAX_TOKENS_PER_CHECK } from './check-limits';
 import {
+  BUILD_TYPE_ID,
   BAD_BRANCH_NAME,
   INPUT_MESSAGES,
   MAX_BRANCH_NAME_LENGTH,
@@ -146,7 +147,7 @@ export type WorkspacePolicyResponse = TokenPolicyResponse & {
 /** TeamCity's rule for build configuration ids (external ids): a letter, then letters, digits, underscores. */
 export const buildTypeIdSchema = z
   .string({ error: 'Choose a build configuration.' })
-  .regex(/^[A-Za-z][A-Za-z0-9_]{0,224}$/, 'This is not a valid TeamCity build configuration id.');
+  .regex(BUILD_TYPE_ID, 'This is not a valid TeamCity build configuration id.');
 
 export const buildIdSchema = z
   .number({ error: 'Build id must be a number.' })

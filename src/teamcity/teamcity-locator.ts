@@ -4,9 +4,7 @@
  * `($base64:<base64url>)`, which TeamCity's Locator decodes before matching (Locator.getBase64UnescapedSingleValue
  * in JetBrains/teamcity-rest); ids are validated against TeamCity's own id rules instead.
  */
-
-/** TeamCity: an id starts with a Latin letter and has only Latin letters, digits and underscores, at most 225. */
-const BUILD_TYPE_ID = /^[A-Za-z][A-Za-z0-9_]{0,224}$/;
+import { BUILD_TYPE_ID } from '../shared/input-rules';
 
 export function isValidBuildTypeId(id: unknown): id is string {
   return typeof id === 'string' && BUILD_TYPE_ID.test(id);
