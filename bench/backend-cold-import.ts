@@ -31,7 +31,11 @@ async function bundle(outfile: string): Promise<void> {
 
 function timeRequire(file: string): { requireMs: number; processMs: number } {
   const started = performance.now();
-  const out = execFileSync(process.execPath, ['-e', TIMED_REQUIRE, file], { encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH } });
+  const out = execFileSync(process.execPath, ['-e', TIMED_REQUIRE, file], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { PATH: process.env.PATH },
+  });
   return { requireMs: Number(out), processMs: performance.now() - started };
 }
 

@@ -32,7 +32,12 @@ async function measure(host: LocalHost): Promise<Figure[]> {
   const secret = simulator.createToken(TEAMCITY_USER, 'bench-yardstick');
   const request: FindBuildConfigurationsRequest = { tokenId: token.id, scope: 'repository' };
   const discover = async () => {
-    const result = (await host.invoke(USER, BUILD_RESOLVER_FUNCTIONS.findBuildConfigurations, request, extensionForFrame(REPOSITORY))) as Result<FindBuildConfigurationsResponse>;
+    const result = (await host.invoke(
+      USER,
+      BUILD_RESOLVER_FUNCTIONS.findBuildConfigurations,
+      request,
+      extensionForFrame(REPOSITORY),
+    )) as Result<FindBuildConfigurationsResponse>;
     if (!result.ok) throw new Error(`findBuildConfigurations failed: ${result.error.code}`);
     return result.data.items.map((i) => i.id).sort();
   };

@@ -25,12 +25,12 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<Figure[]> }> = [
 ];
 
 const NOTES = [
-  'Requests and storage operations are counted from the local host\'s transports: the TeamCity simulator\'s request log, the @forge/kvs transport\'s operation log and the host\'s HTTP log (bridge invokes).',
+  "Requests and storage operations are counted from the local host's transports: the TeamCity simulator's request log, the @forge/kvs transport's operation log and the host's HTTP log (bridge invokes).",
   'N tokens for one user need N TeamCity servers (one token per server per user; the simulator serves no context path), so the listing and page benchmarks start one extra simulator per token on its own loopback port and add every token through the real addToken resolver.',
   'Custom UI JS budget counts what a page downloads before it can render (entry chunk + static imports, from static/<app>/dist/build-stats.json, gzip level 9, KiB); the lazy-chunk and browser-observed rows are for information.',
   'The static comparison page is served by a node:http server of the benchmark on 127.0.0.1 (the local host has no route for arbitrary pages); both pages load in a fresh Chromium context (cold cache), timed from navigation start until the first table row is visible.',
   'Discovery is timed through the real findBuildConfigurations resolver against a yardstick that lists every VCS root and build type and matches in the client (bench/naive-discovery.ts); both must find the same configurations.',
-  'Listing tokens: Forge\'s Key-Value Store returns at most 20 entries per query page (Forge storage docs), and the local host enforces the same cap, so 100 tokens cannot fit one page whatever the layout.',
+  "Listing tokens: Forge's Key-Value Store returns at most 20 entries per query page (Forge storage docs), and the local host enforces the same cap, so 100 tokens cannot fit one page whatever the layout.",
 ];
 
 /** The app logs one JSON line per resolver call; in a benchmark table they are noise. */

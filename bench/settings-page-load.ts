@@ -42,7 +42,8 @@ async function timedLoad(
   return { page, ms: performance.now() - started, close: () => context.close() };
 }
 
-const appRow = (page: Page) => page.frameLocator('iframe.forge-frame').locator(ROW).first().waitFor({ state: 'visible', timeout: LOAD_TIMEOUT_MS });
+const appRow = (page: Page) =>
+  page.frameLocator('iframe.forge-frame').locator(ROW).first().waitFor({ state: 'visible', timeout: LOAD_TIMEOUT_MS });
 const staticRow = (page: Page) => page.locator(ROW).first().waitFor({ state: 'visible', timeout: LOAD_TIMEOUT_MS });
 
 async function loadSettingsPage(browser: Browser, host: LocalHost, tokens: number): Promise<Load & { text: PageText }> {
@@ -59,14 +60,21 @@ async function loadSettingsPage(browser: Browser, host: LocalHost, tokens: numbe
     (p) =>
       p.on('response', (response) => {
         const { pathname } = new URL(response.url());
-        if (pathname.startsWith(RESOURCE_PREFIX) && pathname.endsWith('.js')) js.push({ file: pathname.slice(RESOURCE_PREFIX.length), afterRow: rowSeen });
+        if (pathname.startsWith(RESOURCE_PREFIX) && pathname.endsWith('.js'))
+          js.push({ file: pathname.slice(RESOURCE_PREFIX.length), afterRow: rowSeen });
       }),
   );
   try {
     // Late calls (a second listTokens, prefetches) count too, so wait for the network to go quiet.
     await page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS });
     const invokes = host.httpLog.filter((entry) => entry.path === '/__forge/bridge/invoke').length;
-    return { ms, invokes, jsBeforeRow: js.filter((j) => !j.afterRow).map((j) => j.file), jsAfterIdle: js.map((j) => j.file), text: await pageText(page) };
+    return {
+      ms,
+      invokes,
+      jsBeforeRow: js.filter((j) => !j.afterRow).map((j) => j.file),
+      jsAfterIdle: js.map((j) => j.file),
+      text: await pageText(page),
+    };
   } finally {
     await close();
   }
@@ -89,9 +97,19 @@ const FRAME_TEXT = `(() => {
 async function pageText(page: Page): Promise<PageText> {
   const frame = page.frames().find((f) => new URL(f.url()).pathname.startsWith(RESOURCE_PREFIX));
   if (!frame) throw new Error('The settings page has no Custom UI frame.');
-  const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = (text: string) =>
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
   const shellText = await page.evaluate(() => document.body.innerText);
-  const inFrame = (await frame.evaluate(FRAME_TEXT)) as { title: string; tableHead: string[]; rows: string[][]; tableText: string; text: string };
+  const inFrame = (await frame.evaluate(FRAME_TEXT)) as {
+    title: string;
+    tableHead: string[];
+    rows: string[][];
+    tableText: string;
+    text: string;
+  };
   const tableLines = new Set(lines(inFrame.tableText));
   return {
     title: inFrame.title,
@@ -136,7 +154,9 @@ export async function settingsPageLoadFigures(): Promise<Figure[]> {
     for (const count of EXTRA_TOKEN_COUNTS) extra.push({ count, invokes: (await loadSettingsPage(browser, host, count)).invokes });
     const staticTimes = await staticBaselineMs(browser, warmUp.text);
 
-    const invokeCounts = [{ count: TIMED_TOKENS, invokes: Math.max(...loads.map((l) => l.invokes)) }, ...extra].sort((a, b) => a.count - b.count);
+    const invokeCounts = [{ count: TIMED_TOKENS, invokes: Math.max(...loads.map((l) => l.invokes)) }, ...extra].sort(
+      (a, b) => a.count - b.count,
+    );
     const appP50 = median(loads.map((l) => l.ms));
     const staticP50 = median(staticTimes);
     const first = loads[0]!;

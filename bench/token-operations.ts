@@ -46,14 +46,19 @@ async function listOperations(host: LocalHost, count: number): Promise<Figure> {
     // Reads of the user's token entries grow with N; a fixed read (the workspace policy that comes with the
     // list) does not.
     const ownPrefix = storageKeys.tokensOf(host.accountIdFor(user));
-    const perTokenReads = reads.filter((op) => op.key === undefined || op.key.startsWith(ownPrefix) || op.key.startsWith('tc-secret:')).length;
+    const perTokenReads = reads.filter(
+      (op) => op.key === undefined || op.key.startsWith(ownPrefix) || op.key.startsWith('tc-secret:'),
+    ).length;
     const fixedReads = reads.length - perTokenReads;
     const others = operations.length - queries - reads.length;
-    const tokenEntries = host.kvs.rawEntries().filter((e) => !e.secret && e.key.startsWith(storageKeys.tokensOf(host.accountIdFor(user)))).length;
+    const tokenEntries = host.kvs
+      .rawEntries()
+      .filter((e) => !e.secret && e.key.startsWith(storageKeys.tokensOf(host.accountIdFor(user)))).length;
     const allowedQueries = Math.ceil(count / TOKENS_PER_PAGE);
     return {
       name: `storage operations to list ${count} token${count === 1 ? '' : 's'}`,
-      value: `${queries} query page${queries === 1 ? '' : 's'}, ${perTokenReads} per-token key reads, ${fixedReads} fixed${others > 0 ? `, ${others} other` : ''} ` +
+      value:
+        `${queries} query page${queries === 1 ? '' : 's'}, ${perTokenReads} per-token key reads, ${fixedReads} fixed${others > 0 ? `, ${others} other` : ''} ` +
         `(${tokenEntries} entries stored for the user; the host caps a page at ${MAX_QUERY_LIMIT})`,
       budget: `≤ ${allowedQueries} query page${allowedQueries === 1 ? '' : 's'}, no per-token reads`,
       verdict: within(queries <= allowedQueries && perTokenReads === 0 && others === 0),

@@ -19,7 +19,12 @@ export async function triggerRequestFigures(): Promise<Figure[]> {
     const { token } = await addToken(host, USER, simulator);
     const request: TriggerBuildRequest = { tokenId: token.id, buildTypeId: BUILD_TYPE_ID, branchName: 'main' };
     simulator.clearRequests();
-    const result = (await host.invoke(USER, BUILD_RESOLVER_FUNCTIONS.triggerBuild, request, extensionForFrame(REPOSITORY))) as Result<TriggerBuildResponse>;
+    const result = (await host.invoke(
+      USER,
+      BUILD_RESOLVER_FUNCTIONS.triggerBuild,
+      request,
+      extensionForFrame(REPOSITORY),
+    )) as Result<TriggerBuildResponse>;
     if (!result.ok) throw new Error(`triggerBuild failed: ${result.error.code}`);
     const requests = simulator.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`);
     return [

@@ -27,7 +27,8 @@ async function readStats(app: string): Promise<BuildStats> {
     try {
       return JSON.parse(readFileSync(file, 'utf8')) as BuildStats;
     } catch {
-      if (attempt >= RETRIES) throw new Error(`${path.relative(process.cwd(), file)} is missing or unreadable: run \`npm run build\` first.`);
+      if (attempt >= RETRIES)
+        throw new Error(`${path.relative(process.cwd(), file)} is missing or unreadable: run \`npm run build\` first.`);
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }
   }

@@ -10,14 +10,20 @@ import { buildResolvers } from './resolvers/build-resolvers';
 import { createPolicyService } from './services/policy-service';
 import { policyResolvers } from './resolvers/policy-resolvers';
 
-const tokenService = createTokenService({ fetch: (url, init) => fetch(url, init as Parameters<typeof fetch>[1]) as unknown as Promise<Response> });
+const tokenService = createTokenService({
+  fetch: (url, init) => fetch(url, init as Parameters<typeof fetch>[1]) as unknown as Promise<Response>,
+});
 
 const buildService = createBuildService({ tokens: tokenService });
 
 const policyService = createPolicyService();
 
 const resolver = new Resolver();
-for (const [name, fn] of Object.entries({ ...tokenResolvers(tokenService), ...buildResolvers(buildService), ...policyResolvers(policyService) })) {
+for (const [name, fn] of Object.entries({
+  ...tokenResolvers(tokenService),
+  ...buildResolvers(buildService),
+  ...policyResolvers(policyService),
+})) {
   resolver.define(name, fn as Parameters<typeof resolver.define>[1]);
 }
 

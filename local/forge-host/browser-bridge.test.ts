@@ -49,7 +49,10 @@ describe('the bridge in Chromium', () => {
       outfile: path.join(dist, 'app.js'),
       logLevel: 'silent',
     });
-    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html><head><script type="module" src="./app.js"></script></head><body></body></html>');
+    fs.writeFileSync(
+      path.join(dist, 'index.html'),
+      '<!doctype html><html><head><script type="module" src="./app.js"></script></head><body></body></html>',
+    );
     host = await startLocalHost({ teamcity: false, handler: resolver.getDefinitions() as never, staticDir });
     browser = await launchChromium();
   });

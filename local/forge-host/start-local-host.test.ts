@@ -12,7 +12,12 @@ type Ctx = { accountId: string; installContext: string; extension: { type: strin
 const resolver = new Resolver()
   .define('whoami', ({ context }) => {
     const c = context as unknown as Ctx;
-    return { accountId: c.accountId, installContext: c.installContext, extensionType: c.extension.type, pr: c.extension.pullRequest?.id ?? null };
+    return {
+      accountId: c.accountId,
+      installContext: c.installContext,
+      extensionType: c.extension.type,
+      pr: c.extension.pullRequest?.id ?? null,
+    };
   })
   .define('remember', async ({ payload, context }) => {
     await kvs.set(`note:${(context as unknown as Ctx).accountId.replace(/[^a-zA-Z0-9:]/g, '')}`, (payload as { note: string }).note);
@@ -44,7 +49,12 @@ describe('local Forge host over HTTP', () => {
     );
     fs.writeFileSync(path.join(staticDir, 'settings-page', 'dist', 'assets', 'app.js'), 'console.log(1);');
     fs.writeFileSync(path.join(staticDir, 'outside.txt'), 'outside');
-    host = await startLocalHost({ teamcity: false, handler: resolver.getDefinitions() as never, staticDir, log: (line) => logLines.push(line) });
+    host = await startLocalHost({
+      teamcity: false,
+      handler: resolver.getDefinitions() as never,
+      staticDir,
+      log: (line) => logLines.push(line),
+    });
   });
   afterAll(async () => {
     await host.close();
@@ -90,7 +100,11 @@ describe('local Forge host over HTTP', () => {
     expect(result.accountId).not.toBe(host.accountIdFor('demo'));
 
     await bridge('invoke', { frame: settingsFrame, functionKey: 'remember', payload: { note: 'hi' } }, cookie);
-    expect(host.kvs.rawEntries()).toContainEqual({ key: `note:${host.accountIdFor('alice').replace(/-/g, '')}`, value: 'hi', secret: false });
+    expect(host.kvs.rawEntries()).toContainEqual({
+      key: `note:${host.accountIdFor('alice').replace(/-/g, '')}`,
+      value: 'hi',
+      secret: false,
+    });
   });
 
   it('gives frames the Bitbucket context of the page they are on', async () => {
@@ -99,8 +113,16 @@ describe('local Forge host over HTTP', () => {
     expect(context.accountId).toBe(host.accountIdFor('demo'));
     expect(context.moduleKey).toBe('teamcity-run-build-pull-request');
     expect(context.extension.type).toBe('bitbucket:repoPullRequestAction');
-    expect(context.extension.repository).toMatchObject({ full_name: 'acme/webapp', name: 'webapp', uuid: expect.stringMatching(/^\{.+\}$/) });
-    expect(context.extension.pullRequest).toMatchObject({ id: 1, source: { branch: { name: 'feature/login' } }, destination: { branch: { name: 'develop' } } });
+    expect(context.extension.repository).toMatchObject({
+      full_name: 'acme/webapp',
+      name: 'webapp',
+      uuid: expect.stringMatching(/^\{.+\}$/),
+    });
+    expect(context.extension.pullRequest).toMatchObject({
+      id: 1,
+      source: { branch: { name: 'feature/login' } },
+      destination: { branch: { name: 'develop' } },
+    });
 
     const unknown = await bridge('context', { frame: { module: 'teamcity-run-build-pr', workspace: 'acme', repo: 'nope', pr: '1' } });
     expect(unknown.status).toBe(400);
@@ -111,14 +133,22 @@ describe('local Forge host over HTTP', () => {
     expect(failed.status).toBe(500);
     expect(await failed.json()).toEqual({ error: { message: 'boom from resolver' } });
 
-    const noHeader = await fetch(`${host.url}/__forge/bridge/invoke`, { method: 'POST', body: JSON.stringify({ frame: settingsFrame, functionKey: 'whoami' }) });
+    const noHeader = await fetch(`${host.url}/__forge/bridge/invoke`, {
+      method: 'POST',
+      body: JSON.stringify({ frame: settingsFrame, functionKey: 'whoami' }),
+    });
     expect(noHeader.status).toBe(403);
-    const crossOrigin = await bridge('invoke', { frame: settingsFrame, functionKey: 'whoami' }, undefined, { origin: 'http://evil.example' });
+    const crossOrigin = await bridge('invoke', { frame: settingsFrame, functionKey: 'whoami' }, undefined, {
+      origin: 'http://evil.example',
+    });
     expect(crossOrigin.status).toBe(403);
   });
 
   it('answers requestBitbucket from the resolver with the emulated workspace', async () => {
-    const repo = (await host.invoke('demo', 'repo')) as { mainbranch: { name: string }; links: { clone: Array<{ name: string; href: string }> } };
+    const repo = (await host.invoke('demo', 'repo')) as {
+      mainbranch: { name: string };
+      links: { clone: Array<{ name: string; href: string }> };
+    };
     expect(repo.mainbranch.name).toBe('main');
     expect(repo.links.clone).toEqual([
       { name: 'https', href: 'https://bitbucket.org/acme/webapp.git' },
@@ -129,9 +159,19 @@ describe('local Forge host over HTTP', () => {
   });
 
   it('sends a CSP without inline scripts or eval on every response', async () => {
-    for (const pagePath of ['/', '/account/teamcity', '/acme/webapp', '/__forge/resources/settings-page/', '/__forge/bridge.js', '/nowhere']) {
+    for (const pagePath of [
+      '/',
+      '/account/teamcity',
+      '/acme/webapp',
+      '/__forge/resources/settings-page/',
+      '/__forge/bridge.js',
+      '/nowhere',
+    ]) {
       const csp = (await fetch(host.url + pagePath)).headers.get('content-security-policy')!;
-      const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+      const scriptSrc = csp
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith('script-src'));
       expect(scriptSrc).toBe("script-src 'self'");
       expect(csp).not.toContain('unsafe-eval');
     }
@@ -140,10 +180,25 @@ describe('local Forge host over HTTP', () => {
   it('renders the pages with no inline script', async () => {
     const pages = {
       '/': ['acme/webapp', '/account/teamcity'],
-      '/account/teamcity': ['Personal settings', 'aria-current="page" href="/account/teamcity">TeamCity<', '/__forge/resources/settings-page/?module=teamcity-personal-settings&amp;workspace=acme'],
-      '/acme/webapp': ['<option value="main" selected>', 'data-open-modal="/__forge/resources/build-modal/?module=teamcity-run-build-repository&amp;workspace=acme&amp;repo=webapp&amp;closable=1"', 'Run TeamCity build'],
+      '/account/teamcity': [
+        'Personal settings',
+        'aria-current="page" href="/account/teamcity">TeamCity<',
+        '/__forge/resources/settings-page/?module=teamcity-personal-settings&amp;workspace=acme',
+      ],
+      '/acme/webapp': [
+        '<option value="main" selected>',
+        'data-open-modal="/__forge/resources/build-modal/?module=teamcity-run-build-repository&amp;workspace=acme&amp;repo=webapp&amp;closable=1"',
+        'Run TeamCity build',
+      ],
       '/acme/mobile?at=develop': ['<option value="develop" selected>'],
-      '/acme/webapp/pull-requests/1': ['Add login with SSO', '#1', 'feature/login', 'develop', 'Alice', 'module=teamcity-run-build-pull-request'],
+      '/acme/webapp/pull-requests/1': [
+        'Add login with SSO',
+        '#1',
+        'feature/login',
+        'develop',
+        'Alice',
+        'module=teamcity-run-build-pull-request',
+      ],
     };
     for (const [pagePath, needles] of Object.entries(pages)) {
       const response = await fetch(host.url + pagePath);

@@ -66,7 +66,9 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   try {
     uninstallFetch = installForgeFetch(transport);
     const loadedHandler = options.handler ? Promise.resolve(options.handler) : loadAppHandler();
-    loadedHandler.catch((error: unknown) => log(`The app's resolver could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+    loadedHandler.catch((error: unknown) =>
+      log(`The app's resolver could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
+    );
 
     if (options.teamcity !== false) {
       const { startTeamCitySimulator } = await import('../teamcity-simulator');
@@ -79,7 +81,10 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     };
 
     const httpLog: LocalHost['httpLog'] = [];
-    const router = createRouter({ staticDir: options.staticDir ?? path.join(REPO_ROOT, 'static'), invoke: (user, key, payload, ext) => invokeAs(user.name, key, payload, ext) });
+    const router = createRouter({
+      staticDir: options.staticDir ?? path.join(REPO_ROOT, 'static'),
+      invoke: (user, key, payload, ext) => invokeAs(user.name, key, payload, ext),
+    });
     const server = http.createServer((req, res) => {
       const started = performance.now();
       // The path only: query strings and bodies stay out of logs.

@@ -43,7 +43,9 @@ describe('authentication and access tokens', () => {
     const badToken = await call(sim, '/app/rest/server', { auth: bearer('eyJ0eXAiOiAiVENWMiJ9.bm9wZQ.bm9wZQ') });
     expect(badToken.status).toBe(401);
     expect(badToken.headers.get('content-type')).toMatch(/^text\/plain/);
-    expect(badToken.text).toBe('Invalid authentication request or authentication scheme is not supported\nTo login manually go to "/login.html" page');
+    expect(badToken.text).toBe(
+      'Invalid authentication request or authentication scheme is not supported\nTo login manually go to "/login.html" page',
+    );
   });
 
   it('rejects revoked and expired tokens', async () => {
@@ -79,10 +81,12 @@ describe('authentication and access tokens', () => {
     expect(sim.requests.map((r) => r.authenticated)).toEqual([true]);
   });
 
-  it('lists a token\'s expiry and refuses a user whose access was taken away with 403', async () => {
+  it("lists a token's expiry and refuses a user whose access was taken away with 403", async () => {
     const value = sim.createToken('developer', 'expiring', { expiresAt: new Date('2099-06-30T12:00:00.000Z') });
     const listed = (await call(sim, '/app/rest/users/current/tokens', { auth: bearer(value) })).json();
-    expect(listed.token).toEqual([{ name: 'expiring', creationTime: expect.stringMatching(/Z$/), expirationTime: '2099-06-30T12:00:00.000Z' }]);
+    expect(listed.token).toEqual([
+      { name: 'expiring', creationTime: expect.stringMatching(/Z$/), expirationTime: '2099-06-30T12:00:00.000Z' },
+    ]);
 
     sim.data.setAccessDenied('developer', true);
     const denied = await call(sim, '/app/rest/users/current', { auth: bearer(value) });
@@ -109,7 +113,9 @@ describe('old server (2018.2)', () => {
       expect(server).toMatchObject({ version: '2018.2 (build 58245)', versionMajor: 2018, versionMinor: 2, buildNumber: '58245' });
       const tokens = await call(sim, '/app/rest/users/current/tokens/x', { method: 'POST', auth: basic('admin', 'admin') });
       expect(tokens.status).toBe(404);
-      expect(tokens.text).toMatch(/^Error has occurred during request processing \(Not Found\)\.\nError: jetbrains\.buildServer\.server\.rest\.errors\.NotFoundException: /);
+      expect(tokens.text).toMatch(
+        /^Error has occurred during request processing \(Not Found\)\.\nError: jetbrains\.buildServer\.server\.rest\.errors\.NotFoundException: /,
+      );
       const withBearer = await call(sim, '/app/rest/server', { auth: bearer('eyJ0eXAiOiAiVENWMiJ9.a.b') });
       expect(withBearer.status).toBe(401);
       expect(withBearer.headers.get('www-authenticate')).toBe('Basic realm="TeamCity"');

@@ -15,12 +15,7 @@ export const AUTH_FAILURE_TEXT: Record<AuthFailure, string> = {
   badToken: `Invalid authentication request or authentication scheme is not supported\n${LOGIN_HINT}`,
 };
 
-export function authenticate(
-  headers: IncomingHttpHeaders,
-  data: SimulatorData,
-  tokens: TokenStore,
-  tokensSupported: boolean,
-): AuthResult {
+export function authenticate(headers: IncomingHttpHeaders, data: SimulatorData, tokens: TokenStore, tokensSupported: boolean): AuthResult {
   const header = headers.authorization;
   if (!header) return { failure: 'required' };
   const [scheme = '', credentials = ''] = header.trim().split(/\s+/, 2);

@@ -35,7 +35,10 @@ export function shortRefName(ref: string): string {
  */
 export function branchMatches(spec: string, defaultBranch: string, branchName: string): boolean {
   if (branchName === '<default>' || branchName === defaultBranch || branchName === shortRefName(defaultBranch)) return true;
-  const rules = spec.split('\n').map(toRule).filter((r): r is Rule => r !== null);
+  const rules = spec
+    .split('\n')
+    .map(toRule)
+    .filter((r): r is Rule => r !== null);
   // A full ref is taken as itself; anything else is a logical name.
   const candidates = branchName.startsWith('refs/')
     ? [branchName]

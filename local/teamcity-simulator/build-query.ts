@@ -40,7 +40,12 @@ function branchFilter(text: string | undefined): ((b: SimBuild) => boolean) | un
 /** Order TeamCity lists builds in: queued, then running, then finished, newest first within each. */
 const STATE_ORDER = { queued: 0, running: 1, finished: 2 } as const;
 
-export function findBuilds(data: SimulatorData, text: string | undefined, now: number, queueOnly = false): { builds: SimBuild[]; locator?: Locator } {
+export function findBuilds(
+  data: SimulatorData,
+  text: string | undefined,
+  now: number,
+  queueOnly = false,
+): { builds: SimBuild[]; locator?: Locator } {
   const loc = text === undefined ? undefined : parseLocator(text);
   if (loc) checkKnown(loc, BUILD_DIMS);
   const get = (n: string) => (loc ? first(loc, n) : undefined);
@@ -61,7 +66,17 @@ export function findBuilds(data: SimulatorData, text: string | undefined, now: n
   const onBranch = branchFilter(get('branch'));
   const defaultFilter = wantedId !== undefined || queueOnly ? false : loc ? booleanDim(loc, 'defaultFilter') !== false : true;
   const stateDim = get('state');
-  const states = stateDim === undefined ? undefined : stateDim === 'any' ? new Set(['queued', 'running', 'finished']) : new Set(stateDim.replace(/^\(|\)$/g, '').split(/[,:]/).filter((s) => ['queued', 'running', 'finished'].includes(s)));
+  const states =
+    stateDim === undefined
+      ? undefined
+      : stateDim === 'any'
+        ? new Set(['queued', 'running', 'finished'])
+        : new Set(
+            stateDim
+              .replace(/^\(|\)$/g, '')
+              .split(/[,:]/)
+              .filter((s) => ['queued', 'running', 'finished'].includes(s)),
+          );
   const running = loc ? booleanDim(loc, 'running') : undefined;
   const canceled = loc ? booleanDim(loc, 'canceled') : undefined;
   const failedToStart = loc ? booleanDim(loc, 'failedToStart') : undefined;
@@ -69,28 +84,30 @@ export function findBuilds(data: SimulatorData, text: string | undefined, now: n
   const number = get('number');
   const user = get('user');
 
-  const builds = (wantedId !== undefined ? [data.builds.get(wantedId)].filter((b): b is SimBuild => !!b) : data.builds.all()).filter((b) => {
-    const view = viewBuild(b, now);
-    if (queueOnly && view.state !== 'queued') return false;
-    if (buildTypeIds && !buildTypeIds.has(b.buildTypeId)) return false;
-    if (projectBts && !projectBts.has(b.buildTypeId)) return false;
-    if (onBranch && !onBranch(b)) return false;
-    if (states && !states.has(view.state)) return false;
-    if (running !== undefined && (view.state === 'running') !== running) return false;
-    if (canceled !== undefined && !!b.canceled !== canceled) return false;
-    if (failedToStart !== undefined && view.failedToStart !== failedToStart) return false;
-    if (status !== undefined && view.status !== status.toUpperCase()) return false;
-    if (number !== undefined && (view.state === 'queued' || b.number !== number)) return false;
-    if (user !== undefined && !userMatches(user, b)) return false;
-    if (defaultFilter) {
-      // TeamCity's default build filter: finished, not canceled, not failed to start, default branch unless a branch is given.
-      if (states === undefined && running === undefined && view.state !== 'finished') return false;
-      if (canceled === undefined && b.canceled) return false;
-      if (failedToStart === undefined && view.failedToStart) return false;
-      if (onBranch === undefined && b.branchName !== undefined && !b.defaultBranch) return false;
-    }
-    return true;
-  });
+  const builds = (wantedId !== undefined ? [data.builds.get(wantedId)].filter((b): b is SimBuild => !!b) : data.builds.all()).filter(
+    (b) => {
+      const view = viewBuild(b, now);
+      if (queueOnly && view.state !== 'queued') return false;
+      if (buildTypeIds && !buildTypeIds.has(b.buildTypeId)) return false;
+      if (projectBts && !projectBts.has(b.buildTypeId)) return false;
+      if (onBranch && !onBranch(b)) return false;
+      if (states && !states.has(view.state)) return false;
+      if (running !== undefined && (view.state === 'running') !== running) return false;
+      if (canceled !== undefined && !!b.canceled !== canceled) return false;
+      if (failedToStart !== undefined && view.failedToStart !== failedToStart) return false;
+      if (status !== undefined && view.status !== status.toUpperCase()) return false;
+      if (number !== undefined && (view.state === 'queued' || b.number !== number)) return false;
+      if (user !== undefined && !userMatches(user, b)) return false;
+      if (defaultFilter) {
+        // TeamCity's default build filter: finished, not canceled, not failed to start, default branch unless a branch is given.
+        if (states === undefined && running === undefined && view.state !== 'finished') return false;
+        if (canceled === undefined && b.canceled) return false;
+        if (failedToStart === undefined && view.failedToStart) return false;
+        if (onBranch === undefined && b.branchName !== undefined && !b.defaultBranch) return false;
+      }
+      return true;
+    },
+  );
   builds.sort((a, b) => STATE_ORDER[viewBuild(a, now).state] - STATE_ORDER[viewBuild(b, now).state] || b.id - a.id);
   return { builds, locator: loc };
 }

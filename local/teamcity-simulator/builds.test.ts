@@ -56,7 +56,9 @@ describe('triggering and following builds', () => {
 
   it('fails deterministically for branches containing "fail" or sim.fail=true', async () => {
     const byBranch = (await trigger({ buildType: { id: 'Acme_Webapp_Build' }, branchName: 'bugfix/fail-fast' })).json();
-    const byParam = (await trigger({ buildType: { id: 'Acme_Mobile_Ios' }, properties: { property: [{ name: 'sim.fail', value: 'true' }] } })).json();
+    const byParam = (
+      await trigger({ buildType: { id: 'Acme_Mobile_Ios' }, properties: { property: [{ name: 'sim.fail', value: 'true' }] } })
+    ).json();
     expect(byParam.branchName).toBe('main');
     expect((await waitForState(sim, `/app/rest/builds/id:${byBranch.id}`, ADMIN, 'finished')).status).toBe('FAILURE');
     expect((await waitForState(sim, `/app/rest/builds/id:${byParam.id}`, ADMIN, 'finished')).status).toBe('FAILURE');
@@ -65,10 +67,16 @@ describe('triggering and following builds', () => {
   it('cancels a queued build through the queue', async () => {
     const slow = await startTeamCitySimulator({ buildDurations: { queuedMs: 60_000, runningMs: 1000 } });
     try {
-      const queued = (await call(slow, '/app/rest/buildQueue', { method: 'POST', auth: ADMIN, body: { buildType: { id: 'Acme_Api_Build' } } })).json();
+      const queued = (
+        await call(slow, '/app/rest/buildQueue', { method: 'POST', auth: ADMIN, body: { buildType: { id: 'Acme_Api_Build' } } })
+      ).json();
       const r = await call(slow, queued.href, { method: 'POST', auth: ADMIN, body: { comment: 'not needed', readdIntoQueue: false } });
       expect(r.status).toBe(200);
-      expect(r.json()).toMatchObject({ state: 'finished', status: 'UNKNOWN', canceledInfo: { text: 'not needed', user: { username: 'admin' } } });
+      expect(r.json()).toMatchObject({
+        state: 'finished',
+        status: 'UNKNOWN',
+        canceledInfo: { text: 'not needed', user: { username: 'admin' } },
+      });
       expect((await call(slow, '/app/rest/buildQueue', { auth: ADMIN })).json()).toMatchObject({ count: 0, build: [] });
     } finally {
       await slow.close();
@@ -78,10 +86,21 @@ describe('triggering and following builds', () => {
   it('cancels a running build like the recorded cancel response', async () => {
     const long = await startTeamCitySimulator({ buildDurations: { queuedMs: 50, runningMs: 600_000 } });
     try {
-      const queued = (await call(long, '/app/rest/buildQueue', { method: 'POST', auth: ADMIN, body: { buildType: { id: 'Acme_Webapp_Build' } } })).json();
+      const queued = (
+        await call(long, '/app/rest/buildQueue', { method: 'POST', auth: ADMIN, body: { buildType: { id: 'Acme_Webapp_Build' } } })
+      ).json();
       await waitForState(long, queued.href, ADMIN, 'running');
-      const r = await call(long, `/app/rest/builds/id:${queued.id}`, { method: 'POST', auth: ADMIN, body: { comment: 'Cancelling via curl', readdIntoQueue: false } });
-      expect(r.json()).toMatchObject({ state: 'running', status: 'UNKNOWN', statusText: 'Canceled (Step 1/1)', canceledInfo: { text: 'Cancelling via curl' } });
+      const r = await call(long, `/app/rest/builds/id:${queued.id}`, {
+        method: 'POST',
+        auth: ADMIN,
+        body: { comment: 'Cancelling via curl', readdIntoQueue: false },
+      });
+      expect(r.json()).toMatchObject({
+        state: 'running',
+        status: 'UNKNOWN',
+        statusText: 'Canceled (Step 1/1)',
+        canceledInfo: { text: 'Cancelling via curl' },
+      });
       const finished = await waitForState(long, `/app/rest/builds/id:${queued.id}`, ADMIN, 'finished');
       expect(finished).toMatchObject({ status: 'UNKNOWN', statusText: 'Canceled (Step 1/1)' });
       const again = await call(long, `/app/rest/builds/id:${queued.id}`, { method: 'POST', auth: ADMIN, body: { comment: 'again' } });
@@ -95,7 +114,9 @@ describe('triggering and following builds', () => {
     const denied = await trigger({ buildType: { id: 'AcmeRelease_Production' } }, DEV);
     expect(denied.status).toBe(403);
     expect(denied.headers.get('content-type')).toMatch(/^text\/plain/);
-    expect(denied.text).toMatch(/^Responding with error, status code: 403 \(Forbidden\)\.\nDetails: .*AccessDeniedException: You do not have "Run build" permission in project with internal id: project\d+\nAccess denied\. Check the user has enough permissions to perform the operation\.$/);
+    expect(denied.text).toMatch(
+      /^Responding with error, status code: 403 \(Forbidden\)\.\nDetails: .*AccessDeniedException: You do not have "Run build" permission in project with internal id: project\d+\nAccess denied\. Check the user has enough permissions to perform the operation\.$/,
+    );
     expect((await trigger({ buildType: { id: 'Acme_Webapp_Build' } }, DEV)).status).toBe(200);
     expect((await trigger({ buildType: { id: 'Acme_Webapp_Build' } }, basic('viewer', 'viewer'))).status).toBe(403);
 
@@ -126,7 +147,9 @@ describe('triggering and following builds', () => {
     const a = (await trigger({ buildType: { id: 'Acme_Mobile_Android' }, branchName: 'feature/a' })).json();
     const loc = (l: string) => `/app/rest/builds?locator=${encodeURIComponent(l)}`;
     expect((await call(sim, loc('buildType:(id:Acme_Mobile_Android),branch:(name:feature/a)'), { auth: ADMIN })).json().count).toBe(0);
-    const any = (await call(sim, loc('buildType:(id:Acme_Mobile_Android),branch:(name:feature/a),state:any,count:5'), { auth: ADMIN })).json();
+    const any = (
+      await call(sim, loc('buildType:(id:Acme_Mobile_Android),branch:(name:feature/a),state:any,count:5'), { auth: ADMIN })
+    ).json();
     expect(any.build.map((b: { id: number }) => b.id)).toEqual([a.id]);
     const dflt = (await call(sim, loc('buildType:(id:Acme_Mobile_Android),defaultFilter:false,count:5'), { auth: ADMIN })).json();
     expect(dflt.build.map((b: { id: number }) => b.id)).toContain(a.id);

@@ -60,7 +60,12 @@ export function viewBuild(b: SimBuild, now: number): BuildView {
     const stopAt = Math.min(b.canceled.at + CANCEL_STOP_MS, b.finishAt);
     const base = { status: 'UNKNOWN' as const, statusText: 'Canceled (Step 1/1)', startedAt: b.startAt, failedToStart: false };
     if (now < stopAt) {
-      return { ...base, state: 'running', percentageComplete: progress(b.canceled.at), elapsedSeconds: Math.floor((now - b.startAt) / 1000) };
+      return {
+        ...base,
+        state: 'running',
+        percentageComplete: progress(b.canceled.at),
+        elapsedSeconds: Math.floor((now - b.startAt) / 1000),
+      };
     }
     return { ...base, state: 'finished', finishedAt: stopAt };
   }

@@ -36,7 +36,10 @@ export function handleControl(req: IncomingMessage, res: ServerResponse, pathnam
   try {
     switch (route) {
       case 'GET /__sim':
-        return json(res, 200, { endpoints: ['GET/POST/DELETE /__sim/faults', 'GET/DELETE /__sim/requests', 'POST /__sim/tokens', 'POST /__sim/paused'], faults: FAULTS });
+        return json(res, 200, {
+          endpoints: ['GET/POST/DELETE /__sim/faults', 'GET/DELETE /__sim/requests', 'POST /__sim/tokens', 'POST /__sim/paused'],
+          faults: FAULTS,
+        });
       case 'GET /__sim/faults':
         return json(res, 200, { faults: deps.faults.list() });
       case 'POST /__sim/faults': {

@@ -22,24 +22,99 @@ export function seedDemo(data: SimulatorData): void {
   data.addProject({ id: 'Tools', name: 'Internal Tools' });
 
   data.addVcsRoot({ id: 'Acme_Webapp_Https', url: 'https://bitbucket.org/acme/webapp.git', projectId: 'Acme_Webapp', branchSpec: PR_SPEC });
-  data.addVcsRoot({ id: 'Acme_Api_Ssh', url: 'git@bitbucket.org:acme/api.git', projectId: 'Acme_Api', branch: 'refs/heads/master', branchSpec: PR_SPEC });
-  data.addVcsRoot({ id: 'Acme_Mobile_Https', url: 'https://bitbucket.org/Acme/Mobile.git', projectId: 'Acme_Mobile', branchSpec: '+:refs/heads/*' });
-  data.addVcsRoot({ id: 'AcmeRelease_Webapp', url: 'git@bitbucket.org:ACME/webapp.git', projectId: 'AcmeRelease', branchSpec: '+:refs/heads/(release/*)' });
+  data.addVcsRoot({
+    id: 'Acme_Api_Ssh',
+    url: 'git@bitbucket.org:acme/api.git',
+    projectId: 'Acme_Api',
+    branch: 'refs/heads/master',
+    branchSpec: PR_SPEC,
+  });
+  data.addVcsRoot({
+    id: 'Acme_Mobile_Https',
+    url: 'https://bitbucket.org/Acme/Mobile.git',
+    projectId: 'Acme_Mobile',
+    branchSpec: '+:refs/heads/*',
+  });
+  data.addVcsRoot({
+    id: 'AcmeRelease_Webapp',
+    url: 'git@bitbucket.org:ACME/webapp.git',
+    projectId: 'AcmeRelease',
+    branchSpec: '+:refs/heads/(release/*)',
+  });
   data.addVcsRoot({ id: 'Tools_Github', url: 'https://github.com/acme/tools.git', projectId: 'Tools' });
 
   const webappParams = [
     { name: 'env.NODE_VERSION', value: '20' },
     { name: 'sim.fail', value: 'false' },
   ];
-  data.addBuildType({ id: 'Acme_Webapp_Build', name: 'Build', description: 'Compiles and packages the web app', projectId: 'Acme_Webapp', vcsRootIds: ['Acme_Webapp_Https'], parameters: webappParams });
-  data.addBuildType({ id: 'Acme_Webapp_UnitTests', name: 'Unit Tests', description: 'Jest unit tests', projectId: 'Acme_Webapp', vcsRootIds: ['Acme_Webapp_Https'], parameters: webappParams });
-  data.addBuildType({ id: 'Acme_Webapp_DeployStaging', name: 'Deploy to Staging', description: 'Deploys to staging.acme.example', projectId: 'Acme_Webapp', vcsRootIds: ['Acme_Webapp_Https'], parameters: [{ name: 'env.TARGET', value: 'staging' }] });
-  data.addBuildType({ id: 'Acme_Api_Build', name: 'Build & Test', description: 'API build and tests', projectId: 'Acme_Api', vcsRootIds: ['Acme_Api_Ssh'] });
-  data.addBuildType({ id: 'Acme_Api_IntegrationTests', name: 'Integration Tests', description: 'Paused while the test database is migrated', projectId: 'Acme_Api', vcsRootIds: ['Acme_Api_Ssh'], paused: true });
-  data.addBuildType({ id: 'Acme_Mobile_Android', name: 'Android', description: 'Android app bundle', projectId: 'Acme_Mobile', vcsRootIds: ['Acme_Mobile_Https'] });
-  data.addBuildType({ id: 'Acme_Mobile_Ios', name: 'iOS', description: 'iOS app archive', projectId: 'Acme_Mobile', vcsRootIds: ['Acme_Mobile_Https'] });
-  data.addBuildType({ id: 'AcmeRelease_Production', name: 'Release to Production', description: 'Restricted: release managers only', projectId: 'AcmeRelease', vcsRootIds: ['AcmeRelease_Webapp'], parameters: [{ name: 'release.version', value: '' }] });
-  data.addBuildType({ id: 'Tools_Lint', name: 'Lint', description: 'Lints internal tools', projectId: 'Tools', vcsRootIds: ['Tools_Github'] });
+  data.addBuildType({
+    id: 'Acme_Webapp_Build',
+    name: 'Build',
+    description: 'Compiles and packages the web app',
+    projectId: 'Acme_Webapp',
+    vcsRootIds: ['Acme_Webapp_Https'],
+    parameters: webappParams,
+  });
+  data.addBuildType({
+    id: 'Acme_Webapp_UnitTests',
+    name: 'Unit Tests',
+    description: 'Jest unit tests',
+    projectId: 'Acme_Webapp',
+    vcsRootIds: ['Acme_Webapp_Https'],
+    parameters: webappParams,
+  });
+  data.addBuildType({
+    id: 'Acme_Webapp_DeployStaging',
+    name: 'Deploy to Staging',
+    description: 'Deploys to staging.acme.example',
+    projectId: 'Acme_Webapp',
+    vcsRootIds: ['Acme_Webapp_Https'],
+    parameters: [{ name: 'env.TARGET', value: 'staging' }],
+  });
+  data.addBuildType({
+    id: 'Acme_Api_Build',
+    name: 'Build & Test',
+    description: 'API build and tests',
+    projectId: 'Acme_Api',
+    vcsRootIds: ['Acme_Api_Ssh'],
+  });
+  data.addBuildType({
+    id: 'Acme_Api_IntegrationTests',
+    name: 'Integration Tests',
+    description: 'Paused while the test database is migrated',
+    projectId: 'Acme_Api',
+    vcsRootIds: ['Acme_Api_Ssh'],
+    paused: true,
+  });
+  data.addBuildType({
+    id: 'Acme_Mobile_Android',
+    name: 'Android',
+    description: 'Android app bundle',
+    projectId: 'Acme_Mobile',
+    vcsRootIds: ['Acme_Mobile_Https'],
+  });
+  data.addBuildType({
+    id: 'Acme_Mobile_Ios',
+    name: 'iOS',
+    description: 'iOS app archive',
+    projectId: 'Acme_Mobile',
+    vcsRootIds: ['Acme_Mobile_Https'],
+  });
+  data.addBuildType({
+    id: 'AcmeRelease_Production',
+    name: 'Release to Production',
+    description: 'Restricted: release managers only',
+    projectId: 'AcmeRelease',
+    vcsRootIds: ['AcmeRelease_Webapp'],
+    parameters: [{ name: 'release.version', value: '' }],
+  });
+  data.addBuildType({
+    id: 'Tools_Lint',
+    name: 'Lint',
+    description: 'Lints internal tools',
+    projectId: 'Tools',
+    vcsRootIds: ['Tools_Github'],
+  });
 
   seedHistory(data);
 }

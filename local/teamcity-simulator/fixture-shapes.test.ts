@@ -56,9 +56,27 @@ describe('responses match the recorded TeamCity shapes', () => {
   it('queued build in the queue list', async () => {
     // Its own server with a long queue time, so the build is still queued however loaded the machine is.
     const slow = await startTeamCitySimulator({ buildDurations: { queuedMs: 600_000, runningMs: 1000 } });
-    const queued = (await call(slow, '/app/rest/buildQueue', { method: 'POST', auth: ADMIN, body: { buildType: { id: 'Acme_Webapp_Build' } } })).json();
+    const queued = (
+      await call(slow, '/app/rest/buildQueue', { method: 'POST', auth: ADMIN, body: { buildType: { id: 'Acme_Webapp_Build' } } })
+    ).json();
     const recorded = (fixtureJson('buildQueue-fields.json') as { build: Array<Record<string, unknown>> }).build[0]!;
-    const core = ['id', 'buildTypeId', 'state', 'href', 'webUrl', 'queuePosition', 'buildType', 'queuedDate', 'startEstimate', 'triggered', 'changes', 'revisions', 'compatibleAgents', 'artifacts', 'properties'];
+    const core = [
+      'id',
+      'buildTypeId',
+      'state',
+      'href',
+      'webUrl',
+      'queuePosition',
+      'buildType',
+      'queuedDate',
+      'startEstimate',
+      'triggered',
+      'changes',
+      'revisions',
+      'compatibleAgents',
+      'artifacts',
+      'properties',
+    ];
     const expected = Object.fromEntries(core.map((k) => [k, recorded[k]])) as Record<string, Record<string, unknown>>;
     // The recording asked for triggered(*) and changes(change(*)); the default form has only these keys.
     expected.triggered = { type: 'user', date: '', user: (recorded.triggered as Record<string, unknown>).user };
@@ -70,9 +88,17 @@ describe('responses match the recorded TeamCity shapes', () => {
   });
 
   it('cancel response of a running build', async () => {
-    const queued = (await call(sim, '/app/rest/buildQueue', { method: 'POST', auth: ADMIN, body: { buildType: { id: 'Acme_Api_Build' } } })).json();
+    const queued = (
+      await call(sim, '/app/rest/buildQueue', { method: 'POST', auth: ADMIN, body: { buildType: { id: 'Acme_Api_Build' } } })
+    ).json();
     await waitForState(sim, queued.href, ADMIN, 'running');
-    const canceled = (await call(sim, `/httpAuth/app/rest/builds/id:${queued.id}`, { method: 'POST', auth: ADMIN, body: { comment: 'Cancelling via curl', readdIntoQueue: false } })).json();
+    const canceled = (
+      await call(sim, `/httpAuth/app/rest/builds/id:${queued.id}`, {
+        method: 'POST',
+        auth: ADMIN,
+        body: { comment: 'Cancelling via curl', readdIntoQueue: false },
+      })
+    ).json();
     expect(shapeDiff(fixtureJson('build-running-canceled.json'), canceled)).toEqual([]);
   });
 
@@ -91,7 +117,9 @@ describe('responses match the recorded TeamCity shapes', () => {
     try {
       const ours = await call(old, '/httpAuth/app/rest/builds/id:doesnotexist', { auth: ADMIN });
       expect(ours.text).toBe(fixtureText('error-400-build-locator.txt'));
-      expect((await call(old, '/httpAuth/app/rest/buildTypes/id:missing', { auth: ADMIN })).text).toBe(fixtureText('error-404-buildtype-v8.txt'));
+      expect((await call(old, '/httpAuth/app/rest/buildTypes/id:missing', { auth: ADMIN })).text).toBe(
+        fixtureText('error-404-buildtype-v8.txt'),
+      );
     } finally {
       await old.close();
     }

@@ -4,7 +4,13 @@ import type { JsonObject } from './render-context';
 
 /** Keeps locator syntax readable in hrefs (as TeamCity prints them) while escaping what would break a URL. */
 export function encodeLocator(text: string): string {
-  return encodeURIComponent(text).replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%28/g, '(').replace(/%29/g, ')').replace(/%2F/gi, '/').replace(/%24/g, '$');
+  return encodeURIComponent(text)
+    .replace(/%3A/gi, ':')
+    .replace(/%2C/gi, ',')
+    .replace(/%28/g, '(')
+    .replace(/%29/g, ')')
+    .replace(/%2F/gi, '/')
+    .replace(/%24/g, '$');
 }
 
 export type PageRequest = {

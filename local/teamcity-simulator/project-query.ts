@@ -3,7 +3,19 @@ import type { SimProject } from './entities';
 import { notFound } from './errors';
 import { booleanDim, checkKnown, first, parseLocator } from './locator';
 
-const PROJECT_DIMS = ['id', 'name', 'internalId', 'parentProject', 'affectedProject', 'archived', 'count', 'start', 'item', 'lookupLimit', 'defaultFilter'];
+const PROJECT_DIMS = [
+  'id',
+  'name',
+  'internalId',
+  'parentProject',
+  'affectedProject',
+  'archived',
+  'count',
+  'start',
+  'item',
+  'lookupLimit',
+  'defaultFilter',
+];
 
 export function findProjects(data: SimulatorData, text: string): SimProject[] {
   const loc = parseLocator(text);
@@ -30,6 +42,7 @@ export function findProjects(data: SimulatorData, text: string): SimProject[] {
 
 export function findProject(data: SimulatorData, text: string): SimProject {
   const found = findProjects(data, text)[0];
-  if (!found) throw notFound(`No project found by locator '${text}'. Project cannot be found by external id '${text.replace(/^id:/, '')}'.`);
+  if (!found)
+    throw notFound(`No project found by locator '${text}'. Project cannot be found by external id '${text.replace(/^id:/, '')}'.`);
   return found;
 }

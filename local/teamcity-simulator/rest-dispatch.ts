@@ -17,7 +17,15 @@ export function restPrefix(pathname: string): string | undefined {
   return REST_PREFIX.exec(pathname)?.[1];
 }
 
-export type RestCall = { req: IncomingMessage; res: ServerResponse; url: URL; body: unknown; state: SimState; rootUrl: string; style: ResponseStyle };
+export type RestCall = {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  body: unknown;
+  state: SimState;
+  rootUrl: string;
+  style: ResponseStyle;
+};
 
 function sendReply(call: RestCall, reply: RouteReply): void {
   const status = reply.status ?? 200;
@@ -48,7 +56,10 @@ export function dispatchRest(call: RestCall, prefix: string): boolean {
       if (!params) continue;
       pathMatched = true;
       if (route.method !== method) continue;
-      sendReply(call, route.handle({ method, path: url.pathname, query: url.searchParams, body: call.body, user: auth.user, ctx, state, params }));
+      sendReply(
+        call,
+        route.handle({ method, path: url.pathname, query: url.searchParams, body: call.body, user: auth.user, ctx, state, params }),
+      );
       return true;
     }
     if (pathMatched) {

@@ -26,10 +26,7 @@ export type RouteRequest = {
   params: Record<string, string>;
 };
 
-export type RouteReply =
-  | { status?: number; entity: { root: string; body: Json } }
-  | { status?: number; text: string }
-  | { status: 204 };
+export type RouteReply = { status?: number; entity: { root: string; body: Json } } | { status?: number; text: string } | { status: 204 };
 
 export type Route = { method: string; pattern: string; handle: (req: RouteRequest) => RouteReply };
 

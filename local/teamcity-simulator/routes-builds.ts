@@ -31,11 +31,23 @@ function cancel(req: RouteRequest, queueOnly: boolean) {
 
 export const buildRoutes: Route[] = [
   { method: 'GET', pattern: 'builds', handle: (req) => buildList(req, false) },
-  { method: 'GET', pattern: 'builds/:loc', handle: (req) => entityReply(req, 'build', buildFull(findBuild(req.state.data, req.params.loc!, req.ctx.now), req.ctx)) },
+  {
+    method: 'GET',
+    pattern: 'builds/:loc',
+    handle: (req) => entityReply(req, 'build', buildFull(findBuild(req.state.data, req.params.loc!, req.ctx.now), req.ctx)),
+  },
   { method: 'POST', pattern: 'builds/:loc', handle: (req) => cancel(req, false) },
   { method: 'GET', pattern: 'buildQueue', handle: (req) => buildList(req, true) },
-  { method: 'POST', pattern: 'buildQueue', handle: (req) => entityReply(req, 'build', buildFull(triggerBuild(req.state.data, req.user, req.body), req.ctx)) },
-  { method: 'GET', pattern: 'buildQueue/:loc', handle: (req) => entityReply(req, 'build', buildFull(findBuild(req.state.data, req.params.loc!, req.ctx.now), req.ctx)) },
+  {
+    method: 'POST',
+    pattern: 'buildQueue',
+    handle: (req) => entityReply(req, 'build', buildFull(triggerBuild(req.state.data, req.user, req.body), req.ctx)),
+  },
+  {
+    method: 'GET',
+    pattern: 'buildQueue/:loc',
+    handle: (req) => entityReply(req, 'build', buildFull(findBuild(req.state.data, req.params.loc!, req.ctx.now), req.ctx)),
+  },
   { method: 'POST', pattern: 'buildQueue/:loc', handle: (req) => cancel(req, false) },
   {
     method: 'DELETE',
@@ -59,7 +71,10 @@ export const buildRoutes: Route[] = [
       const defaultRef = bt.vcsRootIds.map((id) => req.state.data.requireVcsRoot(id))[0]?.branch;
       const names = new Set<string>(defaultRef ? [shortRefName(defaultRef)] : []);
       for (const b of req.state.data.builds.all()) if (b.buildTypeId === bt.id && b.branchName) names.add(b.branchName);
-      const branch = [...names].map((name) => ({ name, default: defaultRef !== undefined && name === shortRefName(defaultRef) ? true : undefined }));
+      const branch = [...names].map((name) => ({
+        name,
+        default: defaultRef !== undefined && name === shortRefName(defaultRef) ? true : undefined,
+      }));
       return entityReply(req, 'branches', { count: branch.length, href: `${req.path}`, branch });
     },
   },

@@ -30,17 +30,33 @@ export const projectRoutes: Route[] = [
     handle: (req) => {
       const text = all(req);
       const items = text ? findProjects(req.state.data, text) : [...req.state.data.projects.values()];
-      return listReply(req, { root: 'projects', itemKey: 'project', items, short: (p) => projectRef(p, req.ctx), full: (p) => projectFull(p, req.ctx) });
+      return listReply(req, {
+        root: 'projects',
+        itemKey: 'project',
+        items,
+        short: (p) => projectRef(p, req.ctx),
+        full: (p) => projectFull(p, req.ctx),
+      });
     },
   },
-  { method: 'GET', pattern: 'projects/:loc', handle: (req) => entityReply(req, 'project', projectFull(findProject(req.state.data, req.params.loc!), req.ctx)) },
+  {
+    method: 'GET',
+    pattern: 'projects/:loc',
+    handle: (req) => entityReply(req, 'project', projectFull(findProject(req.state.data, req.params.loc!), req.ctx)),
+  },
   {
     method: 'GET',
     pattern: 'projects/:loc/buildTypes',
     handle: (req) => {
       const p = findProject(req.state.data, req.params.loc!);
       const items = findBuildTypes(req.state.data, `project:(id:${p.id})`);
-      return listReply(req, { root: 'buildTypes', itemKey: 'buildType', items, short: (b) => buildTypeRef(b, req.ctx), full: (b) => buildTypeFull(b, req.ctx) });
+      return listReply(req, {
+        root: 'buildTypes',
+        itemKey: 'buildType',
+        items,
+        short: (b) => buildTypeRef(b, req.ctx),
+        full: (b) => buildTypeFull(b, req.ctx),
+      });
     },
   },
   {
@@ -57,11 +73,25 @@ export const projectRoutes: Route[] = [
     handle: (req) => {
       const text = all(req);
       const items = text ? findBuildTypes(req.state.data, text) : [...req.state.data.buildTypes.values()];
-      return listReply(req, { root: 'buildTypes', itemKey: 'buildType', items, short: (b) => buildTypeRef(b, req.ctx), full: (b) => buildTypeFull(b, req.ctx) });
+      return listReply(req, {
+        root: 'buildTypes',
+        itemKey: 'buildType',
+        items,
+        short: (b) => buildTypeRef(b, req.ctx),
+        full: (b) => buildTypeFull(b, req.ctx),
+      });
     },
   },
-  { method: 'GET', pattern: 'buildTypes/:loc', handle: (req) => entityReply(req, 'buildType', buildTypeFull(findBuildType(req.state.data, req.params.loc!), req.ctx)) },
-  { method: 'GET', pattern: 'buildTypes/:loc/paused', handle: (req) => ({ text: String(findBuildType(req.state.data, req.params.loc!).paused) }) },
+  {
+    method: 'GET',
+    pattern: 'buildTypes/:loc',
+    handle: (req) => entityReply(req, 'buildType', buildTypeFull(findBuildType(req.state.data, req.params.loc!), req.ctx)),
+  },
+  {
+    method: 'GET',
+    pattern: 'buildTypes/:loc/paused',
+    handle: (req) => ({ text: String(findBuildType(req.state.data, req.params.loc!).paused) }),
+  },
   {
     method: 'PUT',
     pattern: 'buildTypes/:loc/paused',
@@ -100,7 +130,13 @@ export const projectRoutes: Route[] = [
     handle: (req) => {
       const text = all(req);
       const items = text ? findVcsRoots(req.state.data, text) : [...req.state.data.vcsRoots.values()];
-      return listReply(req, { root: 'vcs-roots', itemKey: 'vcs-root', items, short: (r) => vcsRootRef(r, req.ctx), full: (r) => vcsRootFull(r, req.ctx) });
+      return listReply(req, {
+        root: 'vcs-roots',
+        itemKey: 'vcs-root',
+        items,
+        short: (r) => vcsRootRef(r, req.ctx),
+        full: (r) => vcsRootFull(r, req.ctx),
+      });
     },
   },
   {

@@ -41,7 +41,8 @@ function createToken(req: RouteRequest, name: string | undefined, expirationTime
     const token = req.state.tokens.create(user.username, name, expiresAt, req.ctx.now);
     return { entity: { root: 'token', body: tokenJson(token, token.value) } };
   } catch (e) {
-    if (e instanceof DuplicateTokenError) throw badRequest(`Token with the same name '${name}' already exists for user '${user.username}'.`);
+    if (e instanceof DuplicateTokenError)
+      throw badRequest(`Token with the same name '${name}' already exists for user '${user.username}'.`);
     throw e;
   }
 }

@@ -54,7 +54,9 @@ export function triggerBuild(data: SimulatorData, user: SimUser, rawBody: unknow
   const roots = bt.vcsRootIds.map((id) => data.requireVcsRoot(id));
   const requested = body.branchName as string | undefined;
   const defaultRef = roots[0]?.branch;
-  const isDefault = requested === undefined || (defaultRef !== undefined && (requested === defaultRef || requested === shortRefName(defaultRef) || requested === '<default>'));
+  const isDefault =
+    requested === undefined ||
+    (defaultRef !== undefined && (requested === defaultRef || requested === shortRefName(defaultRef) || requested === '<default>'));
   const branchName = roots.length === 0 ? requested : isDefault ? shortRefName(defaultRef!) : requested;
   const covered = requested === undefined || roots.length === 0 || roots.some((r) => branchMatches(r.branchSpec, r.branch, requested));
 

@@ -4,7 +4,18 @@ import { type Locator, first, parseLocator } from './locator';
 /** TeamCity's property:(name:..,value:..,matchType:..,ignoreCase:..) condition. */
 export type PropertyCondition = { name: string; value?: string; matchType: string; ignoreCase: boolean };
 
-const MATCH_TYPES = ['equals', 'does-not-equal', 'contains', 'does-not-contain', 'starts-with', 'ends-with', 'exists', 'not-exists', 'matches', 'any'];
+const MATCH_TYPES = [
+  'equals',
+  'does-not-equal',
+  'contains',
+  'does-not-contain',
+  'starts-with',
+  'ends-with',
+  'exists',
+  'not-exists',
+  'matches',
+  'any',
+];
 
 export function parsePropertyCondition(text: string): PropertyCondition {
   const loc: Locator = parseLocator(text);

@@ -9,7 +9,12 @@ function element(name: string, obj: JsonObject): string {
   for (const [key, v] of Object.entries(obj)) {
     if (v === undefined || v === null) continue;
     if (Array.isArray(v)) {
-      for (const item of v) children.push(item !== null && typeof item === 'object' && !Array.isArray(item) ? element(key, item) : `<${key}>${escapeAttr(String(item))}</${key}>`);
+      for (const item of v)
+        children.push(
+          item !== null && typeof item === 'object' && !Array.isArray(item)
+            ? element(key, item)
+            : `<${key}>${escapeAttr(String(item))}</${key}>`,
+        );
     } else if (typeof v === 'object') {
       children.push(element(key, v));
     } else {

@@ -14,8 +14,10 @@ export const buildResolvers = (builds: BuildService) => ({
   [F.getBuildSetup]: defineEndpoint(F.getBuildSetup, getBuildSetupRequestSchema, (_input, { accountId, context }) =>
     builds.getBuildSetup(accountId, context),
   ),
-  [F.findBuildConfigurations]: defineEndpoint(F.findBuildConfigurations, findBuildConfigurationsRequestSchema, (input, { accountId, context }) =>
-    builds.findBuildConfigurations(accountId, context, input),
+  [F.findBuildConfigurations]: defineEndpoint(
+    F.findBuildConfigurations,
+    findBuildConfigurationsRequestSchema,
+    (input, { accountId, context }) => builds.findBuildConfigurations(accountId, context, input),
   ),
   [F.triggerBuild]: defineEndpoint(F.triggerBuild, triggerBuildRequestSchema, (input, { accountId, context }) =>
     builds.triggerBuild(accountId, context, input),

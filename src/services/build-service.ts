@@ -114,22 +114,31 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
       });
     },
 
-    async findBuildConfigurations(accountId: string, context: Context, input: FindBuildConfigurationsRequest): Promise<Result<FindBuildConfigurationsResponse>> {
+    async findBuildConfigurations(
+      accountId: string,
+      context: Context,
+      input: FindBuildConfigurationsRequest,
+    ): Promise<Result<FindBuildConfigurationsResponse>> {
       let urls: string[] = [];
       if (input.scope === 'repository') {
         const details = await repositories.resolve(context, { withBranches: false });
         if (!details.ok) return details;
         urls = details.data.vcsUrls;
       }
-      return withToken(accountId, input.tokenId, async (client) => {
-        const search = input.search?.trim() ?? '';
-        const page =
-          input.scope === 'repository'
-            ? await client.findBuildTypesByVcsUrls(urls, { start: input.start ?? 0, count: PAGE_SIZE })
-            : await client.searchBuildTypes(search, { start: input.start ?? 0, count: search === '' ? PAGE_SIZE : SEARCH_PAGE_SIZE });
-        if (!page.ok) return single(page);
-        return single(ok({ items: page.data.items.map(toConfigurationView), nextStart: page.data.nextStart ?? null }));
-      }, RUNNING);
+      return withToken(
+        accountId,
+        input.tokenId,
+        async (client) => {
+          const search = input.search?.trim() ?? '';
+          const page =
+            input.scope === 'repository'
+              ? await client.findBuildTypesByVcsUrls(urls, { start: input.start ?? 0, count: PAGE_SIZE })
+              : await client.searchBuildTypes(search, { start: input.start ?? 0, count: search === '' ? PAGE_SIZE : SEARCH_PAGE_SIZE });
+          if (!page.ok) return single(page);
+          return single(ok({ items: page.data.items.map(toConfigurationView), nextStart: page.data.nextStart ?? null }));
+        },
+        RUNNING,
+      );
     },
 
     async triggerBuild(accountId: string, context: Context, input: TriggerInput): Promise<Result<TriggerBuildResponse>> {
@@ -140,31 +149,38 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
       const { uuid, pullRequest } = details.data;
       const properties = [...input.parameters, ...(pullRequest ? pullRequestParameters(pullRequest) : [])];
 
-      const result = await withToken(accountId, input.tokenId, async (client, token) => {
-        const queued = await client.triggerBuild({
-          buildTypeId: input.buildTypeId,
-          branchName: shortBranchName(input.branchName),
-          properties,
-          ...(input.comment !== undefined && input.comment.trim() !== '' && { comment: input.comment }),
-          ...(input.queueAtTop !== undefined && { queueAtTop: input.queueAtTop }),
-          ...(input.cleanCheckout !== undefined && { cleanCheckout: input.cleanCheckout }),
-        });
-        if (queued.ok) return single(ok({ build: toBuildView(queued.data) }));
-        // Only a refusal costs a second request: the configuration's project names who must grant the permission.
-        const type = queued.error.code === 'forbidden' ? await client.getBuildType(input.buildTypeId) : undefined;
-        const error = triggerFailure(queued.error, {
-          serverUrl: token.serverUrl,
-          buildTypeId: input.buildTypeId,
-          ...(type?.ok && { projectName: type.data.projectName, buildTypeName: type.data.name }),
-        });
-        return { result: { ok: false as const, error }, authenticated: type?.ok === true || queued.error.code === 'forbidden' };
-      }, RUNNING);
+      const result = await withToken(
+        accountId,
+        input.tokenId,
+        async (client, token) => {
+          const queued = await client.triggerBuild({
+            buildTypeId: input.buildTypeId,
+            branchName: shortBranchName(input.branchName),
+            properties,
+            ...(input.comment !== undefined && input.comment.trim() !== '' && { comment: input.comment }),
+            ...(input.queueAtTop !== undefined && { queueAtTop: input.queueAtTop }),
+            ...(input.cleanCheckout !== undefined && { cleanCheckout: input.cleanCheckout }),
+          });
+          if (queued.ok) return single(ok({ build: toBuildView(queued.data) }));
+          // Only a refusal costs a second request: the configuration's project names who must grant the permission.
+          const type = queued.error.code === 'forbidden' ? await client.getBuildType(input.buildTypeId) : undefined;
+          const error = triggerFailure(queued.error, {
+            serverUrl: token.serverUrl,
+            buildTypeId: input.buildTypeId,
+            ...(type?.ok && { projectName: type.data.projectName, buildTypeName: type.data.name }),
+          });
+          return { result: { ok: false as const, error }, authenticated: type?.ok === true || queued.error.code === 'forbidden' };
+        },
+        RUNNING,
+      );
 
       if (result.ok) {
         // The build is already queued: failing to remember the choice must not report the trigger as failed.
-        await preferences.remember(accountId, uuid, input.tokenId, input.buildTypeId).catch((error: unknown) =>
-          logEvent('build_preferences_write_failed', { error: error instanceof Error ? error.name : typeof error }),
-        );
+        await preferences
+          .remember(accountId, uuid, input.tokenId, input.buildTypeId)
+          .catch((error: unknown) =>
+            logEvent('build_preferences_write_failed', { error: error instanceof Error ? error.name : typeof error }),
+          );
       }
       return result;
     },
@@ -182,7 +198,8 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
         // cancelBuild reads the build first: TeamCity answering "not allowed", "not found" or "already finished"
         // still proves it accepted the token; anything else proves nothing.
         const authenticated = build.ok || ['forbidden', 'not_found', 'bad_request'].includes(build.error.code);
-        if (!build.ok) return { result: mapError(build.error, token, 'cancel this build', `build with id ${input.buildId}`), authenticated };
+        if (!build.ok)
+          return { result: mapError(build.error, token, 'cancel this build', `build with id ${input.buildId}`), authenticated };
         return { result: ok({ build: toBuildView(build.data) }), authenticated };
       }),
 
@@ -193,7 +210,8 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
           ...(input.branchName !== undefined && { branchName: shortBranchName(input.branchName) }),
           count: RECENT_BUILDS,
         });
-        if (!builds.ok) return single(mapError(builds.error, token, 'list the builds of this configuration', `build configuration ${input.buildTypeId}`));
+        if (!builds.ok)
+          return single(mapError(builds.error, token, 'list the builds of this configuration', `build configuration ${input.buildTypeId}`));
         return single(ok({ builds: builds.data.map(toBuildView) }));
       }),
   };

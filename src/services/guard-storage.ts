@@ -14,7 +14,10 @@ export const guardStorage = async <T>(work: () => Promise<Result<T>>, message = 
     return await work();
   } catch (error) {
     if (error instanceof TokenDeletedWhileSavingError) {
-      return fail('conflict', 'This token was deleted in another window while it was being saved, so it was not kept. Add it again if you still need it.');
+      return fail(
+        'conflict',
+        'This token was deleted in another window while it was being saved, so it was not kept. Add it again if you still need it.',
+      );
     }
     logEvent('storage_failure', { error: error instanceof Error ? error.name : typeof error });
     return fail('storage_error', message);

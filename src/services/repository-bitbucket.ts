@@ -34,7 +34,10 @@ export async function readJson(what: string, path: Route): Promise<unknown> {
 export const forgeBitbucketReader: BitbucketReader = {
   repository: (workspace, repo) => readJson('repository', route`/2.0/repositories/${workspace}/${repo}`),
   async branches(workspace, repo) {
-    const page = await readJson('branches', route`/2.0/repositories/${workspace}/${repo}/refs/branches?pagelen=${BRANCH_PAGE}&sort=${'-target.date'}`);
+    const page = await readJson(
+      'branches',
+      route`/2.0/repositories/${workspace}/${repo}/refs/branches?pagelen=${BRANCH_PAGE}&sort=${'-target.date'}`,
+    );
     return page === undefined ? undefined : branchNames(page);
   },
   pullRequest: (workspace, repo, id) => readJson('pull_request', route`/2.0/repositories/${workspace}/${repo}/pullrequests/${id}`),

@@ -27,14 +27,16 @@ export function readExtensionTarget(context: Record<string, unknown>): Result<Ex
 
   const repository = repositoryFields(extension.repository);
   const workspaceRef = (extension.workspace ?? {}) as Record<string, unknown>;
-  const workspace = text(context.workspaceId) ?? text(workspaceRef.uuid) ?? repository.workspaceUuid ?? text(workspaceRef.slug) ?? repository.workspaceSlug;
+  const workspace =
+    text(context.workspaceId) ?? text(workspaceRef.uuid) ?? repository.workspaceUuid ?? text(workspaceRef.slug) ?? repository.workspaceSlug;
   const workspaceSlug = repository.workspaceSlug ?? text(workspaceRef.slug);
   if (!repository.uuid || !workspace) return notOnRepositoryPage();
 
   let pullRequest: ExtensionTarget['pullRequest'] = null;
   if (type === PULL_REQUEST_MODULE) {
     const fields = pullRequestFields(extension.pullRequest);
-    if (fields.id === undefined) return fail('invalid_input', 'Bitbucket did not say which pull request this is. Reload the page and try again.');
+    if (fields.id === undefined)
+      return fail('invalid_input', 'Bitbucket did not say which pull request this is. Reload the page and try again.');
     pullRequest = { ...fields, id: fields.id };
   }
   return ok({ workspace, repository: { ...repository, uuid: repository.uuid, workspaceSlug }, pullRequest });

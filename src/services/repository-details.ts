@@ -18,8 +18,7 @@ export type RepositoryDetails = {
   vcsUrls: string[];
 };
 
-const unknownRepository = () =>
-  fail('internal_error', "Bitbucket didn't tell us which repository this is. Reload the page and try again.");
+const unknownRepository = () => fail('internal_error', "Bitbucket didn't tell us which repository this is. Reload the page and try again.");
 
 const unique = (values: Array<string | undefined>) => [...new Set(values.filter((v): v is string => !!v))];
 
@@ -31,7 +30,8 @@ export const createRepositoryDetails = (bitbucket: BitbucketReader) => ({
     let repo = target.data.repository;
 
     const needsRepository = !repo.fullName || !repo.mainBranch;
-    const needsPullRequest = prRef !== null && (!prRef.sourceBranch || !prRef.destinationBranch || prRef.title === undefined || !prRef.author);
+    const needsPullRequest =
+      prRef !== null && (!prRef.sourceBranch || !prRef.destinationBranch || prRef.title === undefined || !prRef.author);
     const [fetchedRepo, fetchedPr, branches] = await Promise.all([
       needsRepository ? bitbucket.repository(workspace, repo.uuid) : undefined,
       needsPullRequest ? bitbucket.pullRequest(workspace, repo.uuid, prRef.id) : undefined,

@@ -19,7 +19,11 @@ export const healthStatusFor = (code: ErrorCode): TokenHealthStatus =>
 /** A token created on another machine a little "after" our clock still counts as created before adding it. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-export function findOwnToken(tokens: TeamCityAccessToken[], knownName: string | undefined, addedAt: string): TeamCityAccessToken | undefined {
+export function findOwnToken(
+  tokens: TeamCityAccessToken[],
+  knownName: string | undefined,
+  addedAt: string,
+): TeamCityAccessToken | undefined {
   if (knownName !== undefined) return tokens.find((t) => t.name === knownName);
   const latest = Date.parse(addedAt) + CLOCK_SKEW_MS;
   return tokens

@@ -130,7 +130,8 @@ export const createTokenService = ({
    */
   const recordSuccess = async (accountId: string, token: StoredToken): Promise<void> => {
     const at = now();
-    if (token.lastAuthenticatedAt !== null && at.getTime() - Date.parse(token.lastAuthenticatedAt) < LAST_AUTHENTICATED_PRECISION_MS) return;
+    if (token.lastAuthenticatedAt !== null && at.getTime() - Date.parse(token.lastAuthenticatedAt) < LAST_AUTHENTICATED_PRECISION_MS)
+      return;
     await store.updateStatus(accountId, token, { lastAuthenticatedAt: at.toISOString() }).catch(() => undefined);
   };
 
@@ -143,7 +144,11 @@ export const createTokenService = ({
     const at = now();
     const { health } = await checkTokenHealth(
       clientFor(token.serverUrl, secret),
-      { expiresAt: token.health?.expiresAt ?? null, addedAt: token.createdAt, ...(token.teamcityTokenName !== undefined && { tokenName: token.teamcityTokenName }) },
+      {
+        expiresAt: token.health?.expiresAt ?? null,
+        addedAt: token.createdAt,
+        ...(token.teamcityTokenName !== undefined && { tokenName: token.teamcityTokenName }),
+      },
       at,
     );
     const change = health.status === 'connected' ? { health, lastAuthenticatedAt: health.checkedAt } : { health };
@@ -167,7 +172,8 @@ export const createTokenService = ({
       if (!token.ok) return token;
       const existing = await guardStorage(async () => ok(await store.get(accountId, request.id)));
       if (!existing.ok) return existing;
-      if (!existing.data) return fail('token_not_found', 'This access token was removed in the meantime. Refresh the page and add it again.');
+      if (!existing.data)
+        return fail('token_not_found', 'This access token was removed in the meantime. Refresh the page and add it again.');
       const allowed = await checkAllowed(existing.data.serverUrl);
       if (!allowed.ok) return allowed;
       const saved = await authenticateAndSave(accountId, existing.data.serverUrl, token.data, existing.data);

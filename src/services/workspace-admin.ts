@@ -13,13 +13,17 @@ import { text } from './repository-json';
 export type WorkspacePermissionReader = (workspace: string) => Promise<string | undefined>;
 
 export const bitbucketWorkspacePermission: WorkspacePermissionReader = async (workspace) => {
-  const body = (await readJson('workspace_permission', route`/2.0/user/workspaces/${workspace}/permission`)) as { permission?: unknown } | undefined;
+  const body = (await readJson('workspace_permission', route`/2.0/user/workspaces/${workspace}/permission`)) as
+    { permission?: unknown } | undefined;
   return typeof body?.permission === 'string' ? body.permission : undefined;
 };
 
 const ADMIN_ONLY = 'Only workspace admins can see or change the TeamCity settings of this workspace.';
 
-export async function requireWorkspaceAdmin(context: Record<string, unknown>, permissionOf: WorkspacePermissionReader): Promise<Result<{ workspace: string }>> {
+export async function requireWorkspaceAdmin(
+  context: Record<string, unknown>,
+  permissionOf: WorkspacePermissionReader,
+): Promise<Result<{ workspace: string }>> {
   const extension = (context.extension ?? {}) as { workspace?: { uuid?: unknown; slug?: unknown } };
   const workspace = text(context.workspaceId) ?? text(extension.workspace?.uuid) ?? text(extension.workspace?.slug);
   if (!workspace) return fail('forbidden', ADMIN_ONLY);

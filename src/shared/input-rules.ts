@@ -11,7 +11,7 @@ export const MAX_PARAMETERS = 100;
 export const MAX_SEARCH_LENGTH = 100;
 
 /** Git ref names: no control characters, spaces, `..`, `~^:?*[\\`, as `git check-ref-format` allows. */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what this rule refuses
 export const BAD_BRANCH_NAME = /[\u0000-\u0020\u007f~^:?*[\\]|\.\.|@\{|\/\/|^\/|\/$|\.lock$|^-/;
 /** TeamCity's rule for ids (build configurations): a Latin letter, then letters, digits, underscores; at most 225. */
 export const BUILD_TYPE_ID = /^[A-Za-z][A-Za-z0-9_]{0,224}$/;

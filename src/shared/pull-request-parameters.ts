@@ -20,4 +20,5 @@ export const pullRequestParameters = (pr: PullRequestView): Parameter[] => [
 ];
 
 /** Parameters of an earlier build without the pull request's, which the backend adds again from the context. */
-export const userParametersOf = (parameters: readonly Parameter[]): Parameter[] => parameters.filter((p) => !isPullRequestParameter(p.name));
+export const userParametersOf = (parameters: readonly Parameter[]): Parameter[] =>
+  parameters.filter((p) => !isPullRequestParameter(p.name));

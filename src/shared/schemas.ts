@@ -24,9 +24,7 @@ export const MAX_SERVER_URL_LENGTH = 2048;
 /** TeamCity tokens are a few hundred characters; anything this long is a paste accident. */
 export const MAX_TOKEN_LENGTH = 4096;
 
-export const tokenIdSchema = z
-  .string({ error: 'Token id must be a string.' })
-  .regex(/^[a-f0-9]{32}$/, 'Token id is not valid.');
+export const tokenIdSchema = z.string({ error: 'Token id must be a string.' }).regex(/^[a-f0-9]{32}$/, 'Token id is not valid.');
 
 export const listTokensRequestSchema = z.object({}).strict();
 
@@ -79,7 +77,6 @@ export const replaceTokenRequestSchema = z
     token: addTokenRequestSchema.shape.token,
   })
   .strict();
-
 
 export const checkTokensRequestSchema = z
   .object({
@@ -137,7 +134,6 @@ export type WorkspacePolicyResponse = TokenPolicyResponse & {
   usage: ServerUsage[];
   updatedAt: string | null;
 };
-
 
 /* ---------------------------------------------------------------------------------------------------------
  * Running builds (repository and pull request actions). The repository and pull request always come from the

@@ -5,8 +5,7 @@
  */
 
 /** Injective escape into the characters Forge keys allow, with `:` reserved as the separator. */
-export const encodeKeyPart = (value: string): string =>
-  value.replace(/[^A-Za-z0-9-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}.`);
+export const encodeKeyPart = (value: string): string => value.replace(/[^A-Za-z0-9-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}.`);
 
 export type SecretSlot = 'a' | 'b';
 
@@ -24,8 +23,7 @@ export const storageKeys = {
    * resurrect a token deleted in the meantime; under the same prefix so one query lists both.
    */
   tokenStatus: (accountId: string, tokenId: string) => `${tokenPrefix(accountId)}${tokenId}${TOKEN_STATUS_SUFFIX}`,
-  tokenSecret: (accountId: string, tokenId: string, slot: SecretSlot) =>
-    `tc-secret:${encodeKeyPart(accountId)}:${tokenId}:${slot}`,
+  tokenSecret: (accountId: string, tokenId: string, slot: SecretSlot) => `tc-secret:${encodeKeyPart(accountId)}:${tokenId}:${slot}`,
   /** What one user last ran from one repository (Bitbucket repository UUID, braces and all). */
   buildPreferences: (accountId: string, repositoryUuid: string) =>
     `tc-build-pref:${encodeKeyPart(accountId)}:${encodeKeyPart(repositoryUuid)}`,

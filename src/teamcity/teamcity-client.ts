@@ -24,15 +24,7 @@ import {
   USER_FIELDS,
 } from './teamcity-fields';
 import { requestTeamCity, type FetchLike, type HttpSettings } from './teamcity-http';
-import {
-  checkBranch,
-  checkBuildId,
-  checkBuildTypeId,
-  checkComment,
-  checkProperties,
-  checkVcsUrls,
-  normalizePage,
-} from './teamcity-input';
+import { checkBranch, checkBuildId, checkBuildTypeId, checkComment, checkProperties, checkVcsUrls, normalizePage } from './teamcity-input';
 import { locator, locatorText, vcsUrlCondition } from './teamcity-locator';
 import { displayUrl } from './teamcity-redact';
 import type {
@@ -99,9 +91,10 @@ function triggerBody(req: TriggerBuildRequest): Record<string, unknown> {
     personal: false,
     ...(req.branchName !== undefined && { branchName: req.branchName }),
     ...(req.comment !== undefined && req.comment !== '' && { comment: { text: req.comment } }),
-    ...(req.properties !== undefined && req.properties.length > 0 && {
-      properties: { property: req.properties.map((p) => ({ name: p.name, value: p.value })) },
-    }),
+    ...(req.properties !== undefined &&
+      req.properties.length > 0 && {
+        properties: { property: req.properties.map((p) => ({ name: p.name, value: p.value })) },
+      }),
     ...(Object.keys(options).length > 0 && { triggeringOptions: options }),
   };
 }

@@ -16,13 +16,7 @@ import { requestTeamCity } from './teamcity-http';
 import { projectRefWireSchema } from './teamcity-schemas';
 import { z } from 'zod';
 import { startHttp, type Loopback } from './testing/loopback-server';
-import {
-  fixtureFiles,
-  fixtureIndex,
-  fixtureJson,
-  fixtureText,
-  recordedContentType,
-} from './testing/teamcity-reference';
+import { fixtureFiles, fixtureIndex, fixtureJson, fixtureText, recordedContentType } from './testing/teamcity-reference';
 import { createTeamCityClient } from './teamcity-client';
 import type { TeamCityBuild } from './teamcity-types';
 
@@ -303,7 +297,11 @@ const expectations: Record<string, () => Promise<void>> = {
 test('the expectations cover exactly the fixture files, and index.json describes each of them', () => {
   const files = fixtureFiles();
   expect(Object.keys(expectations).sort()).toEqual(files);
-  expect(fixtureIndex().map((e) => e.file.replace('fixtures/', '')).sort()).toEqual(files);
+  expect(
+    fixtureIndex()
+      .map((e) => e.file.replace('fixtures/', ''))
+      .sort(),
+  ).toEqual(files);
 });
 
 describe.each(Object.keys(expectations))('fixture %s', (file) => {

@@ -15,8 +15,14 @@ test('both TeamCity text wordings yield the exception message without the class 
 test('JSON, XML and HTML bodies', () => {
   expect(parseErrorBody('{"errors":[{"message":"m1"},{"message":"m2"}]}', 'application/json')).toEqual({ kind: 'json', detail: 'm1' });
   expect(parseErrorBody('{"message":"only"}', null)).toEqual({ kind: 'json', detail: 'only' });
-  expect(parseErrorBody('<errors><error><message>a &amp; b</message></error></errors>', 'application/xml')).toEqual({ kind: 'xml', detail: 'a & b' });
-  expect(parseErrorBody('<html><head><title>502 Bad Gateway</title></head></html>', null)).toEqual({ kind: 'html', detail: '502 Bad Gateway' });
+  expect(parseErrorBody('<errors><error><message>a &amp; b</message></error></errors>', 'application/xml')).toEqual({
+    kind: 'xml',
+    detail: 'a & b',
+  });
+  expect(parseErrorBody('<html><head><title>502 Bad Gateway</title></head></html>', null)).toEqual({
+    kind: 'html',
+    detail: '502 Bad Gateway',
+  });
   expect(parseErrorBody('  ', 'text/plain')).toEqual({ kind: 'empty' });
   expect(parseErrorBody('Authentication required\nmore', 'text/plain')).toEqual({ kind: 'other', detail: 'Authentication required' });
 });

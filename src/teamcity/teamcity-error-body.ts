@@ -40,9 +40,7 @@ function jsonMessage(body: string): ErrorBody | undefined {
   if (typeof parsed !== 'object' || parsed === null) return { kind: 'json' };
   const record = parsed as { errors?: unknown; message?: unknown; error?: unknown };
   if (Array.isArray(record.errors)) {
-    const first = record.errors.find(
-      (e): e is { message: string } => typeof e === 'object' && e !== null && typeof e.message === 'string',
-    );
+    const first = record.errors.find((e): e is { message: string } => typeof e === 'object' && e !== null && typeof e.message === 'string');
     if (first) return { kind: 'json', detail: first.message };
   }
   if (typeof record.message === 'string') return { kind: 'json', detail: record.message };

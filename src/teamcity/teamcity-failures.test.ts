@@ -17,7 +17,8 @@ const TOKEN = 'eyJ0eXAiOiAiVENWMiJ9.failure-test-secret-token-0123456789';
 
 type Scenario = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
-const text = (status: number, body: string, type = 'text/plain', extra: Record<string, string> = {}): Scenario =>
+const text =
+  (status: number, body: string, type = 'text/plain', extra: Record<string, string> = {}): Scenario =>
   (_req, res) => {
     res.writeHead(status, { 'Content-Type': type, ...extra }).end(body);
   };
@@ -33,8 +34,15 @@ const scenarios: Record<string, Scenario> = {
   '404-teamcity': text(404, fixtureText('error-404-buildtype.txt')),
   '404-html': text(404, '<!DOCTYPE html><html><head><title>404 Not Found</title></head><body>nginx</body></html>', 'text/html'),
   '400-json': text(400, JSON.stringify({ errors: [{ message: 'Bad locator: unknown dimension' }] }), 'application/json'),
-  '400-xml': text(400, '<?xml version="1.0"?><errors><error><message>Nothing is found by locator</message></error></errors>', 'application/xml'),
-  '500': text(500, 'Responding with error, status code: 500 (Internal Server Error).\nDetails: java.lang.NullPointerException: boom\nUnexpected error.'),
+  '400-xml': text(
+    400,
+    '<?xml version="1.0"?><errors><error><message>Nothing is found by locator</message></error></errors>',
+    'application/xml',
+  ),
+  '500': text(
+    500,
+    'Responding with error, status code: 500 (Internal Server Error).\nDetails: java.lang.NullPointerException: boom\nUnexpected error.',
+  ),
   '502': text(502, '<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>', 'text/html'),
   '503': text(503, '<html><head><title>TeamCity is starting</title></head></html>', 'text/html'),
   '504': text(504, '', 'text/plain'),
@@ -48,7 +56,9 @@ const scenarios: Record<string, Scenario> = {
   },
   // A proxy error page that quotes the request's headers in its title.
   'echo-token-404-html': (req, res) => {
-    res.writeHead(404, { 'Content-Type': 'text/html' }).end(`<html><head><title>No route for ${req.headers.authorization}</title></head></html>`);
+    res
+      .writeHead(404, { 'Content-Type': 'text/html' })
+      .end(`<html><head><title>No route for ${req.headers.authorization}</title></head></html>`);
   },
   slow: (_req, res) => {
     pending.add(res);
@@ -173,10 +183,25 @@ describe('https with a self-signed certificate', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'tc-tls-'));
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1',
-      '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem'),
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-subj',
+        '/CN=localhost',
+        '-days',
+        '1',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     tlsServer = await startHttps(
       { key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) },
       (_req, res) => {

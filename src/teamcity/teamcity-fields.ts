@@ -14,8 +14,7 @@ const BUILD_TYPE_SUMMARY = 'id,name,projectId,projectName,webUrl,paused';
 
 export const BUILD_TYPE_PAGE_FIELDS = `count,nextHref,buildType(${BUILD_TYPE_SUMMARY})`;
 
-export const BUILD_TYPE_FIELDS =
-  `${BUILD_TYPE_SUMMARY},description,project(id,name),parameters(property(name,value,inherited,type(rawValue)))`;
+export const BUILD_TYPE_FIELDS = `${BUILD_TYPE_SUMMARY},description,project(id,name),parameters(property(name,value,inherited,type(rawValue)))`;
 
 const USER_REF = 'user(id,username,name)';
 

@@ -24,8 +24,7 @@ export type FailedResponse = {
   body: string;
 };
 
-const CHECK_URL =
-  'Check the server URL: it must be the address you open TeamCity at, including any path such as /teamcity.';
+const CHECK_URL = 'Check the server URL: it must be the address you open TeamCity at, including any path such as /teamcity.';
 const NEW_TOKEN = 'create a new one in TeamCity under My Profile > Access tokens';
 
 function said(detail: string | undefined): string {
@@ -119,7 +118,10 @@ export function httpFailure(res: FailedResponse, ctx: RequestContext): AppError 
     );
   }
   if (status === 407) {
-    return error('unreachable', `A proxy between the app and ${ctx.server} demands its own login (${statusLabel(res)}). TeamCity must be reachable without a proxy login.`);
+    return error(
+      'unreachable',
+      `A proxy between the app and ${ctx.server} demands its own login (${statusLabel(res)}). TeamCity must be reachable without a proxy login.`,
+    );
   }
   if (status === 429) {
     return error('server_error', `TeamCity at ${ctx.server} is limiting requests (${statusLabel(res)}). Wait a minute and try again.`);

@@ -55,8 +55,7 @@ async function exchange(settings: HttpSettings, req: TeamCityRequest<unknown>, s
 function successBody<T>(got: Received, req: TeamCityRequest<T>, ctx: RequestContext): Result<T> {
   const contentType = (got.headers.get('content-type') ?? '').toLowerCase();
   const text = got.body.trim();
-  const checkUrl =
-    'Check the server URL: it must be the address you open TeamCity at, including any path such as /teamcity.';
+  const checkUrl = 'Check the server URL: it must be the address you open TeamCity at, including any path such as /teamcity.';
   const notTeamCity = (what: string) =>
     fail(
       'not_teamcity',

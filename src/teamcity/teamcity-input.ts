@@ -18,7 +18,7 @@ const MAX_URL = 2048;
 export const MAX_PAGE = 1000;
 const DEFAULT_PAGE = 50;
 
-const hasControl = (text: string) => /[\u0000-\u001f\u007f]/.test(text);
+const hasControl = (text: string) => /[\u0000-\u001f\u007f]/.test(text); // eslint-disable-line no-control-regex -- control characters are what this finds
 
 export function checkBuildTypeId(id: unknown): InputFailure | undefined {
   if (isValidBuildTypeId(id)) return undefined;
@@ -53,9 +53,14 @@ export function checkProperties(properties: unknown): InputFailure | undefined {
     properties.length <= MAX_PROPERTIES &&
     properties.every(
       (p: Partial<TeamCityProperty>) =>
-        typeof p === 'object' && p !== null &&
-        typeof p.name === 'string' && p.name.trim() !== '' && p.name.length <= MAX_PROPERTY_NAME && !hasControl(p.name) &&
-        typeof p.value === 'string' && p.value.length <= MAX_PROPERTY_VALUE,
+        typeof p === 'object' &&
+        p !== null &&
+        typeof p.name === 'string' &&
+        p.name.trim() !== '' &&
+        p.name.length <= MAX_PROPERTY_NAME &&
+        !hasControl(p.name) &&
+        typeof p.value === 'string' &&
+        p.value.length <= MAX_PROPERTY_VALUE,
     );
   if (valid) return undefined;
   return fail(

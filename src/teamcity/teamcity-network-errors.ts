@@ -47,7 +47,8 @@ function tlsReason(code: string): string {
   if (code === 'CERT_HAS_EXPIRED') return 'its certificate has expired';
   if (code === 'CERT_NOT_YET_VALID') return 'its certificate is not valid yet';
   if (code === 'EPROTO') return 'the TLS handshake failed (is the port serving plain HTTP?)';
-  if (code.includes('SELF_SIGNED') || code.startsWith('UNABLE_TO')) return 'its certificate is self-signed or not issued by a publicly trusted authority';
+  if (code.includes('SELF_SIGNED') || code.startsWith('UNABLE_TO'))
+    return 'its certificate is self-signed or not issued by a publicly trusted authority';
   return 'its certificate is not trusted';
 }
 

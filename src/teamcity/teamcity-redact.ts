@@ -7,7 +7,9 @@ const MAX_DETAIL = 300;
 
 export function safeDetail(text: string | undefined, token: string): string | undefined {
   if (text === undefined) return undefined;
-  let clean = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  const controls = /[\u0000-\u001f\u007f-\u009f]+/g;
+  let clean = text.replace(controls, ' ').replace(/\s+/g, ' ').trim();
   if (token.length >= 8) clean = clean.split(token).join('[redacted]');
   clean = clean.replace(/Bearer\s+\S+/gi, 'Bearer [redacted]');
   if (clean === '') return undefined;

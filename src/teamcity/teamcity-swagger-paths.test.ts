@@ -11,13 +11,25 @@ import { fixtureJson, swagger } from './testing/teamcity-reference';
 const TOKEN = 'eyJ0eXAiOiAiVENWMiJ9.recording-test-token';
 const CONTEXT = '/teamcity';
 
-type Recorded = { method: string; path: string; query: URLSearchParams; headers: Record<string, string | string[] | undefined>; body: string };
+type Recorded = {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+};
 
 const spec = swagger();
 const queuedBuild = fixtureJson<{ build: Record<string, unknown>[] }>('buildQueue-fields.json').build[0]!;
 const runningBuild = fixtureJson('build-running-canceled.json');
 const finishedBuild = fixtureJson('build-finished.json');
-const newerServer = { ...fixtureJson('server.json'), version: '2024.12 (build 174331)', versionMajor: 2024, versionMinor: 12, buildNumber: '174331' };
+const newerServer = {
+  ...fixtureJson('server.json'),
+  version: '2024.12 (build 174331)',
+  versionMajor: 2024,
+  versionMinor: 12,
+  buildNumber: '174331',
+};
 // No recording of /users/current exists; this is the user object exactly as recorded inside triggered.user.
 const currentUser = (queuedBuild.triggered as { user: unknown }).user;
 
@@ -74,8 +86,7 @@ function templateFor(method: string, path: string): string | undefined {
 
 function bodyDefinition(method: string, template: string): string | undefined {
   const param = spec.paths[template]?.[method.toLowerCase()]?.parameters?.find((p) => p.in === 'body') as
-    | { schema?: { $ref?: string } }
-    | undefined;
+    { schema?: { $ref?: string } } | undefined;
   return param?.schema?.$ref?.replace('#/definitions/', '');
 }
 
@@ -112,13 +123,16 @@ test('every request the client makes is an operation of the TeamCity REST spec',
     const template = templateFor(r.method, r.path);
     expect({ request: `${r.method} ${r.path}`, template }).toEqual({ request: `${r.method} ${r.path}`, template: expect.any(String) });
     used.add(`${r.method} ${template}`);
-    const declared = new Set((spec.paths[template!]![r.method.toLowerCase()]!.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name));
+    const declared = new Set(
+      (spec.paths[template!]![r.method.toLowerCase()]!.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+    );
     for (const name of r.query.keys()) expect({ template, name, declared: declared.has(name) }).toEqual({ template, name, declared: true });
     if (r.body !== '') {
       const definition = bodyDefinition(r.method, template!);
       expect(definition).toBeDefined();
       const allowed = Object.keys(spec.definitions[definition!]!.properties ?? {});
-      for (const key of Object.keys(JSON.parse(r.body) as object)) expect({ definition, key, allowed: allowed.includes(key) }).toEqual({ definition, key, allowed: true });
+      for (const key of Object.keys(JSON.parse(r.body) as object))
+        expect({ definition, key, allowed: allowed.includes(key) }).toEqual({ definition, key, allowed: true });
     }
   }
   expect([...used].sort()).toEqual(

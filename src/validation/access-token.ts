@@ -17,15 +17,19 @@ export const validateAccessToken = (input: string): Result<string> => {
   if (token.length > MAX_TOKEN_LENGTH) {
     return fail('invalid_input', `This is too long for a TeamCity access token (at most ${MAX_TOKEN_LENGTH} characters).`, FIELD);
   }
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what this rule refuses
   if (/[\s\u0000-\u001f\u007f]/.test(token)) {
     return fail('invalid_input', "The access token can't contain spaces or line breaks. Copy it again from TeamCity.", FIELD);
   }
   if (!/^[\x21-\x7e]+$/.test(token)) {
-    return fail('invalid_input', 'The access token contains characters that TeamCity tokens never have. Copy it again from TeamCity.', FIELD);
+    return fail(
+      'invalid_input',
+      'The access token contains characters that TeamCity tokens never have. Copy it again from TeamCity.',
+      FIELD,
+    );
   }
   if (token.length < MIN_TOKEN_LENGTH) {
-    return fail('invalid_input', "This is too short to be a TeamCity access token. Copy the whole token from TeamCity.", FIELD);
+    return fail('invalid_input', 'This is too short to be a TeamCity access token. Copy the whole token from TeamCity.', FIELD);
   }
   return ok(token);
 };

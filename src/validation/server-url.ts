@@ -14,7 +14,8 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
  * Paths people copy from the browser while looking at TeamCity. Everything from them on is a page of the
  * server, not part of its address (the part before them may be a context path such as /teamcity).
  */
-const TEAMCITY_PAGE_PATHS = /\/(login\.html|overview\.html|favorite(\/.*)?|project(\/.*)?|project\.html|buildConfiguration(\/.*)?|viewType\.html|viewLog\.html|profile\.html|admin(\/.*)?|app\/rest(\/.*)?|app\/?)$/i;
+const TEAMCITY_PAGE_PATHS =
+  /\/(login\.html|overview\.html|favorite(\/.*)?|project(\/.*)?|project\.html|buildConfiguration(\/.*)?|viewType\.html|viewLog\.html|profile\.html|admin(\/.*)?|app\/rest(\/.*)?|app\/?)$/i;
 
 /** TeamCity tokens are JWT-like: base64url of `{"typ": "TCV2"}` and two more long segments. */
 const LOOKS_LIKE_TOKEN = /^eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}$/;
@@ -24,12 +25,14 @@ const invalid = (message: string) => fail('invalid_input', message, FIELD);
 export const normalizeServerUrl = (input: string, policy: ServerUrlPolicy): Result<string> => {
   const text = input.trim();
   if (text === '') return invalid('Enter the address of your TeamCity server.');
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what this rule refuses
   if (/[\s\u0000-\u001f\u007f]/.test(text)) return invalid("The server address can't contain spaces or line breaks.");
 
   // Never echo it, and never send it anywhere as a host name.
   if (LOOKS_LIKE_TOKEN.test(text)) {
-    return invalid('This looks like an access token. Paste it into the Access token field, and enter the address of your TeamCity server here.');
+    return invalid(
+      'This looks like an access token. Paste it into the Access token field, and enter the address of your TeamCity server here.',
+    );
   }
 
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();

@@ -5,8 +5,7 @@
 import { invoke } from './forge-bridge';
 import type { AppError, Result } from '../../src/shared/result';
 
-const GENERIC_ERROR_MESSAGE =
-  "We couldn't reach the app's backend. Check your connection and try again.";
+const GENERIC_ERROR_MESSAGE = "We couldn't reach the app's backend. Check your connection and try again.";
 
 const genericFailure = <T>(): Result<T> => ({
   ok: false,

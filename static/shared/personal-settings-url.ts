@@ -16,6 +16,14 @@ export function personalSettingsPath(workspaceSlug: string, location: ForgeLocat
   const match = LOCAL_ID.exec(location.localId ?? '');
   const appId = match?.[1];
   if (!appId || !location.environmentType || !workspaceSlug) return null;
-  const segments = [workspaceSlug, 'workspace', 'personal-settings', 'forge', appId, location.environmentType.toLowerCase(), PERSONAL_SETTINGS_MODULE_KEY];
+  const segments = [
+    workspaceSlug,
+    'workspace',
+    'personal-settings',
+    'forge',
+    appId,
+    location.environmentType.toLowerCase(),
+    PERSONAL_SETTINGS_MODULE_KEY,
+  ];
   return `/${segments.map(encodeURIComponent).join('/')}`;
 }

@@ -8,10 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../src/shared/result';
 import { callResolver } from './call-resolver';
 
-export type QueryState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: AppError }
-  | { status: 'ready'; data: T };
+export type QueryState<T> = { status: 'loading' } | { status: 'error'; error: AppError } | { status: 'ready'; data: T };
 
 export type ResolverQuery<T> = {
   state: QueryState<T>;

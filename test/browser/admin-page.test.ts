@@ -20,7 +20,10 @@ describe('TeamCity workspace settings page', () => {
     host = await startLocalHost({ port: 0, dbPath: ':memory:' });
     browser = await launchChromium();
     for (const user of ['uma', 'vera']) {
-      const added = (await host.invoke(user, 'addToken', { serverUrl: host.simulator!.url, token: host.simulator!.createToken('developer', user) })) as Result<unknown>;
+      const added = (await host.invoke(user, 'addToken', {
+        serverUrl: host.simulator!.url,
+        token: host.simulator!.createToken('developer', user),
+      })) as Result<unknown>;
       expect(added.ok).toBe(true);
     }
   });
@@ -81,7 +84,9 @@ describe('TeamCity workspace settings page', () => {
       // A default that is not on the list is refused by the backend, next to the field.
       await app.getByLabel('Default server', { exact: true }).fill('https://elsewhere.example.com');
       await app.getByTestId('save-policy').click();
-      await expect(app.getByTestId('defaultServerUrl-error').textContent()).resolves.toBe('The default server must be one of the allowed servers.');
+      await expect(app.getByTestId('defaultServerUrl-error').textContent()).resolves.toBe(
+        'The default server must be one of the allowed servers.',
+      );
       await screenshot(page, 'admin-page-3-validation');
 
       await app.getByRole('button', { name: 'Use https://teamcity.example.com as the default server' }).click();
@@ -96,10 +101,21 @@ describe('TeamCity workspace settings page', () => {
 
       // Users get the new policy, and a reload shows what was stored.
       const listed = (await host.invoke('uma', 'listTokens', {})) as Result<ListTokensResponse>;
-      expect(listed).toMatchObject({ ok: true, data: { policy: { allowedServers: ['https://teamcity.example.com', 'https://ci.example.org/tc'], defaultServerUrl: 'https://teamcity.example.com' } } });
+      expect(listed).toMatchObject({
+        ok: true,
+        data: {
+          policy: {
+            allowedServers: ['https://teamcity.example.com', 'https://ci.example.org/tc'],
+            defaultServerUrl: 'https://teamcity.example.com',
+          },
+        },
+      });
       await page.reload();
       const reloaded = page.frameLocator('iframe.forge-frame');
-      await expect(reloaded.getByTestId('allowed-server').allTextContents()).resolves.toEqual(['https://teamcity.example.com', 'https://ci.example.org/tc']);
+      await expect(reloaded.getByTestId('allowed-server').allTextContents()).resolves.toEqual([
+        'https://teamcity.example.com',
+        'https://ci.example.org/tc',
+      ]);
       await expect(reloaded.getByLabel('Default server', { exact: true }).inputValue()).resolves.toBe('https://teamcity.example.com');
       await expect(reloaded.getByTestId('save-policy').isDisabled()).resolves.toBe(true);
       expect(pageErrors.filter((l) => l.startsWith('pageerror'))).toEqual([]);

@@ -31,10 +31,7 @@ export type TestPage = {
   pageErrors: string[];
 };
 
-export async function newTestPage(
-  browser: Browser,
-  options: { width?: number; height?: number } = {},
-): Promise<TestPage> {
+export async function newTestPage(browser: Browser, options: { width?: number; height?: number } = {}): Promise<TestPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     locale: 'en-US',

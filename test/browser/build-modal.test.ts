@@ -26,7 +26,9 @@ describe('Run TeamCity build modal', () => {
     host = await startLocalHost({ port: 0, dbPath: ':memory:', teamcity: { buildDurations: BUILD_DURATIONS } });
     if (!host.simulator) throw new Error('The local host started without its TeamCity simulator.');
     simulator = host.simulator;
-    const added = (await host.invoke('demo', 'addToken', { serverUrl: simulator.url, token: simulator.createToken('admin', 'e2e') })) as { ok: boolean };
+    const added = (await host.invoke('demo', 'addToken', { serverUrl: simulator.url, token: simulator.createToken('admin', 'e2e') })) as {
+      ok: boolean;
+    };
     expect(added.ok).toBe(true);
     browser = await launchChromium();
   });
@@ -98,7 +100,10 @@ describe('Run TeamCity build modal', () => {
 
       const state = progress.getByTestId('build-state');
       await expect(state.filter({ hasText: 'Success' }).waitFor({ timeout: FINISH_TIMEOUT_MS })).resolves.toBeUndefined();
-      await progress.getByTestId('build-title').filter({ hasText: /^Build #\d+$/ }).waitFor();
+      await progress
+        .getByTestId('build-title')
+        .filter({ hasText: /^Build #\d+$/ })
+        .waitFor();
       await expect(progress.getByTestId('cancel-build').count()).resolves.toBe(0);
       await screenshot(page, 'build-modal-4-finished');
       // Back to the form, focus starts at its first control (here the configuration search: one server).
@@ -146,7 +151,11 @@ describe('Run TeamCity build modal', () => {
       const started = simulatorBuilds().slice(buildsBefore);
       expect(started).toHaveLength(1);
       const build = started[0]!;
-      expect(build).toMatchObject({ buildTypeId: 'Acme_Webapp_Build', branchName: 'feature/login', comment: 'Started by the browser test' });
+      expect(build).toMatchObject({
+        buildTypeId: 'Acme_Webapp_Build',
+        branchName: 'feature/login',
+        comment: 'Started by the browser test',
+      });
       const properties = Object.fromEntries(build.properties.map((p) => [p.name, p.value]));
       expect(properties).toMatchObject({
         'bitbucket.pr.id': '1',
@@ -162,12 +171,28 @@ describe('Run TeamCity build modal', () => {
       // The panel still shows the first build's Success until the new one is queued: wait for the new build first.
       await waitFor(() => simulatorBuilds().length > buildsBefore + 1, FINISH_TIMEOUT_MS);
       const rerunId = simulatorBuilds()[buildsBefore + 1]!.id;
-      await waitFor(() => viewBuild(simulatorBuilds().find((b) => b.id === rerunId)!, Date.now()).state === 'finished', FINISH_TIMEOUT_MS);
-      await modal.getByTestId('build-progress').getByTestId('build-state').filter({ hasText: 'Success' }).waitFor({ timeout: FINISH_TIMEOUT_MS });
+      await waitFor(
+        () =>
+          viewBuild(
+            simulatorBuilds().find((b) => b.id === rerunId)!,
+            Date.now(),
+          ).state === 'finished',
+        FINISH_TIMEOUT_MS,
+      );
+      await modal
+        .getByTestId('build-progress')
+        .getByTestId('build-state')
+        .filter({ hasText: 'Success' })
+        .waitFor({ timeout: FINISH_TIMEOUT_MS });
       const rerun = simulatorBuilds().slice(buildsBefore + 1);
       expect(rerun).toHaveLength(1);
       expect(rerun[0]).toMatchObject({ buildTypeId: 'Acme_Webapp_Build', branchName: 'feature/login' });
-      expect(rerun[0]!.properties).toEqual(expect.arrayContaining([{ name: 'env.E2E_MARKER', value: 'from-the-modal' }, { name: 'bitbucket.pr.id', value: '1' }]));
+      expect(rerun[0]!.properties).toEqual(
+        expect.arrayContaining([
+          { name: 'env.E2E_MARKER', value: 'from-the-modal' },
+          { name: 'bitbucket.pr.id', value: '1' },
+        ]),
+      );
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();
@@ -185,7 +210,10 @@ describe('Run TeamCity build modal', () => {
       await modal.getByTestId('run-build').click();
       const progress = modal.getByTestId('build-progress');
       await progress.getByTestId('build-state').filter({ hasText: 'Running' }).waitFor({ timeout: FINISH_TIMEOUT_MS });
-      await progress.getByTestId('build-percent').filter({ hasText: /^\d+% complete/ }).waitFor();
+      await progress
+        .getByTestId('build-percent')
+        .filter({ hasText: /^\d+% complete/ })
+        .waitFor();
       await progress.getByRole('progressbar').waitFor();
       await screenshot(page, 'build-modal-7-running');
 

@@ -34,7 +34,13 @@ describe('getBuildSetup', () => {
     const setup = unwrap(await call<GetBuildSetupResponse>('alice', 'getBuildSetup', {}, prPage('webapp', '1')));
     expect(setup.servers.map((s) => s.id)).toEqual([adminTokenId]);
     expect(setup.selectedTokenId).toBe(adminTokenId);
-    expect(setup.pullRequest).toEqual({ id: 1, title: 'Add login with SSO', sourceBranch: 'feature/login', destinationBranch: 'develop', author: 'Alice' });
+    expect(setup.pullRequest).toEqual({
+      id: 1,
+      title: 'Add login with SSO',
+      sourceBranch: 'feature/login',
+      destinationBranch: 'develop',
+      author: 'Alice',
+    });
     expect(setup.defaultBranch).toBe('feature/login');
     expect(JSON.stringify(setup)).not.toMatch(/secret|eyJ0eXAi/);
   });
@@ -44,7 +50,13 @@ describe('getBuildSetup', () => {
     const minimal = { type: full.type, repository: { uuid: (full.repository as { uuid: string }).uuid }, pullRequest: { id: 7 } };
     const setup = unwrap(await call<GetBuildSetupResponse>('alice', 'getBuildSetup', {}, minimal));
     expect(setup.repository.fullName).toBe('acme/api');
-    expect(setup.pullRequest).toEqual({ id: 7, title: 'Rate limit the public endpoints', sourceBranch: 'feature/rate-limits', destinationBranch: 'main', author: 'Bob' });
+    expect(setup.pullRequest).toEqual({
+      id: 7,
+      title: 'Rate limit the public endpoints',
+      sourceBranch: 'feature/rate-limits',
+      destinationBranch: 'main',
+      author: 'Bob',
+    });
   });
 
   it('refuses to run outside a repository page', async () => {
@@ -71,11 +83,18 @@ describe('findBuildConfigurations', () => {
     expect(host.simulator!.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual(['GET /app/rest/buildTypes']);
     // Acme_Webapp_* use https://bitbucket.org/acme/webapp.git, AcmeRelease_Production git@bitbucket.org:ACME/webapp.git.
     expect(ids(webapp)).toEqual(['AcmeRelease_Production', 'Acme_Webapp_Build', 'Acme_Webapp_DeployStaging', 'Acme_Webapp_UnitTests']);
-    expect(webapp.items.find((i) => i.id === 'Acme_Webapp_Build')).toMatchObject({ name: 'Build', projectId: 'Acme_Webapp', projectName: 'Acme :: Webapp', paused: false });
+    expect(webapp.items.find((i) => i.id === 'Acme_Webapp_Build')).toMatchObject({
+      name: 'Build',
+      projectId: 'Acme_Webapp',
+      projectName: 'Acme :: Webapp',
+      paused: false,
+    });
     expect(webapp.nextStart).toBeNull();
 
     expect(ids(await find({ scope: 'repository' }, repoPage('api')))).toEqual(['Acme_Api_Build', 'Acme_Api_IntegrationTests']);
-    expect((await find({ scope: 'repository' }, repoPage('api'))).items.find((i) => i.id === 'Acme_Api_IntegrationTests')?.paused).toBe(true);
+    expect((await find({ scope: 'repository' }, repoPage('api'))).items.find((i) => i.id === 'Acme_Api_IntegrationTests')?.paused).toBe(
+      true,
+    );
     expect(ids(await find({ scope: 'repository' }, repoPage('mobile')))).toEqual(['Acme_Mobile_Android', 'Acme_Mobile_Ios']);
   });
 
@@ -114,7 +133,7 @@ describe('findBuildConfigurations', () => {
     expect(second.items.map((i) => i.id)).not.toContain(first.items[0]!.id);
   });
 
-  it('says when the token is not one of the user\'s', async () => {
+  it("says when the token is not one of the user's", async () => {
     const result = await call('bob', 'findBuildConfigurations', { tokenId: adminTokenId, scope: 'all' });
     expect(result).toMatchObject({ ok: false, error: { code: 'token_not_found' } });
   });

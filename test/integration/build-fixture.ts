@@ -17,13 +17,22 @@ export const startBuildHost = () => startLocalHost({ port: 0, dbPath: ':memory:'
 
 export type Call = <T>(user: string, key: string, payload: unknown, extension?: Record<string, unknown>) => Promise<Result<T>>;
 
-export const caller = (host: LocalHost): Call => async (user, key, payload, extension = repoPage()) =>
-  (await host.invoke(user, key, payload, extension)) as never;
+export const caller =
+  (host: LocalHost): Call =>
+  async (user, key, payload, extension = repoPage()) =>
+    (await host.invoke(user, key, payload, extension)) as never;
 
 /** Stores a token of `teamcityUser` for `bitbucketUser` through the settings page's resolver. */
-export async function addToken(host: LocalHost, bitbucketUser: string, teamcityUser: string): Promise<{ token: TokenView; secret: string }> {
+export async function addToken(
+  host: LocalHost,
+  bitbucketUser: string,
+  teamcityUser: string,
+): Promise<{ token: TokenView; secret: string }> {
   const secret = host.simulator!.createToken(teamcityUser, `${bitbucketUser}-${Math.random().toString(36).slice(2)}`);
-  const added = (await host.invoke(bitbucketUser, 'addToken', { serverUrl: host.simulator!.url, token: secret })) as Result<AddTokenResponse>;
+  const added = (await host.invoke(bitbucketUser, 'addToken', {
+    serverUrl: host.simulator!.url,
+    token: secret,
+  })) as Result<AddTokenResponse>;
   if (!added.ok) throw new Error(`addToken failed: ${added.error.code}`);
   return { token: added.data.token, secret };
 }

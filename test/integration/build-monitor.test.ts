@@ -32,7 +32,11 @@ describe('cancelBuild', () => {
       const running = await trigger({ buildTypeId: 'Acme_Webapp_UnitTests' });
       const stopping = unwrap(await call<BuildResponse>('alice', 'cancelBuild', { tokenId, buildId: running.id }));
       expect(stopping.build).toMatchObject({ state: 'running', canceled: true });
-      expect((await followBuild(call, 'alice', tokenId, running.id)).at(-1)).toMatchObject({ state: 'finished', status: 'UNKNOWN', canceled: true });
+      expect((await followBuild(call, 'alice', tokenId, running.id)).at(-1)).toMatchObject({
+        state: 'finished',
+        status: 'UNKNOWN',
+        canceled: true,
+      });
     } finally {
       host.simulator!.data.builds.durations = durations;
     }
@@ -47,13 +51,19 @@ describe('cancelBuild', () => {
 });
 
 describe('getBuild', () => {
-  it('says when the build does not exist on the token\'s server', async () => {
+  it("says when the build does not exist on the token's server", async () => {
     const result = await call('alice', 'getBuild', { tokenId, buildId: 987654 });
-    expect(result).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/has no build with id 987654/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringMatching(/has no build with id 987654/) },
+    });
   });
 
   it('rejects a build id that is not a positive whole number', async () => {
-    expect(await call('alice', 'getBuild', { tokenId, buildId: '12' })).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'buildId' } });
+    expect(await call('alice', 'getBuild', { tokenId, buildId: '12' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'buildId' },
+    });
   });
 });
 
@@ -61,20 +71,51 @@ describe('listRecentBuilds', () => {
   it('lists the last five builds of a configuration and branch, newest first, with what "Run again" needs', async () => {
     const pr = prPage('webapp', '2');
     const mine = [];
-    for (let i = 0; i < 6; i++) mine.push(await trigger({ buildTypeId: 'Acme_Webapp_DeployStaging', branchName: 'develop', parameters: [{ name: 'env.RUN', value: String(i) }] }, pr));
+    for (let i = 0; i < 6; i++)
+      mine.push(
+        await trigger(
+          { buildTypeId: 'Acme_Webapp_DeployStaging', branchName: 'develop', parameters: [{ name: 'env.RUN', value: String(i) }] },
+          pr,
+        ),
+      );
     await trigger({ buildTypeId: 'Acme_Webapp_DeployStaging', branchName: 'main' });
 
-    const { builds } = unwrap(await call<ListRecentBuildsResponse>('alice', 'listRecentBuilds', { tokenId, buildTypeId: 'Acme_Webapp_DeployStaging', branchName: 'refs/heads/develop' }));
-    expect(builds.map((b) => b.id)).toEqual(mine.slice(1).reverse().map((b) => b.id));
-    expect(builds[0]).toMatchObject({ branchName: 'develop', triggeredBy: 'Administrator', parameters: [{ name: 'env.RUN', value: '5' }], queuedAt: expect.any(String) });
+    const { builds } = unwrap(
+      await call<ListRecentBuildsResponse>('alice', 'listRecentBuilds', {
+        tokenId,
+        buildTypeId: 'Acme_Webapp_DeployStaging',
+        branchName: 'refs/heads/develop',
+      }),
+    );
+    expect(builds.map((b) => b.id)).toEqual(
+      mine
+        .slice(1)
+        .reverse()
+        .map((b) => b.id),
+    );
+    expect(builds[0]).toMatchObject({
+      branchName: 'develop',
+      triggeredBy: 'Administrator',
+      parameters: [{ name: 'env.RUN', value: '5' }],
+      queuedAt: expect.any(String),
+    });
 
-    const all = unwrap(await call<ListRecentBuildsResponse>('alice', 'listRecentBuilds', { tokenId, buildTypeId: 'Acme_Webapp_DeployStaging' }));
+    const all = unwrap(
+      await call<ListRecentBuildsResponse>('alice', 'listRecentBuilds', { tokenId, buildTypeId: 'Acme_Webapp_DeployStaging' }),
+    );
     expect(all.builds).toHaveLength(5);
     expect(all.builds[0]!.branchName).toBe('main');
   });
 
   it('includes finished history with status and dates', async () => {
-    const { builds } = unwrap(await call<ListRecentBuildsResponse>('alice', 'listRecentBuilds', { tokenId, buildTypeId: 'Acme_Api_Build' }));
-    expect(builds[0]).toMatchObject({ state: 'finished', status: 'SUCCESS', startedAt: expect.any(String), finishedAt: expect.any(String) });
+    const { builds } = unwrap(
+      await call<ListRecentBuildsResponse>('alice', 'listRecentBuilds', { tokenId, buildTypeId: 'Acme_Api_Build' }),
+    );
+    expect(builds[0]).toMatchObject({
+      state: 'finished',
+      status: 'SUCCESS',
+      startedAt: expect.any(String),
+      finishedAt: expect.any(String),
+    });
   });
 });

@@ -4,7 +4,12 @@
  */
 import type { LocalHost } from '../../local/forge-host/start-local-host';
 import { storageKeys } from '../../src/stores/storage-keys';
-import type { FindBuildConfigurationsResponse, GetBuildSetupResponse, ListTokensResponse, TriggerBuildResponse } from '../../src/shared/schemas';
+import type {
+  FindBuildConfigurationsResponse,
+  GetBuildSetupResponse,
+  ListTokensResponse,
+  TriggerBuildResponse,
+} from '../../src/shared/schemas';
 import { addToken, caller, followBuild, postsToBuildQueue, prPage, repoPage, startBuildHost, unwrap, type Call } from './build-fixture';
 
 let host: LocalHost;
@@ -42,9 +47,13 @@ describe('triggerBuild', () => {
     expect(host.simulator!.data.builds.get(plain.id)).toMatchObject({ queueAtTop: false, cleanSources: false });
   });
 
-    it('adds the pull request parameters from the page, strips refs/heads/ once and keeps user parameters', async () => {
+  it('adds the pull request parameters from the page, strips refs/heads/ once and keeps user parameters', async () => {
     const { build } = unwrap(
-      await trigger('alice', { buildTypeId: 'Acme_Webapp_UnitTests', branchName: 'refs/heads/feature/login', parameters: [{ name: 'env.EXTRA', value: 'yes' }] }, prPage('webapp', '1')),
+      await trigger(
+        'alice',
+        { buildTypeId: 'Acme_Webapp_UnitTests', branchName: 'refs/heads/feature/login', parameters: [{ name: 'env.EXTRA', value: 'yes' }] },
+        prPage('webapp', '1'),
+      ),
     );
     const stored = host.simulator!.data.builds.get(build.id)!;
     expect(stored.branchName).toBe('feature/login');
@@ -62,19 +71,40 @@ describe('triggerBuild', () => {
 
   it('refuses user parameters that would impersonate the pull request, before calling TeamCity', async () => {
     host.simulator!.clearRequests();
-    const result = await trigger('alice', { buildTypeId: 'Acme_Webapp_Build', parameters: [{ name: 'Bitbucket.PR.id', value: '99' }] }, prPage('webapp', '1'));
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'parameters', message: expect.stringMatching(/bitbucket\.pr\./) } });
+    const result = await trigger(
+      'alice',
+      { buildTypeId: 'Acme_Webapp_Build', parameters: [{ name: 'Bitbucket.PR.id', value: '99' }] },
+      prPage('webapp', '1'),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'parameters', message: expect.stringMatching(/bitbucket\.pr\./) },
+    });
     expect(host.simulator!.requests).toEqual([]);
   });
 
   it('remembers the server and configuration per user and repository', async () => {
     // A second server for alice, so the choice is not simply "the only one".
     const second = host.simulator!.createToken('admin', 'second-server');
-    const other = unwrap(await call<{ token: { id: string } }>('alice', 'addToken', { serverUrl: host.simulator!.url.replace('127.0.0.1', 'localhost'), token: second }, { type: 'bitbucket:workspacePersonalSettingsPage' }));
+    const other = unwrap(
+      await call<{ token: { id: string } }>(
+        'alice',
+        'addToken',
+        { serverUrl: host.simulator!.url.replace('127.0.0.1', 'localhost'), token: second },
+        { type: 'bitbucket:workspacePersonalSettingsPage' },
+      ),
+    );
     const before = unwrap(await call<GetBuildSetupResponse>('alice', 'getBuildSetup', {}, repoPage('mobile')));
     expect(before.selectedTokenId).toBeNull();
 
-    unwrap(await call('alice', 'triggerBuild', { tokenId: other.token.id, buildTypeId: 'Acme_Mobile_Ios', branchName: 'master' }, repoPage('mobile')));
+    unwrap(
+      await call(
+        'alice',
+        'triggerBuild',
+        { tokenId: other.token.id, buildTypeId: 'Acme_Mobile_Ios', branchName: 'master' },
+        repoPage('mobile'),
+      ),
+    );
     const after = unwrap(await call<GetBuildSetupResponse>('alice', 'getBuildSetup', {}, repoPage('mobile')));
     expect(after.selectedTokenId).toBe(other.token.id);
     expect(after.lastBuildTypeIds).toEqual({ [other.token.id]: 'Acme_Mobile_Ios' });
@@ -84,7 +114,8 @@ describe('triggerBuild', () => {
   });
 
   it('updates "Last authenticated" after TeamCity accepted the token, at most once a minute', async () => {
-    const listed = async () => unwrap(await call<ListTokensResponse>('alice', 'listTokens', {})).tokens.find((t) => t.id === admin.tokenId)!;
+    const listed = async () =>
+      unwrap(await call<ListTokensResponse>('alice', 'listTokens', {})).tokens.find((t) => t.id === admin.tokenId)!;
     const statusKey = storageKeys.tokenStatus(host.accountIdFor('alice'), admin.tokenId);
     const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString();
     host.kvs.writeRaw(statusKey, { lastAuthenticatedAt: twoMinutesAgo, health: (await listed()).health });
@@ -103,7 +134,11 @@ describe('triggerBuild', () => {
   it("tells a user without TeamCity's Run build permission which project it is about", async () => {
     const { token } = await addToken(host, 'carol', 'developer');
     host.simulator!.clearRequests();
-    const result = await call('carol', 'triggerBuild', { tokenId: token.id, buildTypeId: 'AcmeRelease_Production', branchName: 'release/1.4' });
+    const result = await call('carol', 'triggerBuild', {
+      tokenId: token.id,
+      buildTypeId: 'AcmeRelease_Production',
+      branchName: 'release/1.4',
+    });
     expect(postsToBuildQueue(host)).toBe(1);
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const message = (result as { error: { message: string } }).error.message;
@@ -113,11 +148,21 @@ describe('triggerBuild', () => {
 
   it('says when the configuration does not exist', async () => {
     const result = await trigger('alice', { buildTypeId: 'Acme_Gone' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/^The build configuration Acme_Gone was not found/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringMatching(/^The build configuration Acme_Gone was not found/) },
+    });
   });
 
   it('marks a paused configuration in discovery and still queues a manual build of it, as TeamCity does', async () => {
-    const found = unwrap(await call<FindBuildConfigurationsResponse>('alice', 'findBuildConfigurations', { tokenId: admin.tokenId, scope: 'repository' }, repoPage('api')));
+    const found = unwrap(
+      await call<FindBuildConfigurationsResponse>(
+        'alice',
+        'findBuildConfigurations',
+        { tokenId: admin.tokenId, scope: 'repository' },
+        repoPage('api'),
+      ),
+    );
     expect(found.items.find((i) => i.id === 'Acme_Api_IntegrationTests')).toMatchObject({ paused: true });
     const { build } = unwrap(await trigger('alice', { buildTypeId: 'Acme_Api_IntegrationTests' }, repoPage('api')));
     expect(build).toMatchObject({ state: 'queued', buildTypeId: 'Acme_Api_IntegrationTests' });
@@ -134,7 +179,13 @@ describe('triggerBuild', () => {
     const revoked = await addToken(host, 'dave', 'admin');
     host.simulator!.revokeToken(revoked.secret);
     const result = await call('dave', 'triggerBuild', { tokenId: revoked.token.id, buildTypeId: 'Acme_Webapp_Build', branchName: 'main' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized', message: expect.stringMatching(/no longer accepts your access token.*replace this one in your personal settings/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'unauthorized',
+        message: expect.stringMatching(/no longer accepts your access token.*replace this one in your personal settings/),
+      },
+    });
     expect(JSON.stringify(result)).not.toContain(revoked.secret);
   });
 });

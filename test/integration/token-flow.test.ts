@@ -36,7 +36,10 @@ describe('listing, adding, replacing and deleting a token', () => {
     expect(await tokensOf('alice')).toEqual([]);
 
     const added = await add('alice', `${host.simulator!.url}/`, adminToken);
-    expect(added).toMatchObject({ ok: true, data: { replaced: false, token: { serverUrl: host.simulator!.url, teamcityUsername: 'admin' } } });
+    expect(added).toMatchObject({
+      ok: true,
+      data: { replaced: false, token: { serverUrl: host.simulator!.url, teamcityUsername: 'admin' } },
+    });
     const token = (added as { data: AddTokenResponse }).data.token;
     expect(token.id).toMatch(/^[a-f0-9]{32}$/);
     expect(token.serverVersion).toMatch(/^\d{4}\.\d+/);
@@ -73,8 +76,22 @@ describe('a token that TeamCity does not accept is never stored', () => {
 
   it.each([
     ['a wrong token', () => ['SERVER', 'eyJ0eXAiOiAiVENWMiJ9.bm90LWEtcmVhbC10b2tlbg.d3Jvbmc'], 'unauthorized', 'token'],
-    ['a revoked token', () => { const t = host.simulator!.createToken('admin', `revoked-${Math.random()}`); host.simulator!.revokeToken(t); return ['SERVER', t]; }, 'unauthorized', 'token'],
-    ['an expired token', () => ['SERVER', host.simulator!.createToken('admin', `expired-${Math.random()}`, { expiresAt: new Date(Date.now() - 1000) })], 'unauthorized', 'token'],
+    [
+      'a revoked token',
+      () => {
+        const t = host.simulator!.createToken('admin', `revoked-${Math.random()}`);
+        host.simulator!.revokeToken(t);
+        return ['SERVER', t];
+      },
+      'unauthorized',
+      'token',
+    ],
+    [
+      'an expired token',
+      () => ['SERVER', host.simulator!.createToken('admin', `expired-${Math.random()}`, { expiresAt: new Date(Date.now() - 1000) })],
+      'unauthorized',
+      'token',
+    ],
     ['nothing listening', () => ['http://127.0.0.1:9', adminToken], 'unreachable', 'serverUrl'],
   ])('%s', async (_name, input, code, field) => {
     const keys = before();
@@ -148,7 +165,7 @@ describe('storage failures', () => {
 });
 
 describe('isolation between users', () => {
-  it('never lets one user see, use, replace or delete another user\'s token', async () => {
+  it("never lets one user see, use, replace or delete another user's token", async () => {
     const added = await add('erin', host.simulator!.url, adminToken);
     if (!added.ok) throw new Error('add failed');
     const id = added.data.token.id;
@@ -158,7 +175,10 @@ describe('isolation between users', () => {
     const forged = (await host.invoke('frank', 'deleteToken', { id, accountId: host.accountIdFor('erin') })) as Result<unknown>;
     expect(forged).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     // Frank adding the same server gets his own token; Erin's is untouched.
-    expect(await add('frank', host.simulator!.url, host.simulator!.createToken('admin', 'frank'))).toMatchObject({ ok: true, data: { replaced: false } });
+    expect(await add('frank', host.simulator!.url, host.simulator!.createToken('admin', 'frank'))).toMatchObject({
+      ok: true,
+      data: { replaced: false },
+    });
     expect(await tokensOf('erin')).toEqual([added.data.token]);
   });
 });

@@ -81,7 +81,7 @@ describe('the status of a token', () => {
     expect(Date.parse(checked.expiresAt!)).toBeLessThan(Date.parse(checked.health.checkedAt!));
   });
 
-  it('is No access (403) when the TeamCity user\'s access was taken away, and Connected again when restored', async () => {
+  it("is No access (403) when the TeamCity user's access was taken away, and Connected again when restored", async () => {
     const { token } = unwrap(await add('karl', sim.createToken('viewer', name('denied'))));
     sim.data.setAccessDenied('viewer', true);
     try {
@@ -140,11 +140,16 @@ describe('the status of a token', () => {
     }
   });
 
-  it('refuses bad check requests and never checks another user\'s token', async () => {
+  it("refuses bad check requests and never checks another user's token", async () => {
     const { token } = unwrap(await add('olga', sim.createToken('developer', name('mine'))));
     expect(await check('olga', [])).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await check('olga', [token.id, token.id])).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await check('olga', Array.from({ length: 21 }, (_, i) => i.toString(16).padStart(32, '0')))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(
+      await check(
+        'olga',
+        Array.from({ length: 21 }, (_, i) => i.toString(16).padStart(32, '0')),
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     sim.clearRequests();
     expect(unwrap(await check('pavel', [token.id]))).toEqual({ tokens: [], missing: [token.id] });
     expect(sim.requests).toEqual([]);

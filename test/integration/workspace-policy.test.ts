@@ -13,7 +13,8 @@ type LocalHost = Awaited<ReturnType<typeof startBuildHost>>;
 let host: LocalHost;
 const ALLOWED = 'https://teamcity.example.com';
 
-const admin = <T>(user: string, key: string, payload: unknown) => host.invoke(user, key, payload, workspaceSettingsExtension()) as Promise<Result<T>>;
+const admin = <T>(user: string, key: string, payload: unknown) =>
+  host.invoke(user, key, payload, workspaceSettingsExtension()) as Promise<Result<T>>;
 const getPolicy = (user = 'demo') => admin<WorkspacePolicyResponse>(user, 'getWorkspacePolicy', {});
 const savePolicy = (allowedServers: string[], defaultServerUrl: string | null = null, user = 'demo') =>
   admin<WorkspacePolicyResponse>(user, 'saveWorkspacePolicy', { allowedServers, defaultServerUrl });
@@ -39,7 +40,9 @@ describe('only workspace admins', () => {
   });
 
   it('checks the caller against Bitbucket, not the page: the admin resolvers called from a repository page are still member-only', async () => {
-    expect(await host.invoke('alice', 'saveWorkspacePolicy', { allowedServers: [ALLOWED], defaultServerUrl: null }, repoPage())).toMatchObject({
+    expect(
+      await host.invoke('alice', 'saveWorkspacePolicy', { allowedServers: [ALLOWED], defaultServerUrl: null }, repoPage()),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
@@ -50,11 +53,22 @@ describe('only workspace admins', () => {
 
 describe('saving a policy', () => {
   it('normalizes and de-duplicates servers and requires the default server to be one of them', async () => {
-    const saved = unwrap(await savePolicy(['TeamCity.Example.com/', 'https://teamcity.example.com:443', 'https://ci.example.org/tc/login.html'], 'teamcity.example.com'));
+    const saved = unwrap(
+      await savePolicy(
+        ['TeamCity.Example.com/', 'https://teamcity.example.com:443', 'https://ci.example.org/tc/login.html'],
+        'teamcity.example.com',
+      ),
+    );
     expect(saved).toMatchObject({ allowedServers: [ALLOWED, 'https://ci.example.org/tc'], defaultServerUrl: ALLOWED });
     expect(saved.updatedAt).not.toBeNull();
-    expect(await savePolicy([ALLOWED], 'https://other.example.com')).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'defaultServerUrl' } });
-    expect(await savePolicy([ALLOWED, 'ftp://x.example.com'])).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'allowedServers' } });
+    expect(await savePolicy([ALLOWED], 'https://other.example.com')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'defaultServerUrl' },
+    });
+    expect(await savePolicy([ALLOWED, 'ftp://x.example.com'])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', field: 'allowedServers' },
+    });
     expect(unwrap(await getPolicy()).allowedServers).toEqual([ALLOWED, 'https://ci.example.org/tc']);
   });
 
@@ -89,7 +103,9 @@ describe('the allowlist', () => {
     const call = caller(host);
     const { token } = await addToken(host, 'emil', 'developer');
     await addToken(host, 'fynn', 'developer');
-    const buildTypes = unwrap(await call<{ items: Array<{ id: string }> }>('emil', 'findBuildConfigurations', { tokenId: token.id, scope: 'repository' }));
+    const buildTypes = unwrap(
+      await call<{ items: Array<{ id: string }> }>('emil', 'findBuildConfigurations', { tokenId: token.id, scope: 'repository' }),
+    );
     expect(buildTypes.items.length).toBeGreaterThan(0);
 
     const saved = unwrap(await savePolicy([ALLOWED]));

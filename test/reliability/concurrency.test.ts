@@ -35,12 +35,55 @@ const add = (teamcityUser: string) => (user: string) => addToken(host, user, sim
 const remove = (user: string) => call(host, user, 'deleteToken', { id: tokenId });
 
 const SCENARIOS: Scenario[] = [
-  { name: 'replace | delete', before: 'token', tabs: [{ tag: 'R', run: add('developer') }, { tag: 'D', run: remove }] },
-  { name: 'delete | replace', before: 'token', tabs: [{ tag: 'D', run: remove }, { tag: 'R', run: add('developer') }] },
-  { name: 'add | delete', before: 'nothing', tabs: [{ tag: 'A', run: add('admin') }, { tag: 'D', run: remove }] },
-  { name: 'add | add', before: 'nothing', tabs: [{ tag: 'A', run: add('admin') }, { tag: 'B', run: add('developer') }] },
-  { name: 'replace | replace', before: 'token', tabs: [{ tag: 'R', run: add('developer') }, { tag: 'S', run: add('viewer') }] },
-  { name: 'replace | replace | replace', before: 'token', tabs: [{ tag: 'R', run: add('developer') }, { tag: 'S', run: add('viewer') }, { tag: 'T', run: add('admin') }] },
+  {
+    name: 'replace | delete',
+    before: 'token',
+    tabs: [
+      { tag: 'R', run: add('developer') },
+      { tag: 'D', run: remove },
+    ],
+  },
+  {
+    name: 'delete | replace',
+    before: 'token',
+    tabs: [
+      { tag: 'D', run: remove },
+      { tag: 'R', run: add('developer') },
+    ],
+  },
+  {
+    name: 'add | delete',
+    before: 'nothing',
+    tabs: [
+      { tag: 'A', run: add('admin') },
+      { tag: 'D', run: remove },
+    ],
+  },
+  {
+    name: 'add | add',
+    before: 'nothing',
+    tabs: [
+      { tag: 'A', run: add('admin') },
+      { tag: 'B', run: add('developer') },
+    ],
+  },
+  {
+    name: 'replace | replace',
+    before: 'token',
+    tabs: [
+      { tag: 'R', run: add('developer') },
+      { tag: 'S', run: add('viewer') },
+    ],
+  },
+  {
+    name: 'replace | replace | replace',
+    before: 'token',
+    tabs: [
+      { tag: 'R', run: add('developer') },
+      { tag: 'S', run: add('viewer') },
+      { tag: 'T', run: add('admin') },
+    ],
+  },
 ];
 /** Storage calls of one add or delete, plus slack so the later tab also starts after the first one is done. */
 const START_POINTS = 9;
@@ -85,33 +128,40 @@ async function runRound(scenario: Scenario, sweep: Sweep, offset: number) {
 
 describe('two tabs of one user', () => {
   it('ends consistent whatever the interleaving of add, replace and delete', async () => {
-    if (!tokenId) tokenId = ((await addToken(host, 'tabs-id', sim.url, tokenOf('admin'))) as { data: { token: { id: string } } }).data.token.id;
+    if (!tokenId)
+      tokenId = ((await addToken(host, 'tabs-id', sim.url, tokenOf('admin'))) as { data: { token: { id: string } } }).data.token.id;
     const findings: string[] = [];
     let rounds = 0;
     // The resolvers log one line per call; hundreds of them would bury the summary.
     const output = captureOutput({ passThrough: false });
     try {
-    for (const scenario of SCENARIOS) {
-      for (const sweep of ['after-calls', 'delay-ms'] as const) for (let offset = 0; offset <= START_POINTS; offset++) {
-        rounds++;
-        const { user, trace, results } = await runRound(scenario, sweep, offset);
-        const problems = tokenStorageViolations(entriesOf(host, user), (secret) => owners.get(secret));
-        for (const t of await listTokens(host, user)) {
-          const used = await call(host, user, 'findBuildConfigurations', { tokenId: t.id, scope: 'all' });
-          if (!used.ok) problems.push(`listed token cannot be used: ${used.error.code}`);
-        }
-        const outcomes = results.map((r, i) => `${scenario.tabs[i]!.tag}=${r.ok ? 'ok' : r.error.code}`).join(' ');
-        // A delete may find nothing to delete, and a save that a delete overtook says so ('conflict'); any other
-        // failure, or a conflict without a delete in the round, is unexpected.
-        const allowed = scenario.tabs.some((t) => t.run === remove) ? ['token_not_found', 'conflict'] : ['token_not_found'];
-        if (results.some((r) => !r.ok && !allowed.includes(r.error.code))) problems.push(`unexpected outcome ${outcomes}`);
-        if (problems.length > 0) findings.push(`${scenario.name}, ${sweep} ${offset} -> ${outcomes}\n    ${problems.join('\n    ')}\n    interleaving: ${trace.join(' | ')}`);
+      for (const scenario of SCENARIOS) {
+        for (const sweep of ['after-calls', 'delay-ms'] as const)
+          for (let offset = 0; offset <= START_POINTS; offset++) {
+            rounds++;
+            const { user, trace, results } = await runRound(scenario, sweep, offset);
+            const problems = tokenStorageViolations(entriesOf(host, user), (secret) => owners.get(secret));
+            for (const t of await listTokens(host, user)) {
+              const used = await call(host, user, 'findBuildConfigurations', { tokenId: t.id, scope: 'all' });
+              if (!used.ok) problems.push(`listed token cannot be used: ${used.error.code}`);
+            }
+            const outcomes = results.map((r, i) => `${scenario.tabs[i]!.tag}=${r.ok ? 'ok' : r.error.code}`).join(' ');
+            // A delete may find nothing to delete, and a save that a delete overtook says so ('conflict'); any other
+            // failure, or a conflict without a delete in the round, is unexpected.
+            const allowed = scenario.tabs.some((t) => t.run === remove) ? ['token_not_found', 'conflict'] : ['token_not_found'];
+            if (results.some((r) => !r.ok && !allowed.includes(r.error.code))) problems.push(`unexpected outcome ${outcomes}`);
+            if (problems.length > 0)
+              findings.push(
+                `${scenario.name}, ${sweep} ${offset} -> ${outcomes}\n    ${problems.join('\n    ')}\n    interleaving: ${trace.join(' | ')}`,
+              );
+          }
       }
-    }
     } finally {
       output.stop();
     }
-    console.log(`concurrency: ${rounds} rounds (${SCENARIOS.length} scenarios x 2 sweeps x ${START_POINTS + 1} start points); ${rounds - findings.length} consistent, ${findings.length} inconsistent${findings.length ? `:\n  ${findings.join('\n  ')}` : ''}`);
+    console.log(
+      `concurrency: ${rounds} rounds (${SCENARIOS.length} scenarios x 2 sweeps x ${START_POINTS + 1} start points); ${rounds - findings.length} consistent, ${findings.length} inconsistent${findings.length ? `:\n  ${findings.join('\n  ')}` : ''}`,
+    );
     expect(findings).toEqual([]);
   });
 });

@@ -44,7 +44,9 @@ async function bridge<T>(user: string, functionKey: string, payload: unknown, fr
     return body.result.data;
   } catch (error) {
     // Counted, not thrown, so every session still finishes and the summary shows all failures.
-    errors.push(`${user} ${functionKey}: ${error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error)}`);
+    errors.push(
+      `${user} ${functionKey}: ${error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error)}`,
+    );
     return undefined;
   } finally {
     latencies.push(performance.now() - started);
@@ -67,7 +69,12 @@ async function session(i: number) {
   if (one && one.tokens.length !== 1) errors.push(`${user} listed ${one.tokens.length} tokens, expected 1`);
   const tokenId = kept?.token.id;
   for (let round = 0; round < ROUNDS; round++) {
-    const queued = await bridge<TriggerBuildResponse>(user, 'triggerBuild', { tokenId, buildTypeId: 'Acme_Webapp_Build', branchName: 'main', comment: `${user} round ${round}` }, REPO_FRAME);
+    const queued = await bridge<TriggerBuildResponse>(
+      user,
+      'triggerBuild',
+      { tokenId, buildTypeId: 'Acme_Webapp_Build', branchName: 'main', comment: `${user} round ${round}` },
+      REPO_FRAME,
+    );
     await bridge(user, 'getBuild', { tokenId, buildId: queued?.build.id }, REPO_FRAME);
     await bridge(user, 'listTokens', {});
   }
@@ -94,12 +101,17 @@ describe('load', () => {
     const mismatches: string[] = [];
     for (const { user, teamcityUser, token, tokenId } of outcomes) {
       const tokens = await listTokens(host, user);
-      if (tokens.length !== 1 || tokens[0]!.id !== tokenId || tokens[0]!.teamcityUsername !== teamcityUser) mismatches.push(`${user}: tokens ${JSON.stringify(tokens.map((t) => t.teamcityUsername))}`);
+      if (tokens.length !== 1 || tokens[0]!.id !== tokenId || tokens[0]!.teamcityUsername !== teamcityUser)
+        mismatches.push(`${user}: tokens ${JSON.stringify(tokens.map((t) => t.teamcityUsername))}`);
       const entries = entriesOf(host, user);
       const secrets = entries.filter((e) => e.secret).map((e) => e.value);
-      if (secrets.length !== 1 || secrets[0] !== token) mismatches.push(`${user}: ${secrets.length} secrets, own token ${secrets[0] === token}`);
+      if (secrets.length !== 1 || secrets[0] !== token)
+        mismatches.push(`${user}: ${secrets.length} secrets, own token ${secrets[0] === token}`);
       // Metadata and its status record, one secret, and the remembered build choice.
-      const keys = entries.map((e) => e.key.split(':')[0]).sort().join(',');
+      const keys = entries
+        .map((e) => e.key.split(':')[0])
+        .sort()
+        .join(',');
       if (keys !== 'tc-build-pref,tc-secret,tc-token,tc-token') mismatches.push(`${user}: stored ${keys}`);
       const builds = sim.data.builds.all().filter((b) => b.triggeredBy.username === teamcityUser);
       const comments = builds.map((b) => b.comment).sort();

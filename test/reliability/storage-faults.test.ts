@@ -43,7 +43,9 @@ async function runFlow(flow: Flow, failAt?: number): Promise<{ user: string; res
   });
   try {
     const result =
-      flow === 'delete' ? await call(host, user, 'deleteToken', { id: tokenId }) : await addToken(host, user, sim.url, tokenOf(flow === 'replace' ? 'developer' : 'admin'));
+      flow === 'delete'
+        ? await call(host, user, 'deleteToken', { id: tokenId })
+        : await addToken(host, user, sim.url, tokenOf(flow === 'replace' ? 'developer' : 'admin'));
     if (result.ok && flow !== 'delete') tokenId = (result.data as { token: { id: string } }).token.id;
     if (flow === 'add' && !tokenId) tokenId = (await listTokens(host, user))[0]?.id ?? '';
     return { user, result, ops, tokenId };
@@ -67,32 +69,40 @@ async function checkListedTokensWork(user: string): Promise<{ problems: string[]
 }
 
 describe('storage failures at every step', () => {
-  it.each(['add', 'replace', 'delete'] as const)('%s: each failing step leaves a consistent state that a delete cleans up', async (flow) => {
-    const clean = await runFlow(flow);
-    expect(clean.result.ok).toBe(true);
-    const steps = clean.ops.filter((op) => op.path !== '/api/v1/query');
-    const lines: string[] = [];
-    const problems: string[] = [];
-    for (let step = 0; step < clean.ops.length; step++) {
-      if (clean.ops[step]!.path === '/api/v1/query') continue;
-      const { user, result, ops, tokenId } = await runFlow(flow, step);
-      const failed = ops[step] ? describeOperation(ops[step]!) : '(not reached)';
-      const outcome = result.ok ? 'ok' : result.error.code;
-      const { problems: found, leftovers } = await checkListedTokensWork(user);
-      if (!result.ok && result.error.code !== 'storage_error') found.push(`unexpected error ${result.error.code}`);
-      if (flow === 'delete' && result.ok && (await listTokens(host, user)).length > 0) found.push('delete reported ok but the token is still listed');
+  it.each(['add', 'replace', 'delete'] as const)(
+    '%s: each failing step leaves a consistent state that a delete cleans up',
+    async (flow) => {
+      const clean = await runFlow(flow);
+      expect(clean.result.ok).toBe(true);
+      const steps = clean.ops.filter((op) => op.path !== '/api/v1/query');
+      const lines: string[] = [];
+      const problems: string[] = [];
+      for (let step = 0; step < clean.ops.length; step++) {
+        if (clean.ops[step]!.path === '/api/v1/query') continue;
+        const { user, result, ops, tokenId } = await runFlow(flow, step);
+        const failed = ops[step] ? describeOperation(ops[step]!) : '(not reached)';
+        const outcome = result.ok ? 'ok' : result.error.code;
+        const { problems: found, leftovers } = await checkListedTokensWork(user);
+        if (!result.ok && result.error.code !== 'storage_error') found.push(`unexpected error ${result.error.code}`);
+        if (flow === 'delete' && result.ok && (await listTokens(host, user)).length > 0)
+          found.push('delete reported ok but the token is still listed');
 
-      // The next delete finishes whatever is left.
-      const again = await call(host, user, 'deleteToken', { id: tokenId || clean.tokenId });
-      if (!again.ok && again.error.code !== 'token_not_found') found.push(`the next delete failed: ${again.error.code}`);
-      const left = entriesOf(host, user).map((e) => e.key.split(':').slice(2).join(':').slice(0, 12));
-      if (left.length > 0) found.push(`left behind after the next delete: ${left.join(', ')}`);
-      lines.push(`  ${flow} step ${step} fails (${failed}): ${outcome}${leftovers.length ? ` (until the next delete, ${leftovers.join('; ')})` : ''}${found.length ? ` PROBLEM ${found.join('; ')}` : ''}`);
-      problems.push(...found.map((f) => `${flow} step ${step} (${failed}): ${f}`));
-    }
-    console.log(`storage faults (${flow}): failed each of ${steps.length} storage steps in turn; ${steps.length - new Set(problems.map((p) => p.split(':')[0])).size} consistent\n${lines.join('\n')}`);
-    expect(problems).toEqual([]);
-  });
+        // The next delete finishes whatever is left.
+        const again = await call(host, user, 'deleteToken', { id: tokenId || clean.tokenId });
+        if (!again.ok && again.error.code !== 'token_not_found') found.push(`the next delete failed: ${again.error.code}`);
+        const left = entriesOf(host, user).map((e) => e.key.split(':').slice(2).join(':').slice(0, 12));
+        if (left.length > 0) found.push(`left behind after the next delete: ${left.join(', ')}`);
+        lines.push(
+          `  ${flow} step ${step} fails (${failed}): ${outcome}${leftovers.length ? ` (until the next delete, ${leftovers.join('; ')})` : ''}${found.length ? ` PROBLEM ${found.join('; ')}` : ''}`,
+        );
+        problems.push(...found.map((f) => `${flow} step ${step} (${failed}): ${f}`));
+      }
+      console.log(
+        `storage faults (${flow}): failed each of ${steps.length} storage steps in turn; ${steps.length - new Set(problems.map((p) => p.split(':')[0])).size} consistent\n${lines.join('\n')}`,
+      );
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('a delete that fails repeatedly is finished by the next delete, and the token is never usable meanwhile', async () => {
     const user = 'store-delete-repeated';
@@ -108,11 +118,16 @@ describe('storage failures at every step', () => {
     // The second gets past the metadata and fails on both secret slots: gone from the list and unusable.
     expect(await call(host, user, 'deleteToken', { id })).toMatchObject({ ok: false, error: { code: 'storage_error' } });
     expect(await listTokens(host, user)).toEqual([]);
-    expect(await call(host, user, 'getBuild', { tokenId: id, buildId: 1 })).toMatchObject({ ok: false, error: { code: 'token_not_found' } });
+    expect(await call(host, user, 'getBuild', { tokenId: id, buildId: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'token_not_found' },
+    });
     expect(entriesOf(host, user).some((e) => e.secret)).toBe(true);
     // The third finishes the job.
     expect(await call(host, user, 'deleteToken', { id })).toMatchObject({ ok: false, error: { code: 'token_not_found' } });
     expect(entriesOf(host, user)).toEqual([]);
-    console.log('storage faults (repeated delete failures): 2 failed deletes (token whole, then gone and unusable), a third leaves nothing behind');
+    console.log(
+      'storage faults (repeated delete failures): 2 failed deletes (token whole, then gone and unusable), a third leaves nothing behind',
+    );
   });
 });

@@ -6,7 +6,16 @@
 import { FAULTS, type SimFault } from '../../local/teamcity-simulator';
 import type { Result } from '../../src/shared/result';
 import type { TriggerBuildResponse } from '../../src/shared/schemas';
-import { addedTokenId, call, prExtension, repoExtension, startTestHost, storageSnapshot, type TestHost, type Simulator } from '../security/support/host-calls';
+import {
+  addedTokenId,
+  call,
+  prExtension,
+  repoExtension,
+  startTestHost,
+  storageSnapshot,
+  type TestHost,
+  type Simulator,
+} from '../security/support/host-calls';
 
 const TIMEOUT_MS = 500;
 const EXPECTED: Record<SimFault, string> = {
@@ -38,7 +47,13 @@ beforeAll(async () => {
   sim = host.simulator;
   token = sim.createToken('admin', 'fault-matrix');
   tokenId = await addedTokenId(host, USER, sim.url, token);
-  const queued = await call<TriggerBuildResponse>(host, USER, 'triggerBuild', { tokenId, buildTypeId: 'Acme_Webapp_Build', branchName: 'main' }, repoExtension());
+  const queued = await call<TriggerBuildResponse>(
+    host,
+    USER,
+    'triggerBuild',
+    { tokenId, buildTypeId: 'Acme_Webapp_Build', branchName: 'main' },
+    repoExtension(),
+  );
   if (!queued.ok) throw new Error(`setup trigger failed: ${queued.error.code}`);
   buildId = queued.data.build.id;
 });
@@ -64,12 +79,15 @@ const run = (op: Operation): Promise<Result<unknown>> => {
 /** Storage without what a success may legitimately change. */
 const withoutRefreshes = () =>
   JSON.stringify(
-    JSON.parse(storageSnapshot(host)).filter((e: { key: string }) => !e.key.endsWith(':status') && !e.key.startsWith('tc-build-pref:')).map((e: { key: string; value: unknown }) => {
-      // A successful validation replaces the token: same server, same id; only its dates and slot move.
-      if (e.key.startsWith('tc-token:')) return { key: e.key, value: { ...(e.value as object), createdAt: '*', secretSlot: '*', teamcityTokenName: '*' } };
-      if (e.key.startsWith('tc-secret:')) return { secret: e.value };
-      return e;
-    }),
+    JSON.parse(storageSnapshot(host))
+      .filter((e: { key: string }) => !e.key.endsWith(':status') && !e.key.startsWith('tc-build-pref:'))
+      .map((e: { key: string; value: unknown }) => {
+        // A successful validation replaces the token: same server, same id; only its dates and slot move.
+        if (e.key.startsWith('tc-token:'))
+          return { key: e.key, value: { ...(e.value as object), createdAt: '*', secretSlot: '*', teamcityTokenName: '*' } };
+        if (e.key.startsWith('tc-secret:')) return { secret: e.value };
+        return e;
+      }),
   );
 
 describe('TeamCity fault matrix', () => {
@@ -98,13 +116,16 @@ describe('TeamCity fault matrix', () => {
           if (withoutRefreshes() !== beforeLoose) problems.push(`${fault} x ${op}: a success changed more than "Last authenticated"`);
         } else {
           if (storageSnapshot(host) !== before) problems.push(`${fault} x ${op}: changed stored data`);
-          if (op === 'trigger' && fault !== 'slow' && sim.data.builds.all().length !== buildsBefore) problems.push(`${fault} x ${op}: a build was queued`);
+          if (op === 'trigger' && fault !== 'slow' && sim.data.builds.all().length !== buildsBefore)
+            problems.push(`${fault} x ${op}: a build was queued`);
         }
         cells.push(`${got === want ? ' ' : '!'}${cell}`.padEnd(28));
       }
       rows.push(`${fault.padEnd(15)}${cells.join('')}`);
     }
-    console.log(`TeamCity fault matrix (${FAULTS.length} faults x ${OPERATIONS.length} operations + a success row; "!" = wrong):\n${rows.join('\n')}\n${problems.length} problems${problems.length ? `:\n  ${problems.join('\n  ')}` : ''}`);
+    console.log(
+      `TeamCity fault matrix (${FAULTS.length} faults x ${OPERATIONS.length} operations + a success row; "!" = wrong):\n${rows.join('\n')}\n${problems.length} problems${problems.length ? `:\n  ${problems.join('\n  ')}` : ''}`,
+    );
     expect(problems).toEqual([]);
   });
 });

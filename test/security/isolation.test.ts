@@ -39,7 +39,13 @@ beforeAll(async () => {
     // Every user also stores a token for the shared server: same server, same (guessable) token id.
     sharedIds.set(user, await addedTokenId(host, user, sim.url, sim.createToken('admin', `isolation-${user}`)));
     ownIds.set(user, await addedTokenId(host, user, own.url, own.createToken('admin', `isolation-${user}-own`)));
-    const triggered = await call(host, user, 'triggerBuild', { tokenId: ownIds.get(user), buildTypeId: 'Acme_Webapp_Build', branchName: 'main' }, repoExtension());
+    const triggered = await call(
+      host,
+      user,
+      'triggerBuild',
+      { tokenId: ownIds.get(user), buildTypeId: 'Acme_Webapp_Build', branchName: 'main' },
+      repoExtension(),
+    );
     expect(triggered.ok).toBe(true);
     tokenViews.set(user, await listTokens(host, user));
   }
@@ -60,22 +66,94 @@ const forgedExtension = (base: Record<string, unknown>, victim: string) => ({
 const KEY_TRICKS = ['*', '%', '%25', '..', '../..', ':', 'tc-token:', 'tc-secret:*', '712020:*', '\u0000', '*:auth'];
 
 const ATTACKS: Attack[] = [
-  { name: 'delete by the shared token id (removes only the own one)', run: (a, v) => call(host, a, 'deleteToken', { id: sharedIds.get(v) }), allowed: ['ok', 'token_not_found'] },
-  { name: "delete the victim's own-server token", run: (a, v) => call(host, a, 'deleteToken', { id: ownTokenId(v) }), allowed: ['token_not_found'] },
-  { name: 'delete with a forged accountId in the payload', run: (a, v) => call(host, a, 'deleteToken', { id: ownTokenId(v), accountId: host.accountIdFor(v) }), allowed: ['invalid_input'] },
-  { name: 'delete with a forged accountId in the extension', run: (a, v) => call(host, a, 'deleteToken', { id: ownTokenId(v) }, forgedExtension(repoExtension(), v)), allowed: ['token_not_found'] },
-  { name: 'list with a forged accountId in the payload', run: (a, v) => call(host, a, 'listTokens', { accountId: host.accountIdFor(v) }), allowed: ['invalid_input'] },
-  { name: 'list with a forged extension', run: (a, v) => call(host, a, 'listTokens', {}, forgedExtension(repoExtension(), v)), allowed: ['ok'] },
-  { name: 'setup with a forged extension', run: (a, v) => call(host, a, 'getBuildSetup', {}, forgedExtension(prExtension(), v)), allowed: ['ok'] },
-  { name: "trigger with the victim's token id", run: (a, v) => call(host, a, 'triggerBuild', { tokenId: ownTokenId(v), buildTypeId: 'Acme_Webapp_Build', branchName: 'main' }, repoExtension()), allowed: ['token_not_found'] },
-  { name: 'trigger with a forged extension', run: (a, v) => call(host, a, 'triggerBuild', { tokenId: ownTokenId(v), buildTypeId: 'Acme_Webapp_Build', branchName: 'main' }, forgedExtension(prExtension(), v)), allowed: ['token_not_found'] },
-  { name: "follow a build with the victim's token id", run: (a, v) => call(host, a, 'getBuild', { tokenId: ownTokenId(v), buildId: 1 }, repoExtension()), allowed: ['token_not_found'] },
-  { name: "cancel a build with the victim's token id", run: (a, v) => call(host, a, 'cancelBuild', { tokenId: ownTokenId(v), buildId: 1 }, repoExtension()), allowed: ['token_not_found'] },
-  { name: "list builds with the victim's token id", run: (a, v) => call(host, a, 'listRecentBuilds', { tokenId: ownTokenId(v), buildTypeId: 'Acme_Webapp_Build' }, repoExtension()), allowed: ['token_not_found'] },
-  { name: "discover with the victim's token id", run: (a, v) => call(host, a, 'findBuildConfigurations', { tokenId: ownTokenId(v), scope: 'all' }, repoExtension()), allowed: ['token_not_found'] },
-  { name: 'token id with a forged accountId field', run: (a, v) => call(host, a, 'getBuild', { tokenId: ownTokenId(v), buildId: 1, accountId: host.accountIdFor(v) }, repoExtension()), allowed: ['invalid_input'] },
-  { name: 'token id prefixed with the victim key', run: (a, v) => call(host, a, 'deleteToken', { id: `${host.accountIdFor(v)}:${ownTokenId(v)}` }), allowed: ['invalid_input'] },
-  { name: 'token id prefix (31 chars)', run: (a, v) => call(host, a, 'deleteToken', { id: ownTokenId(v).slice(0, 31) }), allowed: ['invalid_input'] },
+  {
+    name: 'delete by the shared token id (removes only the own one)',
+    run: (a, v) => call(host, a, 'deleteToken', { id: sharedIds.get(v) }),
+    allowed: ['ok', 'token_not_found'],
+  },
+  {
+    name: "delete the victim's own-server token",
+    run: (a, v) => call(host, a, 'deleteToken', { id: ownTokenId(v) }),
+    allowed: ['token_not_found'],
+  },
+  {
+    name: 'delete with a forged accountId in the payload',
+    run: (a, v) => call(host, a, 'deleteToken', { id: ownTokenId(v), accountId: host.accountIdFor(v) }),
+    allowed: ['invalid_input'],
+  },
+  {
+    name: 'delete with a forged accountId in the extension',
+    run: (a, v) => call(host, a, 'deleteToken', { id: ownTokenId(v) }, forgedExtension(repoExtension(), v)),
+    allowed: ['token_not_found'],
+  },
+  {
+    name: 'list with a forged accountId in the payload',
+    run: (a, v) => call(host, a, 'listTokens', { accountId: host.accountIdFor(v) }),
+    allowed: ['invalid_input'],
+  },
+  {
+    name: 'list with a forged extension',
+    run: (a, v) => call(host, a, 'listTokens', {}, forgedExtension(repoExtension(), v)),
+    allowed: ['ok'],
+  },
+  {
+    name: 'setup with a forged extension',
+    run: (a, v) => call(host, a, 'getBuildSetup', {}, forgedExtension(prExtension(), v)),
+    allowed: ['ok'],
+  },
+  {
+    name: "trigger with the victim's token id",
+    run: (a, v) =>
+      call(host, a, 'triggerBuild', { tokenId: ownTokenId(v), buildTypeId: 'Acme_Webapp_Build', branchName: 'main' }, repoExtension()),
+    allowed: ['token_not_found'],
+  },
+  {
+    name: 'trigger with a forged extension',
+    run: (a, v) =>
+      call(
+        host,
+        a,
+        'triggerBuild',
+        { tokenId: ownTokenId(v), buildTypeId: 'Acme_Webapp_Build', branchName: 'main' },
+        forgedExtension(prExtension(), v),
+      ),
+    allowed: ['token_not_found'],
+  },
+  {
+    name: "follow a build with the victim's token id",
+    run: (a, v) => call(host, a, 'getBuild', { tokenId: ownTokenId(v), buildId: 1 }, repoExtension()),
+    allowed: ['token_not_found'],
+  },
+  {
+    name: "cancel a build with the victim's token id",
+    run: (a, v) => call(host, a, 'cancelBuild', { tokenId: ownTokenId(v), buildId: 1 }, repoExtension()),
+    allowed: ['token_not_found'],
+  },
+  {
+    name: "list builds with the victim's token id",
+    run: (a, v) => call(host, a, 'listRecentBuilds', { tokenId: ownTokenId(v), buildTypeId: 'Acme_Webapp_Build' }, repoExtension()),
+    allowed: ['token_not_found'],
+  },
+  {
+    name: "discover with the victim's token id",
+    run: (a, v) => call(host, a, 'findBuildConfigurations', { tokenId: ownTokenId(v), scope: 'all' }, repoExtension()),
+    allowed: ['token_not_found'],
+  },
+  {
+    name: 'token id with a forged accountId field',
+    run: (a, v) => call(host, a, 'getBuild', { tokenId: ownTokenId(v), buildId: 1, accountId: host.accountIdFor(v) }, repoExtension()),
+    allowed: ['invalid_input'],
+  },
+  {
+    name: 'token id prefixed with the victim key',
+    run: (a, v) => call(host, a, 'deleteToken', { id: `${host.accountIdFor(v)}:${ownTokenId(v)}` }),
+    allowed: ['invalid_input'],
+  },
+  {
+    name: 'token id prefix (31 chars)',
+    run: (a, v) => call(host, a, 'deleteToken', { id: ownTokenId(v).slice(0, 31) }),
+    allowed: ['invalid_input'],
+  },
   ...KEY_TRICKS.map((trick) => ({
     name: `key-like token id ${JSON.stringify(trick)}`,
     run: async (a: string, v: string) => {
@@ -91,18 +169,26 @@ const ATTACKS: Attack[] = [
 const ADD_ATTACKS: Attack[] = [
   {
     name: "add a token for the victim's server",
-    run: (a, v) => call(host, a, 'addToken', { serverUrl: servers.get(v)!.url, token: servers.get(v)!.createToken('developer', `attack-${a}-${Math.random()}`) }),
+    run: (a, v) =>
+      call(host, a, 'addToken', {
+        serverUrl: servers.get(v)!.url,
+        token: servers.get(v)!.createToken('developer', `attack-${a}-${Math.random()}`),
+      }),
     allowed: ['ok'],
   },
   {
     name: 'add with a key-like server path',
-    run: (a, v) => call(host, a, 'addToken', { serverUrl: `${servers.get(v)!.url}/${v}/..%2F*:${ownTokenId(v)}`, token: servers.get(v)!.createToken('developer', `attack2-${a}-${Math.random()}`) }),
+    run: (a, v) =>
+      call(host, a, 'addToken', {
+        serverUrl: `${servers.get(v)!.url}/${v}/..%2F*:${ownTokenId(v)}`,
+        token: servers.get(v)!.createToken('developer', `attack2-${a}-${Math.random()}`),
+      }),
     allowed: ['not_found', 'not_teamcity', 'invalid_input'],
   },
 ];
 
 describe('isolation between users', () => {
-  it('no attack by any user changes, reveals or uses another user\'s token', async () => {
+  it("no attack by any user changes, reveals or uses another user's token", async () => {
     const outcomes: string[] = [];
     let tried = 0;
     for (const attacker of USERS) {
@@ -116,7 +202,8 @@ describe('isolation between users', () => {
           const result = await attack.run(attacker, victim);
           const outcome = result.ok ? 'ok' : result.error.code;
           if (!attack.allowed.includes(outcome)) outcomes.push(`${attacker}→${victim} "${attack.name}": ${outcome}`);
-          if (JSON.stringify(result).includes(ownTokenId(victim))) outcomes.push(`${attacker}→${victim} "${attack.name}" revealed the victim's token id`);
+          if (JSON.stringify(result).includes(ownTokenId(victim)))
+            outcomes.push(`${attacker}→${victim} "${attack.name}" revealed the victim's token id`);
         }
         // Nobody used the victim's token: its TeamCity server heard nothing at all.
         expect(victimServer.requests).toEqual([]);
@@ -130,7 +217,12 @@ describe('isolation between users', () => {
           if (!attack.allowed.includes(outcome)) outcomes.push(`${attacker}→${victim} "${attack.name}": ${outcome}`);
         }
         // The attacker's copy is the attacker's alone; removing it again leaves the victim as it was.
-        expect(victimServer.requests.every((r) => r.path.startsWith('/app/rest/server') || r.path.startsWith('/app/rest/users/current') || r.path.startsWith(`/${victim}/`))).toBe(true);
+        expect(
+          victimServer.requests.every(
+            (r) =>
+              r.path.startsWith('/app/rest/server') || r.path.startsWith('/app/rest/users/current') || r.path.startsWith(`/${victim}/`),
+          ),
+        ).toBe(true);
         expect(await call(host, attacker, 'deleteToken', { id: ownTokenId(victim) })).toEqual({ ok: true, data: { deleted: true } });
         expect(userSnapshot(host, victim)).toBe(victimBefore);
         expect(USERS.filter((u) => u !== attacker).map((u) => userSnapshot(host, u))).toEqual(othersBefore);
@@ -140,7 +232,9 @@ describe('isolation between users', () => {
       const setup = (await call<GetBuildSetupResponse>(host, user, 'getBuildSetup', {}, repoExtension())) as Result<GetBuildSetupResponse>;
       expect(setup.ok && setup.data.servers.every((s) => tokenViews.get(user)!.some((t) => t.id === s.id))).toBe(true);
     }
-    console.log(`isolation: tried ${tried} attacks (${ATTACKS.length + ADD_ATTACKS.length} kinds) across ${USERS.length} users; ${tried - outcomes.length} handled correctly; problems: ${outcomes.length ? outcomes.join('; ') : 'none'}`);
+    console.log(
+      `isolation: tried ${tried} attacks (${ATTACKS.length + ADD_ATTACKS.length} kinds) across ${USERS.length} users; ${tried - outcomes.length} handled correctly; problems: ${outcomes.length ? outcomes.join('; ') : 'none'}`,
+    );
     expect(outcomes).toEqual([]);
   });
 

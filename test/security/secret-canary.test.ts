@@ -25,10 +25,12 @@ const hostLog: string[] = [];
 /** Each searched text with where it came from. */
 const places: Array<{ kind: string; where: string; text: string }> = [];
 const canaries: string[] = [];
-const searched = (kind: string, where: string, text: unknown) => places.push({ kind, where, text: typeof text === 'string' ? text : JSON.stringify(text) ?? String(text) });
+const searched = (kind: string, where: string, text: unknown) =>
+  places.push({ kind, where, text: typeof text === 'string' ? text : (JSON.stringify(text) ?? String(text)) });
 
 /** A token, its secret middle part and the forms it could be re-encoded in. */
-const needlesOf = (token: string) => [token, token.split('.')[1]!, Buffer.from(token).toString('base64'), encodeURIComponent(token)].filter((n) => n.length >= 16);
+const needlesOf = (token: string) =>
+  [token, token.split('.')[1]!, Buffer.from(token).toString('base64'), encodeURIComponent(token)].filter((n) => n.length >= 16);
 
 beforeAll(async () => {
   process.env.TEAMCITY_TIMEOUT_MS = String(TIMEOUT_MS);
@@ -68,7 +70,13 @@ describe('secret canary', () => {
     const localhost = sim.url.replace('127.0.0.1', 'localhost');
     const mainId = await addedTokenId(host, USER, sim.url, main);
     const secondId = await addedTokenId(host, USER, localhost, second);
-    const queued = await call<TriggerBuildResponse>(host, USER, 'triggerBuild', { tokenId: mainId, buildTypeId: 'Acme_Webapp_Build', branchName: 'main' }, repoExtension());
+    const queued = await call<TriggerBuildResponse>(
+      host,
+      USER,
+      'triggerBuild',
+      { tokenId: mainId, buildTypeId: 'Acme_Webapp_Build', branchName: 'main' },
+      repoExtension(),
+    );
     if (!queued.ok) throw new Error(`setup trigger failed: ${queued.error.code}`);
     const buildId = queued.data.build.id;
 
@@ -92,7 +100,17 @@ describe('secret canary', () => {
       ['getBuildSetup', () => ({}), prExtension],
       ['findBuildConfigurations', () => ({ tokenId: mainId, scope: 'repository' }), repoExtension],
       ['findBuildConfigurations', () => ({ tokenId: secondId, scope: 'all', search: 'web' }), repoExtension],
-      ['triggerBuild', () => ({ tokenId: mainId, buildTypeId: 'Acme_Webapp_Build', branchName: 'feature/login', comment: 'canary run', parameters: [{ name: 'env.X', value: '1' }] }), prExtension],
+      [
+        'triggerBuild',
+        () => ({
+          tokenId: mainId,
+          buildTypeId: 'Acme_Webapp_Build',
+          branchName: 'feature/login',
+          comment: 'canary run',
+          parameters: [{ name: 'env.X', value: '1' }],
+        }),
+        prExtension,
+      ],
       ['triggerBuild', () => ({ tokenId: secondId, buildTypeId: 'AcmeRelease_Production', branchName: 'main' }), repoExtension],
       ['getBuild', () => ({ tokenId: mainId, buildId }), repoExtension],
       ['getBuild', () => ({ tokenId: mainId, buildId: 999999 }), repoExtension],
@@ -113,7 +131,12 @@ describe('secret canary', () => {
     let bridgeResponses = 0;
     page.on('response', (response) => {
       if (response.url().includes('/__forge/bridge/')) bridgeResponses++;
-      bodies.push(response.text().then((text) => void searched('browser response', response.url(), `${JSON.stringify(response.headers())}\n${text}`), () => undefined));
+      bodies.push(
+        response.text().then(
+          (text) => void searched('browser response', response.url(), `${JSON.stringify(response.headers())}\n${text}`),
+          () => undefined,
+        ),
+      );
     });
     page.on('console', (message) => searched('browser console', page.url(), message.text()));
     page.on('pageerror', (error) => searched('browser error', page.url(), `${error.message}\n${error.stack}`));
@@ -154,7 +177,9 @@ describe('secret canary', () => {
     output.stop();
     console.log(
       `secret canary: ${canaries.length} tokens (${needles.length} needles) searched in ${places.length} places ` +
-        `(${Object.entries(byKind).map(([k, n]) => `${n} ${k}`).join(', ')}); hits ${hits.length}` +
+        `(${Object.entries(byKind)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ')}); hits ${hits.length}` +
         `${hits.length ? `:\n  ${hits.map((h) => `${h.kind} @ ${h.where.slice(0, 120)}`).join('\n  ')}` : ''}; control: found in ${secretHits} secret entries`,
     );
     expect(hits.map((h) => `${h.kind} @ ${h.where}`)).toEqual([]);

@@ -8,14 +8,16 @@ import { filterByQuery, paginate } from './bitbucket-paging';
 
 type Route = { pattern: RegExp; answer: (params: string[], url: URL, actingUser: DemoUser | undefined) => Response };
 
-const reply = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const reply = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const notFound = (message: string) => reply(404, { type: 'error', error: { message } });
 const SEGMENT = '([^/]+)';
 
 const routes: Route[] = [
   {
     pattern: /^\/2\.0\/user$/,
-    answer: (_p, _u, user) => (user ? reply(200, userJson(user)) : reply(401, { type: 'error', error: { message: 'This API is only accessible with a user.' } })),
+    answer: (_p, _u, user) =>
+      user ? reply(200, userJson(user)) : reply(401, { type: 'error', error: { message: 'This API is only accessible with a user.' } }),
   },
   {
     pattern: /^\/2\.0\/user\/permissions\/workspaces$/,
@@ -48,7 +50,19 @@ const routes: Route[] = [
   },
   {
     pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}$`),
-    answer: ([ws], url) => withWorkspace(ws!, (w) => reply(200, paginate(filterByQuery(w.repositories.map((r) => repositoryJson(w, r)), url.searchParams.get('q')), url))),
+    answer: ([ws], url) =>
+      withWorkspace(ws!, (w) =>
+        reply(
+          200,
+          paginate(
+            filterByQuery(
+              w.repositories.map((r) => repositoryJson(w, r)),
+              url.searchParams.get('q'),
+            ),
+            url,
+          ),
+        ),
+      ),
   },
   {
     pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}$`),
@@ -57,17 +71,41 @@ const routes: Route[] = [
   {
     pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/refs/branches$`),
     answer: ([ws, repo], url) =>
-      withRepository(ws!, repo!, (w, r) => reply(200, paginate(filterByQuery(r.branches.map((b) => branchJson(w, r, b)), url.searchParams.get('q')), url))),
+      withRepository(ws!, repo!, (w, r) =>
+        reply(
+          200,
+          paginate(
+            filterByQuery(
+              r.branches.map((b) => branchJson(w, r, b)),
+              url.searchParams.get('q'),
+            ),
+            url,
+          ),
+        ),
+      ),
   },
   {
     pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/refs/branches/(.+)$`),
     answer: ([ws, repo, branch]) =>
-      withRepository(ws!, repo!, (w, r) => (r.branches.includes(branch!) ? reply(200, branchJson(w, r, branch!)) : notFound(`Branch "${branch}" does not exist.`))),
+      withRepository(ws!, repo!, (w, r) =>
+        r.branches.includes(branch!) ? reply(200, branchJson(w, r, branch!)) : notFound(`Branch "${branch}" does not exist.`),
+      ),
   },
   {
     pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/pullrequests$`),
     answer: ([ws, repo], url) =>
-      withRepository(ws!, repo!, (w, r) => reply(200, paginate(filterByQuery(r.pullRequests.map((pr) => pullRequestJson(w, r, pr)), url.searchParams.get('q')), url))),
+      withRepository(ws!, repo!, (w, r) =>
+        reply(
+          200,
+          paginate(
+            filterByQuery(
+              r.pullRequests.map((pr) => pullRequestJson(w, r, pr)),
+              url.searchParams.get('q'),
+            ),
+            url,
+          ),
+        ),
+      ),
   },
   {
     pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/pullrequests/(\\d+)$`),
@@ -84,7 +122,11 @@ function withWorkspace(slug: string, answer: (ws: typeof DEMO_WORKSPACE) => Resp
   return ws ? answer(ws) : notFound(`Workspace ${slug} not found.`);
 }
 
-function withRepository(wsSlug: string, repoSlug: string, answer: (ws: typeof DEMO_WORKSPACE, repo: NonNullable<ReturnType<typeof findRepository>>) => Response): Response {
+function withRepository(
+  wsSlug: string,
+  repoSlug: string,
+  answer: (ws: typeof DEMO_WORKSPACE, repo: NonNullable<ReturnType<typeof findRepository>>) => Response,
+): Response {
   const ws = findWorkspace(wsSlug);
   const repo = findRepository(wsSlug, repoSlug);
   return ws && repo ? answer(ws, repo) : notFound(`Repository ${wsSlug}/${repoSlug} not found`);

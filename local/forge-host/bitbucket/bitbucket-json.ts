@@ -7,15 +7,35 @@ const API = 'https://api.bitbucket.org/2.0';
 const CREATED_ON = '2024-03-01T09:00:00.000000+00:00';
 
 export function workspaceJson(ws: DemoWorkspace) {
-  return { type: 'workspace', uuid: ws.uuid, slug: ws.slug, name: ws.name, is_private: true, links: { html: { href: `${WEB}/${ws.slug}/` }, self: { href: `${API}/workspaces/${ws.slug}` } } };
+  return {
+    type: 'workspace',
+    uuid: ws.uuid,
+    slug: ws.slug,
+    name: ws.name,
+    is_private: true,
+    links: { html: { href: `${WEB}/${ws.slug}/` }, self: { href: `${API}/workspaces/${ws.slug}` } },
+  };
 }
 
 export function userJson(user: DemoUser) {
-  return { type: 'user', uuid: user.uuid, account_id: user.accountId, display_name: user.displayName, nickname: user.name, links: { html: { href: `${WEB}/${user.uuid}/` } } };
+  return {
+    type: 'user',
+    uuid: user.uuid,
+    account_id: user.accountId,
+    display_name: user.displayName,
+    nickname: user.name,
+    links: { html: { href: `${WEB}/${user.uuid}/` } },
+  };
 }
 
 function repositoryRef(ws: DemoWorkspace, repo: DemoRepository) {
-  return { type: 'repository', uuid: repo.uuid, name: repo.name, full_name: `${ws.slug}/${repo.slug}`, links: { html: { href: `${WEB}/${ws.slug}/${repo.slug}` } } };
+  return {
+    type: 'repository',
+    uuid: repo.uuid,
+    name: repo.name,
+    full_name: `${ws.slug}/${repo.slug}`,
+    links: { html: { href: `${WEB}/${ws.slug}/${repo.slug}` } },
+  };
 }
 
 export function repositoryJson(ws: DemoWorkspace, repo: DemoRepository) {
@@ -45,13 +65,23 @@ export function branchJson(ws: DemoWorkspace, repo: DemoRepository, name: string
   return {
     type: 'branch',
     name,
-    target: { type: 'commit', hash: commitHash(`${ws.slug}/${repo.slug}@${name}`), date: CREATED_ON, message: `Latest change on ${name}\n`, repository: repositoryRef(ws, repo) },
+    target: {
+      type: 'commit',
+      hash: commitHash(`${ws.slug}/${repo.slug}@${name}`),
+      date: CREATED_ON,
+      message: `Latest change on ${name}\n`,
+      repository: repositoryRef(ws, repo),
+    },
     links: { html: { href: `${WEB}/${ws.slug}/${repo.slug}/branch/${name}` } },
   };
 }
 
 function endpoint(ws: DemoWorkspace, repo: DemoRepository, branch: string) {
-  return { branch: { name: branch }, commit: { type: 'commit', hash: commitHash(`${ws.slug}/${repo.slug}@${branch}`).slice(0, 12) }, repository: repositoryRef(ws, repo) };
+  return {
+    branch: { name: branch },
+    commit: { type: 'commit', hash: commitHash(`${ws.slug}/${repo.slug}@${branch}`).slice(0, 12) },
+    repository: repositoryRef(ws, repo),
+  };
 }
 
 export function pullRequestJson(ws: DemoWorkspace, repo: DemoRepository, pr: DemoPullRequest) {
@@ -75,5 +105,10 @@ export function pullRequestJson(ws: DemoWorkspace, repo: DemoRepository, pr: Dem
 
 /** Bitbucket calls workspace admins "owner"; everyone else here is a "member". */
 export function membershipJson(ws: DemoWorkspace, user: DemoUser) {
-  return { type: 'workspace_membership', permission: user.isAdmin ? 'owner' : 'member', user: userJson(user), workspace: workspaceJson(ws) };
+  return {
+    type: 'workspace_membership',
+    permission: user.isAdmin ? 'owner' : 'member',
+    user: userJson(user),
+    workspace: workspaceJson(ws),
+  };
 }

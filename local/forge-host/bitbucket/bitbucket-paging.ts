@@ -4,7 +4,12 @@ const DEFAULT_PAGELEN = 10;
 const MAX_PAGELEN = 100;
 
 function fieldAt(value: unknown, dotted: string): unknown {
-  return dotted.split('.').reduce<unknown>((current, part) => (current && typeof current === 'object' ? (current as Record<string, unknown>)[part] : undefined), value);
+  return dotted
+    .split('.')
+    .reduce<unknown>(
+      (current, part) => (current && typeof current === 'object' ? (current as Record<string, unknown>)[part] : undefined),
+      value,
+    );
 }
 
 export function filterByQuery<T>(values: T[], q: string | null): T[] {

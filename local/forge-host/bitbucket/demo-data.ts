@@ -9,7 +9,15 @@ const USER_NAME = /^[a-z][a-z0-9._-]{0,31}$/;
 
 export type DemoUser = { name: string; displayName: string; accountId: string; uuid: string; isAdmin: boolean };
 export type DemoPullRequest = { id: number; title: string; source: string; destination: string; author: string; description: string };
-export type DemoRepository = { slug: string; name: string; uuid: string; mainBranch: string; branches: string[]; pullRequests: DemoPullRequest[]; description: string };
+export type DemoRepository = {
+  slug: string;
+  name: string;
+  uuid: string;
+  mainBranch: string;
+  branches: string[];
+  pullRequests: DemoPullRequest[];
+  description: string;
+};
 export type DemoWorkspace = { slug: string; name: string; uuid: string; repositories: DemoRepository[] };
 
 export const isValidUserName = (name: string) => USER_NAME.test(name);
@@ -29,8 +37,22 @@ export function demoUser(name: string): DemoUser {
   return user;
 }
 
-function repository(slug: string, description: string, mainBranch: string, branches: string[], pullRequests: DemoPullRequest[]): DemoRepository {
-  return { slug, name: slug, uuid: braced(uuidFromSeed(`repository:acme/${slug}`)), mainBranch, branches: [mainBranch, ...branches], pullRequests, description };
+function repository(
+  slug: string,
+  description: string,
+  mainBranch: string,
+  branches: string[],
+  pullRequests: DemoPullRequest[],
+): DemoRepository {
+  return {
+    slug,
+    name: slug,
+    uuid: braced(uuidFromSeed(`repository:acme/${slug}`)),
+    mainBranch,
+    branches: [mainBranch, ...branches],
+    pullRequests,
+    description,
+  };
 }
 
 export const DEMO_WORKSPACE: DemoWorkspace = {
@@ -38,16 +60,62 @@ export const DEMO_WORKSPACE: DemoWorkspace = {
   name: 'Acme',
   uuid: braced(uuidFromSeed('workspace:acme')),
   repositories: [
-    repository('webapp', 'Customer-facing web application', 'main', ['develop', 'feature/login', 'feature/dark-mode', 'release/1.4'], [
-      { id: 1, title: 'Add login with SSO', source: 'feature/login', destination: 'develop', author: 'alice', description: 'Adds SSO login.' },
-      { id: 2, title: 'Release 1.4', source: 'develop', destination: 'main', author: 'demo', description: 'Merges develop for the 1.4 release.' },
-    ]),
-    repository('api', 'Public REST API', 'main', ['develop', 'feature/rate-limits', 'bugfix/timeouts'], [
-      { id: 7, title: 'Rate limit the public endpoints', source: 'feature/rate-limits', destination: 'main', author: 'bob', description: 'Token bucket per client.' },
-    ]),
-    repository('mobile', 'iOS and Android apps', 'master', ['develop', 'feature/push-notifications'], [
-      { id: 3, title: 'Push notifications', source: 'feature/push-notifications', destination: 'develop', author: 'carol', description: 'Adds push notifications.' },
-    ]),
+    repository(
+      'webapp',
+      'Customer-facing web application',
+      'main',
+      ['develop', 'feature/login', 'feature/dark-mode', 'release/1.4'],
+      [
+        {
+          id: 1,
+          title: 'Add login with SSO',
+          source: 'feature/login',
+          destination: 'develop',
+          author: 'alice',
+          description: 'Adds SSO login.',
+        },
+        {
+          id: 2,
+          title: 'Release 1.4',
+          source: 'develop',
+          destination: 'main',
+          author: 'demo',
+          description: 'Merges develop for the 1.4 release.',
+        },
+      ],
+    ),
+    repository(
+      'api',
+      'Public REST API',
+      'main',
+      ['develop', 'feature/rate-limits', 'bugfix/timeouts'],
+      [
+        {
+          id: 7,
+          title: 'Rate limit the public endpoints',
+          source: 'feature/rate-limits',
+          destination: 'main',
+          author: 'bob',
+          description: 'Token bucket per client.',
+        },
+      ],
+    ),
+    repository(
+      'mobile',
+      'iOS and Android apps',
+      'master',
+      ['develop', 'feature/push-notifications'],
+      [
+        {
+          id: 3,
+          title: 'Push notifications',
+          source: 'feature/push-notifications',
+          destination: 'develop',
+          author: 'carol',
+          description: 'Adds push notifications.',
+        },
+      ],
+    ),
   ],
 };
 

@@ -14,10 +14,17 @@ const MAX_BRIDGE_BODY = 5 * 1024 * 1024;
 
 export type InvokeForUser = (user: DemoUser, functionKey: string, payload: unknown, extension: Extension) => Promise<unknown>;
 
-export async function handleBridgeRequest(req: IncomingMessage, res: ServerResponse, url: URL, user: DemoUser, invoke: InvokeForUser): Promise<void> {
+export async function handleBridgeRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  user: DemoUser,
+  invoke: InvokeForUser,
+): Promise<void> {
   if (req.method !== 'POST') return sendJson(res, 405, { error: { message: 'Use POST.' } });
   // A custom header forces a CORS preflight, so other origins cannot drive the bridge with the session cookie.
-  if (req.headers['x-forge-bridge'] !== '1' || !sameOrigin(req)) return sendJson(res, 403, { error: { message: 'Bridge calls come from this host only.' } });
+  if (req.headers['x-forge-bridge'] !== '1' || !sameOrigin(req))
+    return sendJson(res, 403, { error: { message: 'Bridge calls come from this host only.' } });
   try {
     const body = (await readJsonBody(req, MAX_BRIDGE_BODY)) as { frame?: unknown; functionKey?: unknown; payload?: unknown } | null;
     const extension = extensionForFrame(frameParams(body?.frame));

@@ -21,12 +21,20 @@ export function injectBridge(indexHtml: string): string {
 
 /** `rest` is what follows /__forge/resources/<resource>/ in the URL. */
 export async function serveCustomUiResource(res: ServerResponse, staticDir: string, resource: string, rest: string): Promise<void> {
-  if (!RESOURCE_NAME.test(resource)) return sendHtml(res, 404, placeholderPage('Unknown resource', `"${resource}" is not a resource name.`));
+  if (!RESOURCE_NAME.test(resource))
+    return sendHtml(res, 404, placeholderPage('Unknown resource', `"${resource}" is not a resource name.`));
   const distDir = path.join(staticDir, resource, 'dist');
   if (rest === '' || rest === 'index.html') {
     const indexHtml = await fs.readFile(path.join(distDir, 'index.html'), 'utf8').catch(() => undefined);
     if (indexHtml === undefined) {
-      return sendHtml(res, 404, placeholderPage(`${resource} is not built yet`, `static/${resource}/dist/index.html does not exist. Run "npm run build" and reload.`));
+      return sendHtml(
+        res,
+        404,
+        placeholderPage(
+          `${resource} is not built yet`,
+          `static/${resource}/dist/index.html does not exist. Run "npm run build" and reload.`,
+        ),
+      );
     }
     return sendHtml(res, 200, injectBridge(indexHtml));
   }

@@ -10,7 +10,7 @@
     module: params.get('module') || '',
     workspace: params.get('workspace') || undefined,
     repo: params.get('repo') || undefined,
-    pr: params.get('pr') || undefined
+    pr: params.get('pr') || undefined,
   };
   var closable = params.get('closable') === '1';
   var frameId = frame.module + ':' + Math.random().toString(36).slice(2);
@@ -21,7 +21,7 @@
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', 'x-forge-bridge': '1' },
-      body: JSON.stringify(body)
+      body: JSON.stringify(body),
     }).then(function (response) {
       return response.json().then(function (data) {
         if (!response.ok) {
@@ -36,21 +36,36 @@
   function toShell(message) {
     if (window.parent === window) return false;
     // Functions (e.g. flag action callbacks) cannot cross postMessage; only data does.
-    window.parent.postMessage(JSON.parse(JSON.stringify({ source: 'forge-local-bridge', frameId: frameId, message: message })), window.location.origin);
+    window.parent.postMessage(
+      JSON.parse(JSON.stringify({ source: 'forge-local-bridge', frameId: frameId, message: message })),
+      window.location.origin,
+    );
     return true;
   }
 
   var handlers = {
     invoke: function (payload) {
-      return post('/__forge/bridge/invoke', { frame: frame, functionKey: payload && payload.functionKey, payload: payload && payload.payload })
-        .then(function (data) { return data.result; }, function (error) {
+      return post('/__forge/bridge/invoke', {
+        frame: frame,
+        functionKey: payload && payload.functionKey,
+        payload: payload && payload.payload,
+      }).then(
+        function (data) {
+          return data.result;
+        },
+        function (error) {
           throw new Error('There was an error invoking the function - ' + error.message);
-        });
+        },
+      );
     },
     getContext: function () {
       if (!contextPromise) {
-        contextPromise = post('/__forge/bridge/context', { frame: frame }).then(function (data) { return data.context; });
-        contextPromise.catch(function () { contextPromise = null; });
+        contextPromise = post('/__forge/bridge/context', { frame: frame }).then(function (data) {
+          return data.context;
+        });
+        contextPromise.catch(function () {
+          contextPromise = null;
+        });
       }
       return contextPromise;
     },
@@ -58,27 +73,47 @@
       if (!closable) return false;
       return toShell({ type: 'close', payload: payload });
     },
-    showFlag: function (options) { return toShell({ type: 'showFlag', flag: options }); },
-    closeFlag: function (payload) { return toShell({ type: 'closeFlag', id: payload && payload.id }); },
+    showFlag: function (options) {
+      return toShell({ type: 'showFlag', flag: options });
+    },
+    closeFlag: function (payload) {
+      return toShell({ type: 'closeFlag', id: payload && payload.id });
+    },
     navigate: function (location) {
       if (!location || typeof location.url !== 'string') throw new Error('Only URL navigation is available in the local host.');
       return toShell({ type: 'navigate', url: location.url, newTab: location.type === 'new-tab' });
     },
-    reload: function () { return toShell({ type: 'reload' }); },
-    getFrameId: function () { return frameId; },
-    enableTheming: function () { return undefined; },
-    emitReadyEvent: function () { return undefined; },
-    emit: function () { return undefined; },
-    on: function () { return undefined; },
-    changeWindowTitle: function () { return undefined; }
+    reload: function () {
+      return toShell({ type: 'reload' });
+    },
+    getFrameId: function () {
+      return frameId;
+    },
+    enableTheming: function () {
+      return undefined;
+    },
+    emitReadyEvent: function () {
+      return undefined;
+    },
+    emit: function () {
+      return undefined;
+    },
+    on: function () {
+      return undefined;
+    },
+    changeWindowTitle: function () {
+      return undefined;
+    },
   };
 
   window.__bridge = {
     callBridge: function (name, payload) {
       var handler = handlers[name];
       if (!handler) return Promise.reject(new Error('The local Forge host does not support bridge call "' + name + '".'));
-      return new Promise(function (resolve) { resolve(handler(payload)); });
-    }
+      return new Promise(function (resolve) {
+        resolve(handler(payload));
+      });
+    },
   };
 
   /**
@@ -102,7 +137,9 @@
       // The body is often pinned to the viewport (height: 100%), so it never resizes; the app's root does.
       var observer = new ResizeObserver(reportHeight);
       observer.observe(document.body);
-      Array.prototype.forEach.call(document.body.children, function (child) { observer.observe(child); });
+      Array.prototype.forEach.call(document.body.children, function (child) {
+        observer.observe(child);
+      });
       reportHeight();
     });
   }

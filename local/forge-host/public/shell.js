@@ -8,7 +8,9 @@
 
   function autosubmit() {
     document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
-      select.addEventListener('change', function () { select.form.submit(); });
+      select.addEventListener('change', function () {
+        select.form.submit();
+      });
     });
   }
 
@@ -19,13 +21,17 @@
     openModal = null;
     document.removeEventListener('keydown', onKeydown);
   }
-  function onKeydown(event) { if (event.key === 'Escape') closeModal(); }
+  function onKeydown(event) {
+    if (event.key === 'Escape') closeModal();
+  }
 
   function showModal(src, title) {
     closeModal();
     var backdrop = document.createElement('div');
     backdrop.className = 'modal-backdrop';
-    backdrop.addEventListener('click', function (event) { if (event.target === backdrop) closeModal(); });
+    backdrop.addEventListener('click', function (event) {
+      if (event.target === backdrop) closeModal();
+    });
     var dialog = document.createElement('div');
     dialog.className = 'modal';
     dialog.setAttribute('role', 'dialog');
@@ -63,20 +69,30 @@
     dismiss.className = 'flag-dismiss';
     dismiss.setAttribute('aria-label', 'Dismiss');
     dismiss.textContent = '×';
-    dismiss.addEventListener('click', function () { box.remove(); });
+    dismiss.addEventListener('click', function () {
+      box.remove();
+    });
     box.appendChild(dismiss);
     document.getElementById('flags').appendChild(box);
     if (flag.isAutoDismiss === true) {
-      setTimeout(function () { box.remove(); }, FLAG_TIMEOUT_MS);
+      setTimeout(function () {
+        box.remove();
+      }, FLAG_TIMEOUT_MS);
     }
   }
   function closeFlag(id) {
-    document.querySelectorAll('#flags .flag').forEach(function (box) { if (box.dataset.flagId === String(id)) box.remove(); });
+    document.querySelectorAll('#flags .flag').forEach(function (box) {
+      if (box.dataset.flagId === String(id)) box.remove();
+    });
   }
 
   function navigate(url, newTab) {
     var target;
-    try { target = new URL(url, window.location.href); } catch (e) { return; }
+    try {
+      target = new URL(url, window.location.href);
+    } catch (e) {
+      return;
+    }
     if (target.protocol !== 'http:' && target.protocol !== 'https:') return;
     if (newTab) window.open(target.href, '_blank', 'noopener');
     else window.location.assign(target.href);
@@ -95,15 +111,24 @@
     var message = event.data.message || {};
     switch (message.type) {
       case 'resize':
-        if (iframe.hasAttribute('data-autoresize') && typeof message.height === 'number') iframe.style.height = Math.max(120, message.height) + 'px';
+        if (iframe.hasAttribute('data-autoresize') && typeof message.height === 'number')
+          iframe.style.height = Math.max(120, message.height) + 'px';
         break;
       case 'close':
         if (openModal && openModal.contains(iframe)) closeModal();
         break;
-      case 'showFlag': showFlag(message.flag); break;
-      case 'closeFlag': closeFlag(message.id); break;
-      case 'navigate': navigate(String(message.url), !!message.newTab); break;
-      case 'reload': window.location.reload(); break;
+      case 'showFlag':
+        showFlag(message.flag);
+        break;
+      case 'closeFlag':
+        closeFlag(message.id);
+        break;
+      case 'navigate':
+        navigate(String(message.url), !!message.newTab);
+        break;
+      case 'reload':
+        window.location.reload();
+        break;
     }
   });
 

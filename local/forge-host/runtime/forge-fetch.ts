@@ -20,7 +20,10 @@ export function installForgeFetch(kvs: KvsTransport): () => void {
   const forgeFetch: ForgeFetch = async (target, path, init) => {
     if (target.type === 'kvs') return kvs.handle(path, init);
     if (target.type === 'fpp' && target.remote === 'bitbucket') return handleBitbucketRequest(path, init, actingUser(target));
-    return new Response(null, { status: 501, headers: { 'forge-proxy-error': `UNSUPPORTED_LOCALLY:${target.type ?? '?'}/${target.remote ?? '?'}` } });
+    return new Response(null, {
+      status: 501,
+      headers: { 'forge-proxy-error': `UNSUPPORTED_LOCALLY:${target.type ?? '?'}/${target.remote ?? '?'}` },
+    });
   };
   g.__forge_fetch__ = forgeFetch;
   installed = true;

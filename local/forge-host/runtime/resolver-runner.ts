@@ -19,7 +19,13 @@ export async function loadAppHandler(): Promise<ResolverHandler> {
   return appModule.handler as ResolverHandler;
 }
 
-export function runResolver(handler: ResolverHandler, user: DemoUser, functionKey: string, payload: unknown, extension: Extension): Promise<unknown> {
+export function runResolver(
+  handler: ResolverHandler,
+  user: DemoUser,
+  functionKey: string,
+  payload: unknown,
+  extension: Extension,
+): Promise<unknown> {
   const ws = findWorkspace(String((extension.workspace as { slug?: unknown } | undefined)?.slug ?? '')) ?? DEMO_WORKSPACE;
   const request: ResolverRequest = { call: { functionKey, payload }, context: resolverContext(extension) };
   const backend: BackendRuntimePayload = { principal: { accountId: user.accountId }, installContext: installContextFor(ws) };

@@ -18,19 +18,32 @@ function filterHolds(filter: Filter, current: unknown, exists: boolean): boolean
   const values = Array.isArray(filter.values) ? filter.values : [];
   const [a, b] = values as [unknown, unknown];
   switch (filter.condition) {
-    case 'EXISTS': return field !== undefined;
-    case 'NOT_EXISTS': return field === undefined;
-    case 'EQUAL_TO': return field === a;
-    case 'NOT_EQUAL_TO': return field !== a;
-    case 'BEGINS_WITH': return typeof field === 'string' && field.startsWith(String(a));
-    case 'CONTAINS': return containsValue(field, a);
-    case 'NOT_CONTAINS': return !containsValue(field, a);
-    case 'GREATER_THAN': return compare(field, a) > 0;
-    case 'GREATER_THAN_EQUAL_TO': return compare(field, a) >= 0;
-    case 'LESS_THAN': return compare(field, a) < 0;
-    case 'LESS_THAN_EQUAL_TO': return compare(field, a) <= 0;
-    case 'BETWEEN': return compare(field, a) >= 0 && compare(field, b) <= 0;
-    default: return false;
+    case 'EXISTS':
+      return field !== undefined;
+    case 'NOT_EXISTS':
+      return field === undefined;
+    case 'EQUAL_TO':
+      return field === a;
+    case 'NOT_EQUAL_TO':
+      return field !== a;
+    case 'BEGINS_WITH':
+      return typeof field === 'string' && field.startsWith(String(a));
+    case 'CONTAINS':
+      return containsValue(field, a);
+    case 'NOT_CONTAINS':
+      return !containsValue(field, a);
+    case 'GREATER_THAN':
+      return compare(field, a) > 0;
+    case 'GREATER_THAN_EQUAL_TO':
+      return compare(field, a) >= 0;
+    case 'LESS_THAN':
+      return compare(field, a) < 0;
+    case 'LESS_THAN_EQUAL_TO':
+      return compare(field, a) <= 0;
+    case 'BETWEEN':
+      return compare(field, a) >= 0 && compare(field, b) <= 0;
+    default:
+      return false;
   }
 }
 

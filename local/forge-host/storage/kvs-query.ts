@@ -29,7 +29,8 @@ function prefixOf(where: unknown): string {
 /** Like the service, a larger limit is not an error: the page is simply capped. */
 function limitOf(limit: unknown): number {
   if (limit === undefined || limit === null) return DEFAULT_QUERY_LIMIT;
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) throw badRequest('Provided request body is invalid: limit must be a positive integer');
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)
+    throw badRequest('Provided request body is invalid: limit must be a positive integer');
   return Math.min(limit, MAX_QUERY_LIMIT);
 }
 

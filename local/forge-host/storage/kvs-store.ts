@@ -10,7 +10,10 @@ type Row = { entity: string; key: string; value: string; created_at: number; upd
 const LIVE = '(expire_at IS NULL OR expire_at > @now)';
 
 export class KvsStore {
-  constructor(private readonly db: Database.Database, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   read(scope: KvsScope, key: string): StoredEntry | undefined {
     const row = this.db

@@ -36,8 +36,12 @@ describe('local KVS through @forge/kvs', () => {
   });
 
   it('answers a missing key with 404 KEY_NOT_FOUND on the wire', async () => {
-    const forgeFetch = (globalThis as unknown as { __forge_fetch__: (t: object, p: string, i: RequestInit) => Promise<Response> }).__forge_fetch__;
-    const response = await forgeFetch({ type: 'kvs', provider: 'app', remote: 'kvs' }, '/api/v1/get', { method: 'POST', body: JSON.stringify({ key: 'nope' }) });
+    const forgeFetch = (globalThis as unknown as { __forge_fetch__: (t: object, p: string, i: RequestInit) => Promise<Response> })
+      .__forge_fetch__;
+    const response = await forgeFetch({ type: 'kvs', provider: 'app', remote: 'kvs' }, '/api/v1/get', {
+      method: 'POST',
+      body: JSON.stringify({ key: 'nope' }),
+    });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ code: 'KEY_NOT_FOUND', message: expect.any(String) });
   });
@@ -109,7 +113,16 @@ describe('local KVS through @forge/kvs', () => {
     expect(got.failedKeys).toEqual([{ key: 'b2', error: { code: 'KEY_NOT_FOUND', message: expect.any(String) } }]);
     await kvs.batchDelete([{ key: 'b1' }]);
     expect(await kvs.get('b1')).toBeUndefined();
-    expect((await rejection(kvs.batchSet([{ key: 'd', value: 1 }, { key: 'd', value: 2 }]))).code).toBe('BAD_REQUEST');
+    expect(
+      (
+        await rejection(
+          kvs.batchSet([
+            { key: 'd', value: 1 },
+            { key: 'd', value: 2 },
+          ]),
+        )
+      ).code,
+    ).toBe('BAD_REQUEST');
   });
 
   it('commits a transaction as a whole or not at all', async () => {

@@ -72,8 +72,7 @@ function PolicyEditor({ saved, onSaved }: { saved: WorkspacePolicyResponse; onSa
           Allowed TeamCity servers
         </Heading>
         <Text as="p" color="color.text.subtle">
-          Users can add access tokens only for these servers, and run builds only on them. Changing the list never deletes
-          anybody's tokens.
+          Users can add access tokens only for these servers, and run builds only on them. Changing the list never deletes anybody's tokens.
         </Text>
         <AllowedServers
           servers={draft.allowedServers}
@@ -108,7 +107,10 @@ function PolicyEditor({ saved, onSaved }: { saved: WorkspacePolicyResponse; onSa
           onChange={(value) => edit({ ...draft, defaultServerUrl: value })}
         />
       </Box>
-      <OtherServers usage={saved.usage.filter((u) => !saved.allowedServers.includes(u.serverUrl))} allowAll={saved.allowedServers.length === 0} />
+      <OtherServers
+        usage={saved.usage.filter((u) => !saved.allowedServers.includes(u.serverUrl))}
+        allowAll={saved.allowedServers.length === 0}
+      />
       <Inline space="space.100" alignBlock="center">
         <Button appearance="primary" onClick={save} isLoading={saving} isDisabled={!dirty} testId="save-policy">
           Save
@@ -137,8 +139,8 @@ export function AdminPage() {
             TeamCity
           </Heading>
           <Text as="p">
-            Choose which TeamCity servers people in this workspace may connect to from Bitbucket. Each user adds their own
-            access token in their personal settings; you never see tokens, only how many users use each server.
+            Choose which TeamCity servers people in this workspace may connect to from Bitbucket. Each user adds their own access token in
+            their personal settings; you never see tokens, only how many users use each server.
           </Text>
         </Stack>
         {state.status === 'loading' && <QueryLoading label="Loading TeamCity settings" testId="policy-loading" />}

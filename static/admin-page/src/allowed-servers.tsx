@@ -57,11 +57,24 @@ export function AllowedServers({ servers, defaultServerUrl, usersOf, isDisabled,
         key: 'actions',
         content: (
           <Inline space="space.050">
-            <Button appearance="subtle" spacing="compact" isDisabled={isDisabled} onClick={() => onRemove(serverUrl)} aria-label={`Remove ${serverUrl}`} testId="remove-server">
+            <Button
+              appearance="subtle"
+              spacing="compact"
+              isDisabled={isDisabled}
+              onClick={() => onRemove(serverUrl)}
+              aria-label={`Remove ${serverUrl}`}
+              testId="remove-server"
+            >
               Remove
             </Button>
             {serverUrl !== defaultServerUrl && (
-              <Button appearance="subtle" spacing="compact" isDisabled={isDisabled} onClick={() => onMakeDefault(serverUrl)} aria-label={`Use ${serverUrl} as the default server`}>
+              <Button
+                appearance="subtle"
+                spacing="compact"
+                isDisabled={isDisabled}
+                onClick={() => onMakeDefault(serverUrl)}
+                aria-label={`Use ${serverUrl} as the default server`}
+              >
                 Use as default
               </Button>
             )}

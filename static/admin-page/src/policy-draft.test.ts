@@ -1,12 +1,19 @@
 import type { WorkspacePolicyResponse } from '../../../src/shared/schemas';
 import { addServer, defaultServerOf, draftOf, isDirty, removeServer } from './policy-draft';
 
-const saved: WorkspacePolicyResponse = { allowedServers: ['https://tc.example.com'], defaultServerUrl: 'https://tc.example.com', usage: [], updatedAt: null };
+const saved: WorkspacePolicyResponse = {
+  allowedServers: ['https://tc.example.com'],
+  defaultServerUrl: 'https://tc.example.com',
+  usage: [],
+  updatedAt: null,
+};
 
 describe('the admin page draft', () => {
   it('adds servers in their canonical form and refuses duplicates and bad addresses', () => {
     const draft = draftOf(saved);
-    expect(addServer(draft, 'CI.example.org/tc/login.html')).toEqual({ draft: { ...draft, allowedServers: ['https://tc.example.com', 'https://ci.example.org/tc'] } });
+    expect(addServer(draft, 'CI.example.org/tc/login.html')).toEqual({
+      draft: { ...draft, allowedServers: ['https://tc.example.com', 'https://ci.example.org/tc'] },
+    });
     expect(addServer(draft, 'https://TC.example.com:443/')).toEqual({ error: 'https://tc.example.com is already in the list.' });
     expect(addServer(draft, 'ftp://x.example.com')).toHaveProperty('error');
     expect(addServer(draft, '')).toEqual({ error: 'Enter the address of your TeamCity server.' });

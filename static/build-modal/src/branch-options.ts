@@ -14,7 +14,13 @@ export function branchGroups(repository: RepositoryView, pullRequest: PullReques
   if (pullRequest) {
     groups.push({
       label: `Pull request #${pullRequest.id}`,
-      options: [{ label: pullRequest.sourceBranch, value: pullRequest.sourceBranch, note: 'Source branch, what TeamCity builds for this pull request' }],
+      options: [
+        {
+          label: pullRequest.sourceBranch,
+          value: pullRequest.sourceBranch,
+          note: 'Source branch, what TeamCity builds for this pull request',
+        },
+      ],
     });
     taken.add(pullRequest.sourceBranch);
   }

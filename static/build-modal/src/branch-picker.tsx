@@ -47,7 +47,9 @@ export function BranchPicker({ repository, pullRequest, value, error, onChange }
         testId="branch-select"
       />
       <div id="branch-helper">
-        <HelperMessage>{pullRequest ? 'The pull request’s source branch, unless you choose another.' : 'Choose a branch or type any branch name.'}</HelperMessage>
+        <HelperMessage>
+          {pullRequest ? 'The pull request’s source branch, unless you choose another.' : 'Choose a branch or type any branch name.'}
+        </HelperMessage>
       </div>
       {error && (
         <div id="branch-error">

@@ -91,7 +91,12 @@ export function BuildProgress({ tokenId, initial, configurationName, settingsPat
           </Text>
         )}
         {stoppedBy && (
-          <AppErrorMessage error={stoppedBy} title="We stopped following this build" settingsPath={settingsPath} testId="build-refresh-stopped" />
+          <AppErrorMessage
+            error={stoppedBy}
+            title="We stopped following this build"
+            settingsPath={settingsPath}
+            testId="build-refresh-stopped"
+          />
         )}
         {refreshError && !stoppedBy && (
           <Text size="small" color="color.text.warning" testId="build-refresh-error">

@@ -34,7 +34,15 @@ export type ConfigurationPickerProps = {
 
 const SEARCH_DELAY_MS = 300;
 
-export function ConfigurationPicker({ tokenId, repositoryName, selected, preferredId, error, settingsPath, onSelect }: ConfigurationPickerProps) {
+export function ConfigurationPicker({
+  tokenId,
+  repositoryName,
+  selected,
+  preferredId,
+  error,
+  settingsPath,
+  onSelect,
+}: ConfigurationPickerProps) {
   const [scope, setScope] = useState<ConfigurationScope>('repository');
   const [search, setSearch] = useState('');
   const settledSearch = useDebouncedValue(search, SEARCH_DELAY_MS);
@@ -153,6 +161,9 @@ export function ConfigurationPicker({ tokenId, repositoryName, selected, preferr
 }
 
 function emptyTitle(scope: ConfigurationScope, searching: boolean, search: string): string {
-  if (scope === 'all') return searching ? `No build configurations match “${search.trim()}”` : 'There are no build configurations you can see';
-  return searching ? `No build configurations for this repository match “${search.trim()}”` : 'No build configurations in TeamCity use this repository';
+  if (scope === 'all')
+    return searching ? `No build configurations match “${search.trim()}”` : 'There are no build configurations you can see';
+  return searching
+    ? `No build configurations for this repository match “${search.trim()}”`
+    : 'No build configurations in TeamCity use this repository';
 }

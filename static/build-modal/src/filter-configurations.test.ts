@@ -10,7 +10,11 @@ const config = (id: string, name: string, projectName: string): BuildConfigurati
   paused: false,
 });
 
-const all = [config('Web_Build', 'Build', 'Acme :: Webapp'), config('Web_Tests', 'Unit Tests', 'Acme :: Webapp'), config('Rel', 'Release to Production', 'Acme Release')];
+const all = [
+  config('Web_Build', 'Build', 'Acme :: Webapp'),
+  config('Web_Tests', 'Unit Tests', 'Acme :: Webapp'),
+  config('Rel', 'Release to Production', 'Acme Release'),
+];
 
 describe('filterConfigurations', () => {
   it('keeps everything for an empty search', () => {

@@ -42,7 +42,10 @@ export function MoreOptions({ isOpen, onToggle, options, commentProblem, paramet
       {isOpen && (
         <Box
           id="more-options"
-          style={{ paddingInlineStart: designToken('space.300'), borderInlineStart: `${designToken('border.width.selected')} solid ${designToken('color.border')}` }}
+          style={{
+            paddingInlineStart: designToken('space.300'),
+            borderInlineStart: `${designToken('border.width.selected')} solid ${designToken('color.border')}`,
+          }}
         >
           <Stack space="space.200">
             {parameters}

@@ -21,11 +21,13 @@ export function rowProblems(rows: ParameterRow[]): Map<number, RowProblems> {
     if (isBlank(row)) continue;
     const name = row.name.trim();
     let nameProblem = parameterNameProblem(name);
-    if (!nameProblem && isPullRequestParameter(name)) nameProblem = `Names starting with "${PULL_REQUEST_PARAMETER_PREFIX}" are set by the app from the pull request.`;
+    if (!nameProblem && isPullRequestParameter(name))
+      nameProblem = `Names starting with "${PULL_REQUEST_PARAMETER_PREFIX}" are set by the app from the pull request.`;
     if (!nameProblem && seen.has(name)) nameProblem = 'This parameter is already set above.';
     seen.add(name);
     const valueProblem = parameterValueProblem(row.value);
-    if (nameProblem || valueProblem) problems.set(row.key, { ...(nameProblem && { name: nameProblem }), ...(valueProblem && { value: valueProblem }) });
+    if (nameProblem || valueProblem)
+      problems.set(row.key, { ...(nameProblem && { name: nameProblem }), ...(valueProblem && { value: valueProblem }) });
   }
   return problems;
 }

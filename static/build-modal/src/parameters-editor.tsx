@@ -19,7 +19,8 @@ export type ParametersEditorProps = {
 };
 
 export function ParametersEditor({ rows, problems, showProblems, limitProblem, onChange }: ParametersEditorProps) {
-  const update = (key: number, change: Partial<ParameterRow>) => onChange(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
+  const update = (key: number, change: Partial<ParameterRow>) =>
+    onChange(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
   const remove = (key: number) => onChange(rows.filter((row) => row.key !== key));
   return (
     <Fieldset legend="Build parameters">

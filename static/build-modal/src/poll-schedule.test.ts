@@ -9,10 +9,13 @@ describe('polling a build after an error', () => {
     expect(delayAfterError(error(code), POLL_INTERVAL_MS)).toBeNull();
   });
 
-  it.each(['server_error', 'timeout', 'unreachable', 'internal_error', 'storage_error'] as const)('keeps trying after %s, backing off', (code) => {
-    expect(isPermanentPollError(error(code))).toBe(false);
-    expect(delayAfterError(error(code), POLL_INTERVAL_MS)).toBe(2 * POLL_INTERVAL_MS);
-  });
+  it.each(['server_error', 'timeout', 'unreachable', 'internal_error', 'storage_error'] as const)(
+    'keeps trying after %s, backing off',
+    (code) => {
+      expect(isPermanentPollError(error(code))).toBe(false);
+      expect(delayAfterError(error(code), POLL_INTERVAL_MS)).toBe(2 * POLL_INTERVAL_MS);
+    },
+  );
 
   it('backs off to half a minute at most', () => {
     let delay = POLL_INTERVAL_MS;

@@ -29,7 +29,8 @@ const FORM_CONTROLS = 'input:not([type="hidden"]):not([disabled]), select:not([d
 
 export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProps) {
   const [values, setValues] = useState<FormValues>(() => ({
-    tokenId: setup.selectedTokenId && setup.servers.some((s) => s.id === setup.selectedTokenId) ? setup.selectedTokenId : setup.servers[0]!.id,
+    tokenId:
+      setup.selectedTokenId && setup.servers.some((s) => s.id === setup.selectedTokenId) ? setup.selectedTokenId : setup.servers[0]!.id,
     configuration: null,
     branch: setup.defaultBranch,
     rows: [],

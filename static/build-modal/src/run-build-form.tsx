@@ -47,7 +47,12 @@ export function RunBuildForm(props: RunBuildFormProps) {
   const branchForHistory = problems.branch ? undefined : values.branch;
   return (
     <Stack space="space.250">
-      <ServerPicker servers={setup.servers} allowedServers={setup.allowedServers} selectedId={values.tokenId} onChange={(tokenId) => onChange({ tokenId, configuration: null })} />
+      <ServerPicker
+        servers={setup.servers}
+        allowedServers={setup.allowedServers}
+        selectedId={values.tokenId}
+        onChange={(tokenId) => onChange({ tokenId, configuration: null })}
+      />
       <ConfigurationPicker
         key={values.tokenId}
         tokenId={values.tokenId}

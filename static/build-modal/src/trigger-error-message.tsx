@@ -13,5 +13,12 @@ const TITLES: Partial<Record<AppError['code'], string>> = {
 };
 
 export function TriggerErrorMessage({ error, settingsPath }: { error: AppError; settingsPath: string | null }) {
-  return <AppErrorMessage error={error} title={TITLES[error.code] ?? 'The build didn’t start'} settingsPath={settingsPath} testId="trigger-error" />;
+  return (
+    <AppErrorMessage
+      error={error}
+      title={TITLES[error.code] ?? 'The build didn’t start'}
+      settingsPath={settingsPath}
+      testId="trigger-error"
+    />
+  );
 }

@@ -20,4 +20,5 @@ export const hasProblems = (problems: FormProblems): boolean =>
   Boolean(problems.configuration || problems.branch || problems.rows.size > 0 || problems.rowLimit || problems.comment);
 
 /** The extras are collapsed; a problem inside them must not stay hidden. */
-export const hasHiddenProblems = (problems: FormProblems): boolean => Boolean(problems.rows.size > 0 || problems.rowLimit || problems.comment);
+export const hasHiddenProblems = (problems: FormProblems): boolean =>
+  Boolean(problems.rows.size > 0 || problems.rowLimit || problems.comment);

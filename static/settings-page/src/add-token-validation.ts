@@ -21,5 +21,4 @@ export function validateAddToken(values: AddTokenValues): AddTokenFieldErrors {
   return errors;
 }
 
-export const isAddTokenField = (field: string | undefined): field is AddTokenField =>
-  field === 'serverUrl' || field === 'token';
+export const isAddTokenField = (field: string | undefined): field is AddTokenField => field === 'serverUrl' || field === 'token';

@@ -38,13 +38,18 @@ export function DeleteTokenDialog({ token, onDeleted, onClose }: DeleteTokenDial
       pending={pending}
       error={error}
       submitLabel="Delete"
-      testIds={{ dialog: 'delete-token-dialog', error: 'delete-token-error', cancel: 'delete-token-cancel', submit: 'delete-token-confirm' }}
+      testIds={{
+        dialog: 'delete-token-dialog',
+        error: 'delete-token-error',
+        cancel: 'delete-token-cancel',
+        submit: 'delete-token-confirm',
+      }}
       onConfirm={confirm}
       onClose={onClose}
     >
       <Text as="p">
-        The token for <strong>{token.serverUrl}</strong> will be removed from Bitbucket only. It remains valid in TeamCity:
-        to revoke it, delete it in TeamCity under <strong>My Profile &gt; Access tokens</strong>.
+        The token for <strong>{token.serverUrl}</strong> will be removed from Bitbucket only. It remains valid in TeamCity: to revoke it,
+        delete it in TeamCity under <strong>My Profile &gt; Access tokens</strong>.
       </Text>
     </TokenDialogFrame>
   );

@@ -58,14 +58,19 @@ export function ReplaceTokenDialog({ token, onReplaced, onClose }: ReplaceTokenD
       pending={pending}
       error={formError}
       submitLabel="Replace"
-      testIds={{ dialog: 'replace-token-dialog', error: 'replace-token-form-error', cancel: 'replace-token-cancel', submit: 'replace-token-submit' }}
+      testIds={{
+        dialog: 'replace-token-dialog',
+        error: 'replace-token-form-error',
+        cancel: 'replace-token-cancel',
+        submit: 'replace-token-submit',
+      }}
       autoFocus={inputRef}
       onSubmit={submit}
       onClose={onClose}
     >
       <Text as="p">
-        Paste a new token for <strong>{token.serverUrl}</strong>. It is checked with TeamCity first; your current token stays
-        in place until the new one works.
+        Paste a new token for <strong>{token.serverUrl}</strong>. It is checked with TeamCity first; your current token stays in place until
+        the new one works.
       </Text>
       <AccessTokenField
         id="replace-token-token"

@@ -40,7 +40,13 @@ export function TokenServerCell({ token, status, now }: TokenServerCellProps) {
         )}
       </Text>
       {expiry && (
-        <Text as="span" size="small" weight={expiry.warning ? 'bold' : 'regular'} color={expiry.warning ? 'color.text.warning' : 'color.text.subtlest'} testId="token-expiry">
+        <Text
+          as="span"
+          size="small"
+          weight={expiry.warning ? 'bold' : 'regular'}
+          color={expiry.warning ? 'color.text.warning' : 'color.text.subtlest'}
+          testId="token-expiry"
+        >
           {expiry.warning ? `⚠ ${expiry.text}` : expiry.text}
         </Text>
       )}

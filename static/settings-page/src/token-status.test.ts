@@ -15,7 +15,11 @@ const token = (over: Partial<TokenView> = {}): TokenView => ({
   ...over,
 });
 const open = { allowedServers: [] };
-const checked = (status: TokenView['health']['status'], message?: string) => ({ status, checkedAt: '2025-03-12T11:30:00.000Z', ...(message && { message }) });
+const checked = (status: TokenView['health']['status'], message?: string) => ({
+  status,
+  checkedAt: '2025-03-12T11:30:00.000Z',
+  ...(message && { message }),
+});
 
 describe('tokenStatus', () => {
   it.each([
@@ -36,7 +40,9 @@ describe('tokenStatus', () => {
   });
 
   it('puts what TeamCity said into the description', () => {
-    expect(tokenStatus(token({ health: checked('forbidden', 'Access denied.') }), open, false, NOW).description).toContain('Access denied.');
+    expect(tokenStatus(token({ health: checked('forbidden', 'Access denied.') }), open, false, NOW).description).toContain(
+      'Access denied.',
+    );
   });
 });
 

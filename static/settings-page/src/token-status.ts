@@ -37,12 +37,24 @@ export function tokenStatus(token: TokenView, policy: Pick<ServerPolicy, 'allowe
       return { label: 'Connected', appearance: 'success', description: 'TeamCity accepted this token the last time it was checked.' };
     case 'unauthorized':
       return hasExpired(token, new Date(token.health.checkedAt ?? now))
-        ? { label: 'Expired', appearance: 'removed', description: 'This token has expired. Create a new one in TeamCity and replace it here.' }
-        : { label: 'Expired or revoked', appearance: 'removed', description: `TeamCity no longer accepts this token. Replace it with a new one.${why}` };
+        ? {
+            label: 'Expired',
+            appearance: 'removed',
+            description: 'This token has expired. Create a new one in TeamCity and replace it here.',
+          }
+        : {
+            label: 'Expired or revoked',
+            appearance: 'removed',
+            description: `TeamCity no longer accepts this token. Replace it with a new one.${why}`,
+          };
     case 'forbidden':
       return { label: 'No access', appearance: 'removed', description: `TeamCity refused this token (403).${why}` };
     case 'unreachable':
-      return { label: 'Unreachable', appearance: 'moved', description: `TeamCity could not be reached the last time this token was checked.${why}` };
+      return {
+        label: 'Unreachable',
+        appearance: 'moved',
+        description: `TeamCity could not be reached the last time this token was checked.${why}`,
+      };
   }
 }
 

@@ -32,7 +32,10 @@ export function TokensTable({ tokens, policy, checking, now, onCheck, onReplace,
     key: token.id,
     testId: `token-row-${token.id}`,
     cells: [
-      { key: 'server', content: <TokenServerCell token={token} status={tokenStatus(token, policy, checking.has(token.id), now)} now={now} /> },
+      {
+        key: 'server',
+        content: <TokenServerCell token={token} status={tokenStatus(token, policy, checking.has(token.id), now)} now={now} />,
+      },
       { key: 'created', content: <RelativeTimeText value={token.createdAt} testId="token-created" /> },
       {
         key: 'lastAuthenticated',
@@ -59,10 +62,22 @@ export function TokensTable({ tokens, policy, checking, now, onCheck, onReplace,
             >
               Check
             </Button>
-            <Button appearance="subtle" spacing="compact" onClick={() => onReplace(token)} aria-label={`Replace token for ${token.serverUrl}`} testId="replace-token">
+            <Button
+              appearance="subtle"
+              spacing="compact"
+              onClick={() => onReplace(token)}
+              aria-label={`Replace token for ${token.serverUrl}`}
+              testId="replace-token"
+            >
               Replace token
             </Button>
-            <Button appearance="subtle" spacing="compact" onClick={() => onDelete(token)} aria-label={`Delete token for ${token.serverUrl}`} testId="delete-token">
+            <Button
+              appearance="subtle"
+              spacing="compact"
+              onClick={() => onDelete(token)}
+              aria-label={`Delete token for ${token.serverUrl}`}
+              testId="delete-token"
+            >
               Delete
             </Button>
           </Inline>

@@ -21,7 +21,9 @@ export type TokenChecks = {
 };
 
 const chunks = (ids: string[]): string[][] =>
-  Array.from({ length: Math.ceil(ids.length / MAX_TOKENS_PER_CHECK) }, (_, i) => ids.slice(i * MAX_TOKENS_PER_CHECK, (i + 1) * MAX_TOKENS_PER_CHECK));
+  Array.from({ length: Math.ceil(ids.length / MAX_TOKENS_PER_CHECK) }, (_, i) =>
+    ids.slice(i * MAX_TOKENS_PER_CHECK, (i + 1) * MAX_TOKENS_PER_CHECK),
+  );
 
 export function useTokenChecks(tokens: TokenView[] | null, apply: (result: CheckTokensResponse) => void): TokenChecks {
   const [checking, setChecking] = useState<ReadonlySet<string>>(new Set());
@@ -41,17 +43,24 @@ export function useTokenChecks(tokens: TokenView[] | null, apply: (result: Check
     const update = (add: boolean) =>
       setChecking((current) => {
         const next = new Set(current);
-        for (const id of ids) (add ? next.add(id) : next.delete(id));
+        for (const id of ids) add ? next.add(id) : next.delete(id);
         return next;
       });
     const startedAt = ++clock.current;
     const current = (id: string) => (changedAt.current.get(id) ?? 0) < startedAt;
     update(true);
     setError(null);
-    const results = await Promise.all(chunks(ids).map((part) => callResolver<CheckTokensResponse>(RESOLVER_FUNCTIONS.checkTokens, { ids: part })));
+    const results = await Promise.all(
+      chunks(ids).map((part) => callResolver<CheckTokensResponse>(RESOLVER_FUNCTIONS.checkTokens, { ids: part })),
+    );
     update(false);
     for (const result of results) {
-      if (result.ok) applyRef.current({ ...result.data, tokens: result.data.tokens.filter((t) => current(t.id)), missing: result.data.missing.filter(current) });
+      if (result.ok)
+        applyRef.current({
+          ...result.data,
+          tokens: result.data.tokens.filter((t) => current(t.id)),
+          missing: result.data.missing.filter(current),
+        });
       else setError(result.error);
     }
   }, []);

@@ -15,7 +15,12 @@ export type TestHost = LocalHost & { simulator: Simulator };
 
 /** Builds move quickly so "follow" and "cancel" see every state within a test. */
 export async function startTestHost(log?: (line: string) => void): Promise<TestHost> {
-  const host = await startLocalHost({ port: 0, dbPath: ':memory:', teamcity: { buildDurations: { queuedMs: 200, runningMs: 2000 } }, ...(log && { log }) });
+  const host = await startLocalHost({
+    port: 0,
+    dbPath: ':memory:',
+    teamcity: { buildDurations: { queuedMs: 200, runningMs: 2000 } },
+    ...(log && { log }),
+  });
   if (!host.simulator) throw new Error('The local host started without its TeamCity simulator.');
   return host as TestHost;
 }
@@ -23,8 +28,13 @@ export async function startTestHost(log?: (line: string) => void): Promise<TestH
 export const repoExtension = () => extensionForFrame({ module: 'teamcity-run-build-repo', workspace: 'acme', repo: 'webapp' });
 export const prExtension = () => extensionForFrame({ module: 'teamcity-run-build-pr', workspace: 'acme', repo: 'webapp', pr: '1' });
 
-export const call = async <T = unknown>(host: LocalHost, user: string, fn: string, payload?: unknown, extension?: Record<string, unknown>) =>
-  (await host.invoke(user, fn, payload, extension)) as Result<T>;
+export const call = async <T = unknown>(
+  host: LocalHost,
+  user: string,
+  fn: string,
+  payload?: unknown,
+  extension?: Record<string, unknown>,
+) => (await host.invoke(user, fn, payload, extension)) as Result<T>;
 
 export const addToken = (host: LocalHost, user: string, serverUrl: string, token: string) =>
   call<AddTokenResponse>(host, user, 'addToken', { serverUrl, token });

@@ -32,12 +32,15 @@ export function tokenStorageViolations(entries: Entry[], ownerOf: (secret: strin
     const secret = secrets.get(`${id}:${m.secretSlot}`);
     if (secret === undefined) violations.push(`broken: token ${id.slice(0, 8)} is listed but its secret (slot ${m.secretSlot}) is missing`);
     else if (ownerOf(secret) !== undefined && ownerOf(secret) !== m.teamcityUsername) {
-      violations.push(`broken: token ${id.slice(0, 8)} says TeamCity user "${m.teamcityUsername}" but its secret belongs to "${ownerOf(secret)}"`);
+      violations.push(
+        `broken: token ${id.slice(0, 8)} says TeamCity user "${m.teamcityUsername}" but its secret belongs to "${ownerOf(secret)}"`,
+      );
     }
   }
   for (const slotKey of secrets.keys()) {
     const [id, slot] = slotKey.split(':');
-    if (metadata.get(id!)?.secretSlot !== slot) violations.push(`leftover: secret ${id!.slice(0, 8)}:${slot} has no metadata pointing at it`);
+    if (metadata.get(id!)?.secretSlot !== slot)
+      violations.push(`leftover: secret ${id!.slice(0, 8)}:${slot} has no metadata pointing at it`);
   }
   for (const id of statuses) if (!metadata.has(id)) violations.push(`leftover: status record of ${id.slice(0, 8)} has no token`);
   return violations;
