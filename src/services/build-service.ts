@@ -7,7 +7,6 @@ import { logEvent } from '../logging/log';
 import { isServerAllowed } from '../shared/server-policy';
 import { ok, type AppError, type Result } from '../shared/result';
 import type {
-  BuildConfigurationView,
   BuildRequest,
   BuildResponse,
   FindBuildConfigurationsRequest,
@@ -20,13 +19,13 @@ import type {
   triggerBuildRequestSchema,
 } from '../shared/schemas';
 import { buildPreferencesStore, type BuildPreferences, type BuildPreferencesStore } from '../stores/build-preferences-store';
-import type { TeamCityBuildType, TeamCityClient } from '../teamcity/teamcity-client';
+import type { TeamCityClient } from '../teamcity/teamcity-client';
 import type { StoredToken } from '../stores/token-store';
 import type { TokenService } from './token-service';
 import { buildFailure, tokenRejected, triggerFailure } from './build-errors';
 import { checkUserParameters, shortBranchName } from './build-parameters';
 import { pullRequestParameters } from '../shared/pull-request-parameters';
-import { toBuildView } from './build-view';
+import { toBuildView, toConfigurationView } from './build-view';
 import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbucket';
 import { createRepositoryDetails } from './repository-details';
 import type { z } from 'zod';
@@ -47,15 +46,6 @@ const SEARCH_PAGE_SIZE = 500;
 const CANCEL_COMMENT = 'Canceled from Bitbucket';
 /** Choosing and starting builds obey the workspace's server allowlist; following or cancelling a started one does not. */
 const RUNNING = { forRunning: true } as const;
-
-const toConfigurationView = (b: TeamCityBuildType): BuildConfigurationView => ({
-  id: b.id,
-  name: b.name,
-  projectId: b.projectId,
-  projectName: b.projectName,
-  webUrl: b.webUrl,
-  paused: b.paused === true,
-});
 
 /** The remembered server if the user still has its token and may use it, else the only usable one. */
 const selectToken = (servers: TokenView[], remembered: string | null, allowedServers: string[]): string | null => {
@@ -128,14 +118,16 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
       return withToken(
         accountId,
         input.tokenId,
-        async (client) => {
+        async (client, token) => {
           const search = input.search?.trim() ?? '';
           const page =
             input.scope === 'repository'
               ? await client.findBuildTypesByVcsUrls(urls, { start: input.start ?? 0, count: PAGE_SIZE })
               : await client.searchBuildTypes(search, { start: input.start ?? 0, count: search === '' ? PAGE_SIZE : SEARCH_PAGE_SIZE });
           if (!page.ok) return single(page);
-          return single(ok({ items: page.data.items.map(toConfigurationView), nextStart: page.data.nextStart ?? null }));
+          return single(
+            ok({ items: page.data.items.map((b) => toConfigurationView(b, token.serverUrl)), nextStart: page.data.nextStart ?? null }),
+          );
         },
         RUNNING,
       );
@@ -161,7 +153,7 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
             ...(input.queueAtTop !== undefined && { queueAtTop: input.queueAtTop }),
             ...(input.cleanCheckout !== undefined && { cleanCheckout: input.cleanCheckout }),
           });
-          if (queued.ok) return single(ok({ build: toBuildView(queued.data) }));
+          if (queued.ok) return single(ok({ build: toBuildView(queued.data, token.serverUrl) }));
           // Only a refusal costs a second request: the configuration's project names who must grant the permission.
           const type = queued.error.code === 'forbidden' ? await client.getBuildType(input.buildTypeId) : undefined;
           const error = triggerFailure(queued.error, {
@@ -189,7 +181,7 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
       withToken(accountId, input.tokenId, async (client, token) => {
         const build = await client.getBuild(input.buildId);
         if (!build.ok) return single(mapError(build.error, token, 'read this build', `build with id ${input.buildId}`));
-        return single(ok({ build: toBuildView(build.data) }));
+        return single(ok({ build: toBuildView(build.data, token.serverUrl) }));
       }),
 
     cancelBuild: (accountId: string, input: BuildRequest): Promise<Result<BuildResponse>> =>
@@ -200,7 +192,7 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
         const authenticated = build.ok || ['forbidden', 'not_found', 'bad_request'].includes(build.error.code);
         if (!build.ok)
           return { result: mapError(build.error, token, 'cancel this build', `build with id ${input.buildId}`), authenticated };
-        return { result: ok({ build: toBuildView(build.data) }), authenticated };
+        return { result: ok({ build: toBuildView(build.data, token.serverUrl) }), authenticated };
       }),
 
     listRecentBuilds: (accountId: string, input: ListRecentBuildsRequest): Promise<Result<ListRecentBuildsResponse>> =>
@@ -212,7 +204,7 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
         });
         if (!builds.ok)
           return single(mapError(builds.error, token, 'list the builds of this configuration', `build configuration ${input.buildTypeId}`));
-        return single(ok({ builds: builds.data.map(toBuildView) }));
+        return single(ok({ builds: builds.data.map((b) => toBuildView(b, token.serverUrl)) }));
       }),
   };
 };

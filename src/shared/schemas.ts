@@ -205,7 +205,8 @@ export type BuildConfigurationView = {
   name: string;
   projectId: string;
   projectName: string;
-  webUrl: string;
+  /** Only a link on the token's own server (teamcity-link.ts); absent otherwise. */
+  webUrl?: string;
   paused: boolean;
 };
 
@@ -219,7 +220,8 @@ export type BuildView = {
   statusText?: string;
   percentageComplete?: number;
   branchName?: string;
-  webUrl: string;
+  /** Only a link on the token's own server (teamcity-link.ts); absent otherwise. */
+  webUrl?: string;
   queuedAt?: string;
   startedAt?: string;
   finishedAt?: string;
