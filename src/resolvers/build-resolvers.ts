@@ -7,10 +7,12 @@ import {
   triggerBuildRequestSchema,
 } from '../shared/schemas';
 import type { BuildService } from '../services/build-service';
+import type { ResolverImplementations } from '../shared/resolver-contract';
+import type { BuildResolverKey } from '../shared/resolver-functions';
 import { defineEndpoint } from './define-endpoint';
 
 /** The repository and pull request are taken from `context` (the runtime's extension context), never the payload. */
-export const buildResolvers = (builds: BuildService) => ({
+export const buildResolvers = (builds: BuildService): ResolverImplementations<BuildResolverKey> => ({
   [F.getBuildSetup]: defineEndpoint(F.getBuildSetup, getBuildSetupRequestSchema, (_input, { accountId, context }) =>
     builds.getBuildSetup(accountId, context),
   ),

@@ -8,6 +8,10 @@ import { fail, type Result } from '../shared/result';
 
 export type ResolverRequest = { payload: unknown; context: { accountId?: unknown } & Record<string, unknown> };
 export type CallerContext = { accountId: string; context: ResolverRequest['context'] };
+/** The schema's input type rides along as a type only, for the contract check (src/shared/resolver-contract.ts). */
+export type Endpoint<Input, Output> = ((request: ResolverRequest) => Promise<Result<Output>>) & {
+  readonly contract?: (input: Input) => Output;
+};
 
 /** Field path of the first schema issue, for showing the message next to the right input. */
 const issueField = (issue: z.core.$ZodIssue | undefined): string | undefined => {
@@ -16,7 +20,11 @@ const issueField = (issue: z.core.$ZodIssue | undefined): string | undefined => 
 };
 
 export const defineEndpoint =
-  <S extends z.ZodType, T>(name: string, schema: S, run: (input: z.output<S>, caller: CallerContext) => Promise<Result<T>>) =>
+  <S extends z.ZodType, T>(
+    name: string,
+    schema: S,
+    run: (input: z.output<S>, caller: CallerContext) => Promise<Result<T>>,
+  ): Endpoint<z.input<S>, T> =>
   async ({ payload, context }: ResolverRequest): Promise<Result<T>> => {
     const accountId = context.accountId;
     if (typeof accountId !== 'string' || accountId === '') {

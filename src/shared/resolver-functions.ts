@@ -24,3 +24,8 @@ export const BUILD_RESOLVER_FUNCTIONS = {
   cancelBuild: 'cancelBuild',
   listRecentBuilds: 'listRecentBuilds',
 } as const;
+
+type ValueOf<T> = T[keyof T];
+export type TokenResolverKey = ValueOf<typeof RESOLVER_FUNCTIONS>;
+export type AdminResolverKey = ValueOf<typeof ADMIN_RESOLVER_FUNCTIONS>;
+export type BuildResolverKey = ValueOf<typeof BUILD_RESOLVER_FUNCTIONS>;

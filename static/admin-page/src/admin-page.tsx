@@ -10,13 +10,12 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
 import type { AppError } from '../../../src/shared/result';
 import type { WorkspacePolicyResponse } from '../../../src/shared/schemas';
-import { callResolver } from '../../shared/call-resolver';
 import { FormTextField } from '../../shared/form-text-field';
 import { QueryError, QueryLoading } from '../../shared/query-status';
 import { RelativeTimeText } from '../../shared/relative-time-text';
-import { ADMIN_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { useResolverQuery } from '../../shared/use-resolver-query';
 import { AllowedServers } from './allowed-servers';
+import { api } from './api';
 import { OtherServers } from './other-servers';
 import { addServer, defaultServerOf, draftOf, isDirty, removeServer, type PolicyDraft } from './policy-draft';
 
@@ -37,7 +36,7 @@ function PolicyEditor({ saved, onSaved }: { saved: WorkspacePolicyResponse; onSa
   const save = async () => {
     setSaving(true);
     setError(null);
-    const result = await callResolver<WorkspacePolicyResponse>(ADMIN_RESOLVER_FUNCTIONS.saveWorkspacePolicy, {
+    const result = await api.saveWorkspacePolicy({
       allowedServers: draft.allowedServers,
       defaultServerUrl: draft.defaultServerUrl.trim() === '' ? null : draft.defaultServerUrl.trim(),
     });
@@ -129,7 +128,7 @@ function PolicyEditor({ saved, onSaved }: { saved: WorkspacePolicyResponse; onSa
 }
 
 export function AdminPage() {
-  const { state, reload, setData } = useResolverQuery<WorkspacePolicyResponse>(ADMIN_RESOLVER_FUNCTIONS.getWorkspacePolicy, {});
+  const { state, reload, setData } = useResolverQuery(api.getWorkspacePolicy, {});
 
   return (
     <Box as="main" paddingBlockStart="space.050" paddingBlockEnd="space.300" paddingInline="space.400" style={{ minHeight: 560 }}>

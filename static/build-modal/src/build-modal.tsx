@@ -10,8 +10,8 @@ import SectionMessage from '@atlaskit/section-message';
 import type { GetBuildSetupResponse } from '../../../src/shared/schemas';
 import { ChunkErrorBoundary } from '../../shared/chunk-error-boundary';
 import { QueryError, QueryLoading } from '../../shared/query-status';
-import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { useResolverQuery } from '../../shared/use-resolver-query';
+import { api } from './api';
 import { closeModal } from './close-modal';
 import { ModalFrame } from './modal-frame';
 import { NoTokenState } from './no-token-state';
@@ -47,7 +47,7 @@ const loadingFrame = (
 );
 
 export function BuildModal() {
-  const { state, reload } = useResolverQuery<GetBuildSetupResponse>(BUILD_RESOLVER_FUNCTIONS.getBuildSetup, {});
+  const { state, reload } = useResolverQuery(api.getBuildSetup, {});
   const settingsPath = usePersonalSettingsPath(state.status === 'ready' ? state.data.repository.workspace : undefined);
 
   useEffect(() => {

@@ -9,7 +9,7 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import ProgressBar from '@atlaskit/progress-bar';
 import { designToken } from '../../shared/design-token';
 import type { BuildView } from '../../../src/shared/schemas';
-import { ExternalLink } from '../../shared/external-link';
+import { TeamCityLink } from '../../shared/teamcity-link';
 import { VisuallyHidden } from '../../shared/visually-hidden';
 import { AppErrorMessage } from './app-error-message';
 import { buildLook, BuildStateLozenge } from './build-state-lozenge';
@@ -18,6 +18,8 @@ import { useBuildPolling } from './use-build-polling';
 
 export type BuildProgressProps = {
   tokenId: string;
+  /** The server of that token: links go only there. */
+  serverUrl: string;
   initial: BuildView;
   configurationName: string;
   /** The personal settings page, offered when following the build fails for want of a working token. */
@@ -26,7 +28,7 @@ export type BuildProgressProps = {
   onStateChange?: (state: BuildView['state']) => void;
 };
 
-export function BuildProgress({ tokenId, initial, configurationName, settingsPath, onStateChange }: BuildProgressProps) {
+export function BuildProgress({ tokenId, serverUrl, initial, configurationName, settingsPath, onStateChange }: BuildProgressProps) {
   const { build, setBuild, refreshError, stoppedBy } = useBuildPolling(tokenId, initial);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -107,11 +109,11 @@ export function BuildProgress({ tokenId, initial, configurationName, settingsPat
           tokenId={tokenId}
           build={build}
           leading={
-            <ExternalLink href={build.webUrl} testId="open-in-teamcity">
+            <TeamCityLink url={build.webUrl} serverUrl={serverUrl} testId="open-in-teamcity" otherwise="nothing">
               Open in TeamCity
-            </ExternalLink>
+            </TeamCityLink>
           }
-          onCanceled={(canceled) => canceled && setBuild(canceled)}
+          onCanceled={setBuild}
         />
       </Stack>
     </Box>

@@ -5,9 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../src/shared/result';
-import type { BuildConfigurationView, FindBuildConfigurationsResponse } from '../../../src/shared/schemas';
-import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
-import { callResolver } from '../../shared/call-resolver';
+import type { BuildConfigurationView } from '../../../src/shared/schemas';
+import { api } from './api';
 
 export type ConfigurationScope = 'repository' | 'all';
 
@@ -30,10 +29,8 @@ export function useBuildConfigurations(tokenId: string, scope: ConfigurationScop
 
   const fetchPage = useCallback(
     (start: number) => {
-      const payload: Record<string, unknown> = { tokenId, scope };
-      if (search.trim()) payload.search = search.trim();
-      if (start > 0) payload.start = start;
-      return callResolver<FindBuildConfigurationsResponse>(BUILD_RESOLVER_FUNCTIONS.findBuildConfigurations, payload);
+      const query = search.trim();
+      return api.findBuildConfigurations({ tokenId, scope, ...(query && { search: query }), ...(start > 0 && { start }) });
     },
     [tokenId, scope, search],
   );

@@ -5,9 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../src/shared/result';
-import type { BuildResponse, BuildView } from '../../../src/shared/schemas';
-import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
-import { callResolver } from '../../shared/call-resolver';
+import type { BuildView } from '../../../src/shared/schemas';
+import { api } from './api';
 import { delayAfterError, isPermanentPollError, POLL_INTERVAL_MS } from './poll-schedule';
 
 export function useBuildPolling(tokenId: string, initial: BuildView) {
@@ -26,7 +25,7 @@ export function useBuildPolling(tokenId: string, initial: BuildView) {
         waitingForVisible = true;
         return;
       }
-      const result = await callResolver<BuildResponse>(BUILD_RESOLVER_FUNCTIONS.getBuild, { tokenId, buildId: build.id });
+      const result = await api.getBuild({ tokenId, buildId: build.id });
       if (stopped) return;
       if (result.ok) {
         setBuild(result.data.build);

@@ -7,8 +7,6 @@ import { type FormEvent, useRef, useState } from 'react';
 import type { AppError } from '../../../src/shared/result';
 import type { AddTokenResponse, TokenPolicyResponse } from '../../../src/shared/schemas';
 import { listServers } from '../../../src/shared/server-policy';
-import { RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
-import { callResolver } from '../../shared/call-resolver';
 import {
   type AddTokenField,
   type AddTokenFieldErrors,
@@ -18,6 +16,7 @@ import {
 } from './add-token-validation';
 import { FormTextField } from '../../shared/form-text-field';
 import { AccessTokenField } from './access-token-field';
+import { api } from './api';
 import { TokenDialogFrame } from './token-dialog-frame';
 
 export type AddTokenDialogProps = {
@@ -60,7 +59,7 @@ export function AddTokenDialog({ policy, onAdded, onClose }: AddTokenDialogProps
       return;
     }
     setPending(true);
-    const result = await callResolver<AddTokenResponse>(RESOLVER_FUNCTIONS.addToken, {
+    const result = await api.addToken({
       serverUrl: values.serverUrl.trim(),
       token: values.token.trim(),
     });

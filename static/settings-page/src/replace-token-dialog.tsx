@@ -6,11 +6,10 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { Text } from '@atlaskit/primitives/compiled';
 import type { AppError } from '../../../src/shared/result';
-import type { ReplaceTokenResponse, TokenView } from '../../../src/shared/schemas';
-import { callResolver } from '../../shared/call-resolver';
-import { RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
+import type { TokenView } from '../../../src/shared/schemas';
 import { REQUIRED_MESSAGES } from './add-token-validation';
 import { AccessTokenField } from './access-token-field';
+import { api } from './api';
 import { TokenDialogFrame } from './token-dialog-frame';
 
 export type ReplaceTokenDialogProps = {
@@ -36,7 +35,7 @@ export function ReplaceTokenDialog({ token, onReplaced, onClose }: ReplaceTokenD
       return;
     }
     setPending(true);
-    const result = await callResolver<ReplaceTokenResponse>(RESOLVER_FUNCTIONS.replaceToken, { id: token.id, token: value.trim() });
+    const result = await api.replaceToken({ id: token.id, token: value.trim() });
     if (result.ok) {
       setValue('');
       onReplaced(result.data.token);

@@ -8,8 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../src/shared/result';
 import { MAX_TOKENS_PER_CHECK } from '../../../src/shared/check-limits';
 import type { CheckTokensResponse, TokenView } from '../../../src/shared/schemas';
-import { callResolver } from '../../shared/call-resolver';
-import { RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
+import { api } from './api';
 import { isStale } from './token-status';
 
 export type TokenChecks = {
@@ -50,9 +49,7 @@ export function useTokenChecks(tokens: TokenView[] | null, apply: (result: Check
     const current = (id: string) => (changedAt.current.get(id) ?? 0) < startedAt;
     update(true);
     setError(null);
-    const results = await Promise.all(
-      chunks(ids).map((part) => callResolver<CheckTokensResponse>(RESOLVER_FUNCTIONS.checkTokens, { ids: part })),
-    );
+    const results = await Promise.all(chunks(ids).map((part) => api.checkTokens({ ids: part })));
     update(false);
     for (const result of results) {
       if (result.ok)
