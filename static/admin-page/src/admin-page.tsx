@@ -9,7 +9,8 @@ import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
 import type { AppError } from '../../../src/shared/result';
-import type { WorkspacePolicyResponse } from '../../../src/shared/schemas';
+import type { SaveWorkspacePolicyRequest, WorkspacePolicyResponse } from '../../../src/shared/schemas';
+import { errorField } from '../../shared/error-field';
 import { FormTextField } from '../../shared/form-text-field';
 import { QueryError, QueryLoading } from '../../shared/query-status';
 import { RelativeTimeText } from '../../shared/relative-time-text';
@@ -26,6 +27,7 @@ function PolicyEditor({ saved, onSaved }: { saved: WorkspacePolicyResponse; onSa
   const [notice, setNotice] = useState<string | null>(null);
   const users = new Map(saved.usage.map((u) => [u.serverUrl, u.users]));
   const dirty = isDirty(draft, saved);
+  const defaultServerError = error && errorField<SaveWorkspacePolicyRequest>(error, ['defaultServerUrl']) ? error.message : undefined;
 
   const edit = (next: PolicyDraft) => {
     setDraft(next);
@@ -61,8 +63,8 @@ function PolicyEditor({ saved, onSaved }: { saved: WorkspacePolicyResponse; onSa
           {notice}
         </SectionMessage>
       )}
-      {error && error.field !== 'defaultServerUrl' && (
-        <SectionMessage appearance="error" title="The settings were not saved" testId="policy-save-error">
+      {error && defaultServerError === undefined && (
+        <SectionMessage appearance="error" title="The settings were not saved" headingLevel="h2" testId="policy-save-error">
           {error.message}
         </SectionMessage>
       )}
@@ -98,10 +100,9 @@ function PolicyEditor({ saved, onSaved }: { saved: WorkspacePolicyResponse; onSa
               ? 'Pre-filled when users add an access token. It must be one of the allowed servers; leave it empty for none.'
               : 'Pre-filled when users add an access token. Optional.'
           }
-          placeholder="https://teamcity.example.com"
           type="url"
           value={draft.defaultServerUrl}
-          error={error?.field === 'defaultServerUrl' ? error.message : undefined}
+          error={defaultServerError}
           isDisabled={saving}
           onChange={(value) => edit({ ...draft, defaultServerUrl: value })}
         />
@@ -145,7 +146,7 @@ export function AdminPage() {
         {state.status === 'loading' && <QueryLoading label="Loading TeamCity settings" testId="policy-loading" />}
         {state.status === 'error' &&
           (state.error.code === 'forbidden' ? (
-            <SectionMessage appearance="warning" title="Workspace admins only" testId="policy-forbidden">
+            <SectionMessage appearance="warning" title="Workspace admins only" headingLevel="h2" testId="policy-forbidden">
               {state.error.message}
             </SectionMessage>
           ) : (

@@ -5,13 +5,14 @@
  */
 import { type FormEvent, useRef, useState } from 'react';
 import type { AppError } from '../../../src/shared/result';
-import type { AddTokenResponse, TokenPolicyResponse } from '../../../src/shared/schemas';
+import type { AddTokenRequest, AddTokenResponse, TokenPolicyResponse } from '../../../src/shared/schemas';
+import { errorField } from '../../shared/error-field';
 import { listServers } from '../../../src/shared/server-policy';
 import {
   type AddTokenField,
   type AddTokenFieldErrors,
   type AddTokenValues,
-  isAddTokenField,
+  ADD_TOKEN_FIELDS,
   validateAddToken,
 } from './add-token-validation';
 import { FormTextField } from '../../shared/form-text-field';
@@ -28,6 +29,7 @@ export type AddTokenDialogProps = {
 
 const EMPTY: AddTokenValues = { serverUrl: '', token: '' };
 const SERVER_HELP = 'The TeamCity server you want to configure your access token for.';
+const SERVER_EXAMPLE = 'For example https://teamcity.example.com.';
 
 export function AddTokenDialog({ policy, onAdded, onClose }: AddTokenDialogProps) {
   const [values, setValues] = useState<AddTokenValues>({ ...EMPTY, serverUrl: policy?.defaultServerUrl ?? '' });
@@ -69,8 +71,8 @@ export function AddTokenDialog({ policy, onAdded, onClose }: AddTokenDialogProps
       return;
     }
     setPending(false);
-    const { field } = result.error;
-    if (isAddTokenField(field)) {
+    const field = errorField<AddTokenRequest>(result.error, ADD_TOKEN_FIELDS);
+    if (field) {
       setFieldErrors({ [field]: result.error.message });
       focusField(field);
     } else {
@@ -94,8 +96,11 @@ export function AddTokenDialog({ policy, onAdded, onClose }: AddTokenDialogProps
         id="add-token-server-url"
         name="serverUrl"
         label="TeamCity Server"
-        helper={policy?.allowedServers.length ? `${SERVER_HELP} Your workspace allows ${listServers(policy.allowedServers)}.` : SERVER_HELP}
-        placeholder="https://teamcity.example.com"
+        helper={
+          policy?.allowedServers.length
+            ? `${SERVER_HELP} Your workspace allows ${listServers(policy.allowedServers)}.`
+            : `${SERVER_HELP} ${SERVER_EXAMPLE}`
+        }
         type="url"
         autoComplete="url"
         isRequired

@@ -6,7 +6,8 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { Text } from '@atlaskit/primitives/compiled';
 import type { AppError } from '../../../src/shared/result';
-import type { TokenView } from '../../../src/shared/schemas';
+import type { ReplaceTokenRequest, TokenView } from '../../../src/shared/schemas';
+import { errorField } from '../../shared/error-field';
 import { REQUIRED_MESSAGES } from './add-token-validation';
 import { AccessTokenField } from './access-token-field';
 import { api } from './api';
@@ -42,7 +43,7 @@ export function ReplaceTokenDialog({ token, onReplaced, onClose }: ReplaceTokenD
       return;
     }
     setPending(false);
-    if (result.error.field === 'token') {
+    if (errorField<ReplaceTokenRequest>(result.error, ['token'])) {
       setFieldError(result.error.message);
       setTimeout(() => inputRef.current?.focus(), 0);
     } else {
@@ -68,8 +69,8 @@ export function ReplaceTokenDialog({ token, onReplaced, onClose }: ReplaceTokenD
       onClose={onClose}
     >
       <Text as="p">
-        Paste a new token for <strong>{token.serverUrl}</strong>. It is checked with TeamCity first; your current token stays in place until
-        the new one works.
+        Paste a new token for <Text as="strong">{token.serverUrl}</Text>. It is checked with TeamCity first; your current token stays in
+        place until the new one works.
       </Text>
       <AccessTokenField
         id="replace-token-token"
