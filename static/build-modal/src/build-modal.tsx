@@ -76,7 +76,7 @@ export function BuildModal() {
   // The form failed to download: the same close-only frame as the other states, so Close and Escape work.
   const chunkError = (
     <CloseOnlyFrame subtitle={subtitle}>
-      <SectionMessage appearance="error" title="Part of the app didn't load" testId="chunk-error">
+      <SectionMessage appearance="error" title="Part of the app didn't load" headingLevel="h2" testId="chunk-error">
         Check your connection, then close this dialog and open it again.
       </SectionMessage>
     </CloseOnlyFrame>

@@ -10,7 +10,7 @@ import ProgressBar from '@atlaskit/progress-bar';
 import { designToken } from '../../shared/design-token';
 import type { BuildView } from '../../../src/shared/schemas';
 import { TeamCityLink } from '../../shared/teamcity-link';
-import { VisuallyHidden } from '../../shared/visually-hidden';
+import VisuallyHidden from '@atlaskit/visually-hidden';
 import { AppErrorMessage } from './app-error-message';
 import { buildLook, BuildStateLozenge } from './build-state-lozenge';
 import { CancelBuild } from './cancel-build';
@@ -36,8 +36,11 @@ export function BuildProgress({ tokenId, serverUrl, initial, configurationName, 
     headingRef.current?.setAttribute('tabindex', '-1');
     headingRef.current?.focus();
   }, []);
+  // The parent passes a new function each render; only a change of state is news.
   const stateChanged = useRef(onStateChange);
-  stateChanged.current = onStateChange;
+  useEffect(() => {
+    stateChanged.current = onStateChange;
+  });
   useEffect(() => {
     stateChanged.current?.(build.state);
   }, [build.state]);
@@ -46,8 +49,8 @@ export function BuildProgress({ tokenId, serverUrl, initial, configurationName, 
   return (
     <Box
       testId="build-progress"
+      padding="space.200"
       style={{
-        padding: designToken('space.200'),
         border: `${designToken('border.width')} solid ${designToken('color.border')}`,
         borderRadius: designToken('radius.large'),
         background: designToken('elevation.surface.raised'),
@@ -98,6 +101,7 @@ export function BuildProgress({ tokenId, serverUrl, initial, configurationName, 
             title="We stopped following this build"
             settingsPath={settingsPath}
             testId="build-refresh-stopped"
+            headingLevel="h3"
           />
         )}
         {refreshError && !stoppedBy && (

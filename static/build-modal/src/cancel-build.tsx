@@ -53,6 +53,7 @@ export function CancelBuild({ tokenId, build, leading, onCanceled }: CancelBuild
           appearance="warning"
           title={build.number ? `Cancel build #${build.number}?` : 'Cancel this build?'}
           testId="cancel-build-confirm"
+          headingLevel="h3"
           actions={[
             <SectionMessageAction key="confirm" onClick={() => void cancel()} testId="cancel-build-confirm-yes">
               {canceling ? 'Canceling…' : 'Cancel build'}
@@ -66,7 +67,7 @@ export function CancelBuild({ tokenId, build, leading, onCanceled }: CancelBuild
         </SectionMessage>
       )}
       {error && (
-        <SectionMessage appearance="error" title="The build was not canceled" testId="cancel-build-error">
+        <SectionMessage appearance="error" title="The build was not canceled" headingLevel="h3" testId="cancel-build-error">
           {error.message}
         </SectionMessage>
       )}

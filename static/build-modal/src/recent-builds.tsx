@@ -84,7 +84,8 @@ function RecentBuildRow({ build, serverUrl, isRunning, onRunAgain }: RowProps) {
     <Box
       as="li"
       testId={`recent-build-${build.id}`}
-      style={{ padding: `${designToken('space.075')} 0`, borderTop: `${designToken('border.width')} solid ${designToken('color.border')}` }}
+      paddingBlock="space.075"
+      style={{ borderTop: `${designToken('border.width')} solid ${designToken('color.border')}` }}
     >
       <Inline space="space.150" alignBlock="center" spread="space-between">
         <Inline space="space.150" alignBlock="center" shouldWrap>

@@ -3,7 +3,7 @@
  * repository, or all of them. A new server, scope or search starts over; answers to an older request
  * are dropped so a slow response cannot overwrite a newer one.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppError } from '../../../src/shared/result';
 import type { BuildConfigurationView } from '../../../src/shared/schemas';
 import { api } from './api';
@@ -23,9 +23,11 @@ export type ConfigurationsState = {
 const INITIAL: ConfigurationsState = { status: 'loading', items: [], nextStart: null, error: null, loadingMore: false, moreError: null };
 
 export function useBuildConfigurations(tokenId: string, scope: ConfigurationScope, search: string) {
-  const [state, setState] = useState<ConfigurationsState>(INITIAL);
   const [attempt, setAttempt] = useState(0);
-  const generation = useRef(0);
+  // The answer is kept with the request it answers; a newer request shows INITIAL until its own answer arrives.
+  const request = JSON.stringify([tokenId, scope, search.trim(), attempt]);
+  const [loaded, setLoaded] = useState<{ request: string; state: ConfigurationsState } | null>(null);
+  const state = loaded?.request === request ? loaded.state : INITIAL;
 
   const fetchPage = useCallback(
     (start: number) => {
@@ -36,31 +38,40 @@ export function useBuildConfigurations(tokenId: string, scope: ConfigurationScop
   );
 
   useEffect(() => {
-    const mine = ++generation.current;
-    setState(INITIAL);
+    let current = true;
     void fetchPage(0).then((result) => {
-      if (mine !== generation.current) return;
-      setState(
-        result.ok
+      if (!current) return;
+      setLoaded({
+        request,
+        state: result.ok
           ? { ...INITIAL, status: 'ready', items: result.data.items, nextStart: result.data.nextStart }
           : { ...INITIAL, status: 'error', error: result.error },
-      );
+      });
     });
-  }, [fetchPage, attempt]);
+    return () => {
+      current = false;
+    };
+  }, [fetchPage, request]);
+
+  /** Applies `update` to the answer of `mine` only: a page for an older request is dropped. */
+  const updateFor = useCallback(
+    (mine: string, update: (s: ConfigurationsState) => ConfigurationsState) =>
+      setLoaded((previous) => (previous?.request === mine ? { request: mine, state: update(previous.state) } : previous)),
+    [],
+  );
 
   const loadMore = useCallback(() => {
     if (state.nextStart === null || state.loadingMore) return;
-    const mine = generation.current;
-    setState((s) => ({ ...s, loadingMore: true, moreError: null }));
-    void fetchPage(state.nextStart).then((result) => {
-      if (mine !== generation.current) return;
-      setState((s) =>
+    const mine = request;
+    updateFor(mine, (s) => ({ ...s, loadingMore: true, moreError: null }));
+    void fetchPage(state.nextStart).then((result) =>
+      updateFor(mine, (s) =>
         result.ok
           ? { ...s, loadingMore: false, items: mergeById(s.items, result.data.items), nextStart: result.data.nextStart }
           : { ...s, loadingMore: false, moreError: result.error },
-      );
-    });
-  }, [fetchPage, state.nextStart, state.loadingMore]);
+      ),
+    );
+  }, [fetchPage, request, updateFor, state.nextStart, state.loadingMore]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { state, loadMore, reload };

@@ -47,8 +47,8 @@ export function DeleteTokenDialog({ token, onDeleted, onClose }: DeleteTokenDial
       onClose={onClose}
     >
       <Text as="p">
-        The token for <strong>{token.serverUrl}</strong> will be removed from Bitbucket only. It remains valid in TeamCity: to revoke it,
-        delete it in TeamCity under <strong>My Profile &gt; Access tokens</strong>.
+        The token for <Text as="strong">{token.serverUrl}</Text> will be removed from Bitbucket only. It remains valid in TeamCity: to
+        revoke it, delete it in TeamCity under <Text as="strong">My Profile &gt; Access tokens</Text>.
       </Text>
     </TokenDialogFrame>
   );

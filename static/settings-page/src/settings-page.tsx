@@ -95,6 +95,7 @@ export function SettingsPage() {
       <SectionMessage
         appearance="error"
         title="This dialog didn't load"
+        headingLevel="h2"
         testId="chunk-error"
         actions={
           <SectionMessageAction onClick={closeDialogs} testId="chunk-error-close">
