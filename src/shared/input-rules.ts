@@ -52,28 +52,38 @@ export const INPUT_MESSAGES = {
  * (https://git-scm.com/docs/git-check-ref-format): no control characters, space, `~ ^ : ? * [ \`, `..` or `@{`
  * anywhere; no `/` at either end or twice in a row; no `.` at the end; no part between slashes that starts
  * with `.` or ends with `.lock`; not `@` on its own; and, for branches, not `HEAD` and no leading `-`.
- * Each rule has its own message, checked in this order.
+ * Each rule has its own message, checked in this order. Plain arrays of functions, so a page that does not
+ * check branches leaves them out of its bundle.
  */
-const BRANCH_RULES: ReadonlyArray<readonly [(branch: string) => boolean, string]> = [
-  [hasControlCharacters, "Branch names can't contain line breaks or other control characters."],
-  [(b) => b.includes(' '), "Branch names can't contain spaces."],
-  ...['~', '^', ':', '?', '*', '[', '\\'].map((c) => [(b: string) => b.includes(c), `Branch names can't contain "${c}".`] as const),
-  [(b) => b.includes('..'), `Branch names can't contain "..".`],
-  [(b) => b.includes('@{'), `Branch names can't contain "@{".`],
-  [(b) => b.startsWith('/') || b.endsWith('/'), `Branch names can't start or end with "/".`],
-  [(b) => b.includes('//'), `Branch names can't contain "//".`],
-  [(b) => b.endsWith('.'), `Branch names can't end with ".".`],
-  [(b) => b.split('/').some((part) => part.startsWith('.')), `No part of a branch name between slashes can start with ".".`],
-  [(b) => b.split('/').some((part) => part.endsWith('.lock')), `No part of a branch name between slashes can end with ".lock".`],
-  [(b) => b.startsWith('-'), `Branch names can't start with "-".`],
-  [(b) => b === '@' || b === 'HEAD', `"@" and "HEAD" aren't branch names: enter the name of a branch.`],
+const FORBIDDEN_IN_BRANCHES = ['~', '^', ':', '?', '*', '[', '\\'];
+const partOf = (branch: string, test: (part: string) => boolean) => branch.split('/').some(test);
+const BRANCH_RULES: ReadonlyArray<(branch: string) => string | false> = [
+  (b) => hasControlCharacters(b) && "Branch names can't contain line breaks or other control characters.",
+  (b) => b.includes(' ') && "Branch names can't contain spaces.",
+  (b) => {
+    const found = FORBIDDEN_IN_BRANCHES.find((c) => b.includes(c));
+    return found !== undefined && `Branch names can't contain "${found}".`;
+  },
+  (b) => b.includes('..') && `Branch names can't contain "..".`,
+  (b) => b.includes('@{') && `Branch names can't contain "@{".`,
+  (b) => (b.startsWith('/') || b.endsWith('/')) && `Branch names can't start or end with "/".`,
+  (b) => b.includes('//') && `Branch names can't contain "//".`,
+  (b) => b.endsWith('.') && `Branch names can't end with ".".`,
+  (b) => partOf(b, (p) => p.startsWith('.')) && `No part of a branch name between slashes can start with ".".`,
+  (b) => partOf(b, (p) => p.endsWith('.lock')) && `No part of a branch name between slashes can end with ".lock".`,
+  (b) => b.startsWith('-') && `Branch names can't start with "-".`,
+  (b) => (b === '@' || b === 'HEAD') && `"@" and "HEAD" aren't branch names: enter the name of a branch.`,
 ];
 
 /** The problem with a branch name, or null when git and TeamCity accept it. */
 export function branchNameProblem(branch: string): string | null {
   if (branch.length === 0) return INPUT_MESSAGES.branchMissing;
   if (branch.length > MAX_BRANCH_NAME_LENGTH) return INPUT_MESSAGES.branchTooLong;
-  return BRANCH_RULES.find(([breaks]) => breaks(branch))?.[1] ?? null;
+  for (const rule of BRANCH_RULES) {
+    const problem = rule(branch);
+    if (problem) return problem;
+  }
+  return null;
 }
 
 /** The problem with a parameter name, or null when TeamCity accepts it. */
