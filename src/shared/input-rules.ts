@@ -18,8 +18,9 @@ export const MAX_URL_LENGTH = 2048;
 /** TeamCity tokens are a few hundred characters; anything this long is a paste accident. */
 export const MAX_TOKEN_LENGTH = 4096;
 
-/** TeamCity's rule for ids (build configurations): a Latin letter, then letters, digits, underscores; at most 225. */
-export const BUILD_TYPE_ID = /^[A-Za-z][A-Za-z0-9_]{0,224}$/;
+export const MAX_BUILD_TYPE_ID_LENGTH = 225;
+/** TeamCity's rule for ids (build configurations): a Latin letter, then letters, digits, underscores. */
+export const BUILD_TYPE_ID = new RegExp(`^[A-Za-z][A-Za-z0-9_]{0,${MAX_BUILD_TYPE_ID_LENGTH - 1}}$`);
 /** TeamCity parameter names: `env.`, `system.` or configuration parameters; dots, dashes and underscores. */
 export const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
@@ -36,6 +37,7 @@ export const INPUT_MESSAGES = {
   serverUrlTooLong: `The server address is too long (at most ${MAX_URL_LENGTH} characters).`,
   tokenMissing: 'Paste the access token you created in TeamCity.',
   tokenTooLong: `This is too long for a TeamCity access token (at most ${MAX_TOKEN_LENGTH} characters).`,
+  buildTypeIdInvalid: `This is not a TeamCity build configuration id: ids start with a Latin letter and contain only Latin letters, digits and underscores (at most ${MAX_BUILD_TYPE_ID_LENGTH}).`,
   branchMissing: 'Choose a branch.',
   branchTooLong: `The branch name is too long (at most ${MAX_BRANCH_NAME_LENGTH} characters).`,
   parameterNameMissing: 'Enter a parameter name.',

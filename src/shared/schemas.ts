@@ -135,7 +135,7 @@ export type WorkspacePolicyResponse = TokenPolicyResponse & {
 /** TeamCity's rule for build configuration ids (external ids): a letter, then letters, digits, underscores. */
 export const buildTypeIdSchema = z
   .string({ error: 'Choose a build configuration.' })
-  .regex(BUILD_TYPE_ID, 'This is not a valid TeamCity build configuration id.');
+  .regex(BUILD_TYPE_ID, INPUT_MESSAGES.buildTypeIdInvalid);
 
 export const buildIdSchema = z
   .number({ error: 'Build id must be a number.' })

@@ -25,11 +25,7 @@ const DEFAULT_PAGE = 50;
 
 export function checkBuildTypeId(id: unknown): InputFailure | undefined {
   if (isValidBuildTypeId(id)) return undefined;
-  return fail(
-    'invalid_input',
-    'That is not a TeamCity build configuration id: ids start with a Latin letter and contain only letters, digits and underscores (at most 225).',
-    'buildTypeId',
-  );
+  return fail('invalid_input', INPUT_MESSAGES.buildTypeIdInvalid, 'buildTypeId');
 }
 
 export function checkBuildId(id: unknown): InputFailure | undefined {

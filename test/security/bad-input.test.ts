@@ -46,7 +46,8 @@ const trigger = (extra: Record<string, unknown>) => ({ tokenId, buildTypeId: 'Ac
 const ADDRESS = "This isn't a valid server address. Enter it like https://teamcity.example.com.";
 const NO_SPACES = "The access token can't contain spaces or line breaks. Copy it again from TeamCity.";
 const NOT_AN_OBJECT = /^Invalid input: expected object, received (array|string|null|number)$/;
-const BAD_BUILD_TYPE = 'This is not a valid TeamCity build configuration id.';
+const BAD_BUILD_TYPE =
+  'This is not a TeamCity build configuration id: ids start with a Latin letter and contain only Latin letters, digits and underscores (at most 225).';
 const branchCannot = (what: string) => `Branch names can't contain "${what}".`;
 const BAD_TOKEN_ID = 'Token id is not valid.';
 const BAD_BUILD_ID = 'Build id must be a number.';
