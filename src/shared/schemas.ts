@@ -6,23 +6,19 @@ import { z } from 'zod';
 import { MAX_TOKENS_PER_CHECK } from './check-limits';
 import {
   BUILD_TYPE_ID,
-  BAD_BRANCH_NAME,
   INPUT_MESSAGES,
-  MAX_BRANCH_NAME_LENGTH,
   MAX_COMMENT_LENGTH,
   MAX_PARAMETER_NAME_LENGTH,
   MAX_PARAMETER_VALUE_LENGTH,
   MAX_PARAMETERS,
   MAX_SEARCH_LENGTH,
+  MAX_TOKEN_LENGTH,
+  MAX_URL_LENGTH,
   PARAMETER_NAME,
+  branchNameProblem,
 } from './input-rules';
 
 export { ADMIN_RESOLVER_FUNCTIONS, BUILD_RESOLVER_FUNCTIONS, RESOLVER_FUNCTIONS } from './resolver-functions';
-
-/** Generous for any real URL, far below what would let a payload balloon storage or logs. */
-export const MAX_SERVER_URL_LENGTH = 2048;
-/** TeamCity tokens are a few hundred characters; anything this long is a paste accident. */
-export const MAX_TOKEN_LENGTH = 4096;
 
 export const tokenIdSchema = z.string({ error: 'Token id must be a string.' }).regex(/^[a-f0-9]{32}$/, 'Token id is not valid.');
 
@@ -30,12 +26,8 @@ export const listTokensRequestSchema = z.object({}).strict();
 
 export const addTokenRequestSchema = z
   .object({
-    serverUrl: z
-      .string({ error: 'Enter the address of your TeamCity server.' })
-      .max(MAX_SERVER_URL_LENGTH, `The server address is too long (at most ${MAX_SERVER_URL_LENGTH} characters).`),
-    token: z
-      .string({ error: 'Paste the access token you created in TeamCity.' })
-      .max(MAX_TOKEN_LENGTH, `This is too long for a TeamCity access token (at most ${MAX_TOKEN_LENGTH} characters).`),
+    serverUrl: z.string({ error: INPUT_MESSAGES.serverUrlMissing }).max(MAX_URL_LENGTH, INPUT_MESSAGES.serverUrlTooLong),
+    token: z.string({ error: INPUT_MESSAGES.tokenMissing }).max(MAX_TOKEN_LENGTH, INPUT_MESSAGES.tokenTooLong),
   })
   .strict();
 
@@ -114,7 +106,7 @@ export const MAX_ALLOWED_SERVERS = 50;
 
 const policyServerUrlSchema = z
   .string({ error: 'Enter the address of a TeamCity server.' })
-  .max(MAX_SERVER_URL_LENGTH, `The server address is too long (at most ${MAX_SERVER_URL_LENGTH} characters).`);
+  .max(MAX_URL_LENGTH, INPUT_MESSAGES.serverUrlTooLong);
 
 export const getWorkspacePolicyRequestSchema = z.object({}).strict();
 
@@ -143,7 +135,7 @@ export type WorkspacePolicyResponse = TokenPolicyResponse & {
 /** TeamCity's rule for build configuration ids (external ids): a letter, then letters, digits, underscores. */
 export const buildTypeIdSchema = z
   .string({ error: 'Choose a build configuration.' })
-  .regex(BUILD_TYPE_ID, 'This is not a valid TeamCity build configuration id.');
+  .regex(BUILD_TYPE_ID, INPUT_MESSAGES.buildTypeIdInvalid);
 
 export const buildIdSchema = z
   .number({ error: 'Build id must be a number.' })
@@ -152,11 +144,10 @@ export const buildIdSchema = z
   .positive({ error: 'Build id must be a positive number.' });
 
 /** The rules (input-rules.ts) are shared with the build modal, which checks input before sending it. */
-export const branchNameSchema = z
-  .string({ error: INPUT_MESSAGES.branchMissing })
-  .min(1, INPUT_MESSAGES.branchMissing)
-  .max(MAX_BRANCH_NAME_LENGTH, INPUT_MESSAGES.branchTooLong)
-  .refine((b) => !BAD_BRANCH_NAME.test(b), INPUT_MESSAGES.branchInvalid);
+export const branchNameSchema = z.string({ error: INPUT_MESSAGES.branchMissing }).superRefine((branch, ctx) => {
+  const problem = branchNameProblem(branch);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const parameterNameSchema = z
   .string()

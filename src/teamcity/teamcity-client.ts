@@ -24,7 +24,16 @@ import {
   USER_FIELDS,
 } from './teamcity-fields';
 import { requestTeamCity, type FetchLike, type HttpSettings } from './teamcity-http';
-import { checkBranch, checkBuildId, checkBuildTypeId, checkComment, checkProperties, checkVcsUrls, normalizePage } from './teamcity-input';
+import {
+  checkBranch,
+  checkBuildId,
+  checkBuildTypeId,
+  checkComment,
+  checkProperties,
+  checkSearchText,
+  checkVcsUrls,
+  normalizePage,
+} from './teamcity-input';
 import { locator, locatorText, vcsUrlCondition } from './teamcity-locator';
 import { displayUrl } from './teamcity-redact';
 import type {
@@ -205,9 +214,8 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
     },
 
     async searchBuildTypes(text, page) {
-      if (typeof text !== 'string' || text.length > 256) {
-        return fail('invalid_input', 'Search text must be at most 256 characters.', 'text');
-      }
+      const bad = checkSearchText(text);
+      if (bad) return bad;
       const paging = normalizePage(page);
       if ('ok' in paging) return paging;
       const query = locator([
