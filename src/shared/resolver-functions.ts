@@ -23,4 +23,5 @@ export const BUILD_RESOLVER_FUNCTIONS = {
   getBuild: 'getBuild',
   cancelBuild: 'cancelBuild',
   listRecentBuilds: 'listRecentBuilds',
+  getRunParameters: 'getRunParameters',
 } as const;

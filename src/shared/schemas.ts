@@ -16,6 +16,7 @@ import {
   MAX_SEARCH_LENGTH,
   PARAMETER_NAME,
 } from './input-rules';
+import type { ParameterSpec } from './parameter-spec';
 
 export { ADMIN_RESOLVER_FUNCTIONS, BUILD_RESOLVER_FUNCTIONS, RESOLVER_FUNCTIONS } from './resolver-functions';
 
@@ -196,6 +197,8 @@ export const triggerBuildRequestSchema = z
 
 export const buildRequestSchema = z.object({ tokenId: tokenIdSchema, buildId: buildIdSchema }).strict();
 
+export const getRunParametersRequestSchema = z.object({ tokenId: tokenIdSchema, buildTypeId: buildTypeIdSchema }).strict();
+
 export const listRecentBuildsRequestSchema = z
   .object({ tokenId: tokenIdSchema, buildTypeId: buildTypeIdSchema, branchName: branchNameSchema.optional() })
   .strict();
@@ -250,8 +253,26 @@ export type TriggerBuildResponse = { build: BuildView };
 export type BuildResponse = { build: BuildView };
 export type ListRecentBuildsResponse = { builds: BuildView[] };
 
+/** One parameter of the run dialog: TeamCity's spec when it has one, else a plain text parameter. */
+export type RunParameterView = {
+  name: string;
+  spec?: ParameterSpec;
+  /** TeamCity's value; always "" for a password, whose value TeamCity never sends. */
+  defaultValue: string;
+  /** What this user last ran with from this repository (never for passwords). */
+  lastValue?: string;
+};
+export type GetRunParametersResponse = {
+  buildTypeId: string;
+  /** Every parameter the dialog shows, in TeamCity's order; hidden ones are left out. */
+  parameters: RunParameterView[];
+  /** More parameters than the dialog shows; the rest keep TeamCity's values. */
+  truncated: boolean;
+};
+
 export type GetBuildSetupRequest = z.infer<typeof getBuildSetupRequestSchema>;
 export type FindBuildConfigurationsRequest = z.infer<typeof findBuildConfigurationsRequestSchema>;
 export type TriggerBuildRequest = z.input<typeof triggerBuildRequestSchema>;
 export type BuildRequest = z.infer<typeof buildRequestSchema>;
 export type ListRecentBuildsRequest = z.infer<typeof listRecentBuildsRequestSchema>;
+export type GetRunParametersRequest = z.infer<typeof getRunParametersRequestSchema>;
