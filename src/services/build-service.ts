@@ -194,7 +194,8 @@ export const createBuildService = ({
           const queued = await client.triggerBuild({
             buildTypeId: input.buildTypeId,
             branchName: shortBranchName(input.branchName),
-            properties,
+            // An empty password (a "Run again" of a build whose password TeamCity hid) keeps the one TeamCity stores.
+            properties: properties.filter((p) => !(secrets.has(p.name) && p.value === '')),
             ...(input.comment !== undefined && input.comment.trim() !== '' && { comment: input.comment }),
             ...(input.queueAtTop !== undefined && { queueAtTop: input.queueAtTop }),
             ...(input.cleanCheckout !== undefined && { cleanCheckout: input.cleanCheckout }),
