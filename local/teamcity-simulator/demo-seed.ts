@@ -160,6 +160,13 @@ export function seedDemo(data: SimulatorData): void {
     vcsRootIds: ['Tools_Github'],
   });
 
+  // Releases wait for a release manager's approval (TeamCity's Build Approval feature); admin is one.
+  data.approvals.rules.set('AcmeRelease_Production', {
+    users: [],
+    groups: [{ key: 'RELEASE_MANAGERS', name: 'Release managers', users: ['admin', 'developer'], required: 1 }],
+    timeoutMs: 60 * 60_000,
+  });
+
   seedHistory(data);
 }
 

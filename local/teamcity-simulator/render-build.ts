@@ -5,6 +5,7 @@ import type { Json, JsonObject, RenderContext } from './render-context';
 import { buildTypeRef } from './render-build-type';
 import { propertiesOf } from './render-properties';
 import { userRef } from './render-user';
+import { approvalInfo } from './render-approval';
 
 const AGENT = { id: 1, name: 'sim-agent-1', typeId: 1 };
 
@@ -107,6 +108,7 @@ export function buildFull(b: SimBuild, ctx: RenderContext): JsonObject {
     compatibleAgents: queued ? { href: `${prefix}/agents?locator=compatible:(build:(id:${b.id}))` } : undefined,
     artifacts: { count: queued ? undefined : 0, href: `${prefix}/builds/id:${b.id}/artifacts/children/` },
     properties: propertiesOf(b.properties),
+    approvalInfo: approvalInfo(ctx, b),
     relatedIssues: queued ? undefined : { href: `${prefix}/builds/id:${b.id}/relatedIssues` },
     statistics: queued ? undefined : { href: `${prefix}/builds/id:${b.id}/statistics` },
   };

@@ -65,7 +65,7 @@ export function triggerBuild(data: SimulatorData, user: SimUser, rawBody: unknow
   const branchName = roots.length === 0 ? requested : isDefault ? shortRefName(defaultRef!) : requested;
   const covered = requested === undefined || roots.length === 0 || roots.some((r) => branchMatches(r.branchSpec, r.branch, requested));
 
-  return data.builds.add({
+  const build = data.builds.add({
     buildTypeId: bt.id,
     branchName,
     defaultBranch: isDefault,
@@ -78,4 +78,6 @@ export function triggerBuild(data: SimulatorData, user: SimUser, rawBody: unknow
     willFail: buildWillFail(branchName, properties),
     failsToStart: !covered,
   });
+  data.approvals.hold(build);
+  return build;
 }

@@ -28,6 +28,7 @@ export const buildResolvers = (builds: BuildService) => ({
   ),
   [F.getBuild]: defineEndpoint(F.getBuild, buildRequestSchema, (input, { accountId }) => builds.getBuild(accountId, input)),
   [F.cancelBuild]: defineEndpoint(F.cancelBuild, buildRequestSchema, (input, { accountId }) => builds.cancelBuild(accountId, input)),
+  [F.approveBuild]: defineEndpoint(F.approveBuild, buildRequestSchema, (input, { accountId }) => builds.approveBuild(accountId, input)),
   [F.listRecentBuilds]: defineEndpoint(F.listRecentBuilds, listRecentBuildsRequestSchema, (input, { accountId }) =>
     builds.listRecentBuilds(accountId, input),
   ),

@@ -7,6 +7,7 @@ import { logEvent } from '../logging/log';
 import { isServerAllowed } from '../shared/server-policy';
 import { ok, type AppError, type Result } from '../shared/result';
 import type {
+  ApproveBuildResponse,
   BuildConfigurationView,
   BuildRequest,
   BuildResponse,
@@ -29,7 +30,7 @@ import type { TokenService } from './token-service';
 import { buildFailure, tokenRejected, triggerFailure } from './build-errors';
 import { checkUserParameters, shortBranchName } from './build-parameters';
 import { pullRequestParameters } from '../shared/pull-request-parameters';
-import { toBuildView } from './build-view';
+import { toApprovalView, toBuildView } from './build-view';
 import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbucket';
 import { createRepositoryDetails } from './repository-details';
 import { runValuesStore, type RunValuesStore } from '../stores/run-values-store';
@@ -263,6 +264,16 @@ export const createBuildService = ({
         if (!build.ok)
           return { result: mapError(build.error, token, 'cancel this build', `build with id ${input.buildId}`), authenticated };
         return { result: ok({ build: toBuildView(build.data) }), authenticated };
+      }),
+
+    approveBuild: (accountId: string, input: BuildRequest): Promise<Result<ApproveBuildResponse>> =>
+      withToken(accountId, input.tokenId, async (client, token) => {
+        const approved = await client.approveBuild(input.buildId);
+        // "Not allowed" or "not waiting" comes from TeamCity and so still proves it accepted the token.
+        const authenticated = approved.ok || ['forbidden', 'not_found', 'bad_request'].includes(approved.error.code);
+        if (!approved.ok)
+          return { result: mapError(approved.error, token, 'approve this build', `queued build with id ${input.buildId}`), authenticated };
+        return { result: ok({ approval: toApprovalView(approved.data) }), authenticated };
       }),
 
     listRecentBuilds: (accountId: string, input: ListRecentBuildsRequest): Promise<Result<ListRecentBuildsResponse>> =>

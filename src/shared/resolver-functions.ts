@@ -24,4 +24,5 @@ export const BUILD_RESOLVER_FUNCTIONS = {
   cancelBuild: 'cancelBuild',
   listRecentBuilds: 'listRecentBuilds',
   getRunParameters: 'getRunParameters',
+  approveBuild: 'approveBuild',
 } as const;

@@ -230,7 +230,21 @@ export type BuildView = {
   canceled?: boolean;
   parameters: Array<{ name: string; value: string }>;
   comment?: string;
+  /** A build of a configuration with TeamCity's Build Approval feature. */
+  approval?: ApprovalView;
 };
+
+export type ApprovalView = {
+  status: 'waiting' | 'approved' | 'timed_out' | 'canceled';
+  /** TeamCity allows the token's user to approve, and they have not yet. */
+  canApprove: boolean;
+  /** Approvals still needed before the build may start. */
+  remaining: number;
+  timeoutAt?: string;
+  users: Array<{ name: string; approved: boolean }>;
+  groups: Array<{ name: string; required: number; approvedBy: string[] }>;
+};
+export type ApproveBuildResponse = { approval: ApprovalView };
 
 export type RepositoryView = { workspace: string; slug: string; fullName: string; mainBranch: string; branches: string[] };
 export type PullRequestView = { id: number; title: string; sourceBranch: string; destinationBranch: string; author: string };
