@@ -19,7 +19,8 @@ export type ApprovalStatus = 'waitingForApproval' | 'approved' | 'timedOut';
 
 type Waiting = { rule: ApprovalRule; approvedBy: string[]; timeoutAt: number; runningMs: number; queuedMs: number };
 
-const NEVER = Number.MAX_SAFE_INTEGER;
+/** A start time no clock reaches: the build stays queued until approved. */
+export const NEVER = Number.MAX_SAFE_INTEGER;
 
 export class ApprovalStore {
   /** Rules by build configuration id. */
@@ -29,7 +30,8 @@ export class ApprovalStore {
   /** Called for every new build: one of a configuration with approval rules waits until approved. */
   hold(build: SimBuild): void {
     const rule = this.rules.get(build.buildTypeId);
-    if (!rule) return;
+    // A build of a branch the VCS roots do not cover fails to start before anybody is asked to approve it.
+    if (!rule || build.failsToStart) return;
     this.builds.set(build.id, {
       rule,
       approvedBy: [],
