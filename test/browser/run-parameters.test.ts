@@ -3,7 +3,7 @@
  * choosing a configuration shows its parameters as TeamCity declares them, the dialog checks them before running,
  * and the values the user chose arrive in the simulator's build (the password too, and only there).
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startLocalHost } from '../../local/forge-host/start-local-host';
 import { launchChromium, newTestPage, screenshot } from './browser-helpers';
 
@@ -11,7 +11,7 @@ type LocalHost = Awaited<ReturnType<typeof startLocalHost>>;
 
 jest.setTimeout(120_000);
 
-describe('Run TeamCity build modal: typed parameters', () => {
+describe('Run TeamCity build modal: typed parameters and approvals', () => {
   let host: LocalHost;
   let browser: Browser;
 
@@ -30,13 +30,17 @@ describe('Run TeamCity build modal: typed parameters', () => {
     await host?.close();
   });
 
+  const openModal = async (page: Page) => {
+    await page.goto(`${host.url}/acme/webapp?as=demo`);
+    await page.getByRole('button', { name: 'More actions' }).or(page.getByLabel('More actions')).first().click();
+    await page.getByRole('menuitem', { name: 'Run TeamCity build' }).click();
+    return page.frameLocator('iframe.modal-frame');
+  };
+
   it('renders text, select, multi-select, checkbox, password, read-only and prompt parameters and sends what was chosen', async () => {
     const { page, pageErrors, context } = await newTestPage(browser);
     try {
-      await page.goto(`${host.url}/acme/webapp?as=demo`);
-      await page.getByRole('button', { name: 'More actions' }).or(page.getByLabel('More actions')).first().click();
-      await page.getByRole('menuitem', { name: 'Run TeamCity build' }).click();
-      const modal = page.frameLocator('iframe.modal-frame');
+      const modal = await openModal(page);
       await modal.getByLabel('Deploy to Staging', { exact: true }).check();
 
       const section = modal.getByTestId('typed-parameters');
@@ -81,6 +85,30 @@ describe('Run TeamCity build modal: typed parameters', () => {
       });
       await expect(page.content()).resolves.not.toContain('browser-secret-123');
       await screenshot(page, 'run-parameters-2-started');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows a build waiting for approval with who must approve, and lets an approver approve it', async () => {
+    const { page, pageErrors, context } = await newTestPage(browser);
+    try {
+      const modal = await openModal(page);
+      await modal.getByLabel('Release to Production', { exact: true }).check();
+      await modal.locator('#branch-select').fill('release/2.0');
+      await page.keyboard.press('Enter');
+      await modal.getByTestId('run-build').click();
+
+      const approval = modal.getByTestId('build-approval');
+      await approval.getByText('Waiting for approval: 1 approval still needed (1 of Release managers).').waitFor();
+      await screenshot(page, 'run-parameters-3-waiting-for-approval');
+      const build = host.simulator!.data.builds.all().at(-1)!;
+      expect(build.buildTypeId).toBe('AcmeRelease_Production');
+
+      await modal.getByTestId('approve-build').click();
+      await modal.getByTestId('build-state').filter({ hasText: 'Success' }).waitFor({ timeout: 20_000 });
+      expect(host.simulator!.data.approvals.status(build, Date.now())).toBe('approved');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();
