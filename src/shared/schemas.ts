@@ -17,6 +17,7 @@ import {
   PARAMETER_NAME,
   branchNameProblem,
 } from './input-rules';
+import type { ParameterSpec } from './parameter-spec';
 
 export { ADMIN_RESOLVER_FUNCTIONS, BUILD_RESOLVER_FUNCTIONS, RESOLVER_FUNCTIONS } from './resolver-functions';
 
@@ -187,6 +188,8 @@ export const triggerBuildRequestSchema = z
 
 export const buildRequestSchema = z.object({ tokenId: tokenIdSchema, buildId: buildIdSchema }).strict();
 
+export const getRunParametersRequestSchema = z.object({ tokenId: tokenIdSchema, buildTypeId: buildTypeIdSchema }).strict();
+
 export const listRecentBuildsRequestSchema = z
   .object({ tokenId: tokenIdSchema, buildTypeId: buildTypeIdSchema, branchName: branchNameSchema.optional() })
   .strict();
@@ -218,7 +221,21 @@ export type BuildView = {
   canceled?: boolean;
   parameters: Array<{ name: string; value: string }>;
   comment?: string;
+  /** A build of a configuration with TeamCity's Build Approval feature. */
+  approval?: ApprovalView;
 };
+
+export type ApprovalView = {
+  status: 'waiting' | 'approved' | 'timed_out' | 'canceled';
+  /** TeamCity allows the token's user to approve, and they have not yet. */
+  canApprove: boolean;
+  /** Approvals still needed before the build may start. */
+  remaining: number;
+  timeoutAt?: string;
+  users: Array<{ name: string; approved: boolean }>;
+  groups: Array<{ name: string; required: number; approvedBy: string[] }>;
+};
+export type ApproveBuildResponse = { approval: ApprovalView };
 
 export type RepositoryView = { workspace: string; slug: string; fullName: string; mainBranch: string; branches: string[] };
 export type PullRequestView = { id: number; title: string; sourceBranch: string; destinationBranch: string; author: string };
@@ -241,8 +258,26 @@ export type TriggerBuildResponse = { build: BuildView };
 export type BuildResponse = { build: BuildView };
 export type ListRecentBuildsResponse = { builds: BuildView[] };
 
+/** One parameter of the run dialog: TeamCity's spec when it has one, else a plain text parameter. */
+export type RunParameterView = {
+  name: string;
+  spec?: ParameterSpec;
+  /** TeamCity's value; always "" for a password, whose value TeamCity never sends. */
+  defaultValue: string;
+  /** What this user last ran with from this repository (never for passwords). */
+  lastValue?: string;
+};
+export type GetRunParametersResponse = {
+  buildTypeId: string;
+  /** Every parameter the dialog shows, in TeamCity's order; hidden ones are left out. */
+  parameters: RunParameterView[];
+  /** More parameters than the dialog shows; the rest keep TeamCity's values. */
+  truncated: boolean;
+};
+
 export type GetBuildSetupRequest = z.infer<typeof getBuildSetupRequestSchema>;
 export type FindBuildConfigurationsRequest = z.infer<typeof findBuildConfigurationsRequestSchema>;
 export type TriggerBuildRequest = z.input<typeof triggerBuildRequestSchema>;
 export type BuildRequest = z.infer<typeof buildRequestSchema>;
 export type ListRecentBuildsRequest = z.infer<typeof listRecentBuildsRequestSchema>;
+export type GetRunParametersRequest = z.infer<typeof getRunParametersRequestSchema>;
