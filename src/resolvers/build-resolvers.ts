@@ -3,6 +3,7 @@ import {
   buildRequestSchema,
   findBuildConfigurationsRequestSchema,
   getBuildSetupRequestSchema,
+  getRunParametersRequestSchema,
   listRecentBuildsRequestSchema,
   triggerBuildRequestSchema,
 } from '../shared/schemas';
@@ -24,8 +25,12 @@ export const buildResolvers = (builds: BuildService): ResolverImplementations<Bu
   [F.triggerBuild]: defineEndpoint(F.triggerBuild, triggerBuildRequestSchema, (input, { accountId, context }) =>
     builds.triggerBuild(accountId, context, input),
   ),
+  [F.getRunParameters]: defineEndpoint(F.getRunParameters, getRunParametersRequestSchema, (input, { accountId, context }) =>
+    builds.getRunParameters(accountId, context, input),
+  ),
   [F.getBuild]: defineEndpoint(F.getBuild, buildRequestSchema, (input, { accountId }) => builds.getBuild(accountId, input)),
   [F.cancelBuild]: defineEndpoint(F.cancelBuild, buildRequestSchema, (input, { accountId }) => builds.cancelBuild(accountId, input)),
+  [F.approveBuild]: defineEndpoint(F.approveBuild, buildRequestSchema, (input, { accountId }) => builds.approveBuild(accountId, input)),
   [F.listRecentBuilds]: defineEndpoint(F.listRecentBuilds, listRecentBuildsRequestSchema, (input, { accountId }) =>
     builds.listRecentBuilds(accountId, input),
   ),

@@ -2,8 +2,8 @@
  * The only shapes of TeamCity builds and build configurations that reach the browser: allow-lists, like
  * TokenView. Their TeamCity links pass teamCityLink with the server of the token they were read with.
  */
-import type { BuildConfigurationView, BuildView } from '../shared/schemas';
-import type { TeamCityBuild, TeamCityBuildType } from '../teamcity/teamcity-client';
+import type { ApprovalView, BuildConfigurationView, BuildView } from '../shared/schemas';
+import type { TeamCityApproval, TeamCityBuild, TeamCityBuildType } from '../teamcity/teamcity-client';
 import { userParametersOf } from '../shared/pull-request-parameters';
 import { teamCityLink } from '../shared/teamcity-link';
 
@@ -43,6 +43,26 @@ const triggeredBy = (b: TeamCityBuild): string | undefined => {
   return t?.user?.name ?? t?.user?.username ?? t?.displayText;
 };
 
+/** Names and counts come from TeamCity: bounded here so a hostile server cannot fill the dialog. */
+const MAX_APPROVERS = 50;
+
+export const toApprovalView = (a: TeamCityApproval): ApprovalView => {
+  const users = a.users.slice(0, MAX_APPROVERS);
+  const groups = a.groups
+    .slice(0, MAX_APPROVERS)
+    .map((g) => ({ ...g, required: Math.max(0, Math.min(g.required, 1000)), approvedBy: g.approvedBy.slice(0, MAX_APPROVERS) }));
+  const remaining =
+    users.filter((u) => !u.approved).length + groups.reduce((sum, g) => sum + Math.max(0, g.required - g.approvedBy.length), 0);
+  return {
+    status: a.status,
+    canApprove: a.canApprove && a.status === 'waiting',
+    remaining: a.status === 'waiting' ? remaining : 0,
+    ...(a.timeoutAt !== undefined && { timeoutAt: a.timeoutAt }),
+    users,
+    groups,
+  };
+};
+
 export const toBuildView = (b: TeamCityBuild, serverUrl: string): BuildView => {
   const status = STATUSES.find((s): s is Status => s === b.status);
   const statusText = explainStatus(b);
@@ -64,5 +84,6 @@ export const toBuildView = (b: TeamCityBuild, serverUrl: string): BuildView => {
     ...(by !== undefined && { triggeredBy: by }),
     ...(b.canceled !== undefined && { canceled: true }),
     parameters: userParametersOf(b.properties ?? []),
+    ...(b.approval !== undefined && { approval: toApprovalView(b.approval) }),
   };
 };

@@ -9,6 +9,7 @@ import type { Result } from './result';
 import type {
   AddTokenResponse,
   addTokenRequestSchema,
+  ApproveBuildResponse,
   BuildResponse,
   buildRequestSchema,
   CheckTokensResponse,
@@ -19,6 +20,8 @@ import type {
   findBuildConfigurationsRequestSchema,
   GetBuildSetupResponse,
   getBuildSetupRequestSchema,
+  GetRunParametersResponse,
+  getRunParametersRequestSchema,
   getWorkspacePolicyRequestSchema,
   ListRecentBuildsResponse,
   listRecentBuildsRequestSchema,
@@ -48,8 +51,10 @@ export type ResolverContract = {
   getBuildSetup: Endpoint<typeof getBuildSetupRequestSchema, GetBuildSetupResponse>;
   findBuildConfigurations: Endpoint<typeof findBuildConfigurationsRequestSchema, FindBuildConfigurationsResponse>;
   triggerBuild: Endpoint<typeof triggerBuildRequestSchema, TriggerBuildResponse>;
+  getRunParameters: Endpoint<typeof getRunParametersRequestSchema, GetRunParametersResponse>;
   getBuild: Endpoint<typeof buildRequestSchema, BuildResponse>;
   cancelBuild: Endpoint<typeof buildRequestSchema, BuildResponse>;
+  approveBuild: Endpoint<typeof buildRequestSchema, ApproveBuildResponse>;
   listRecentBuilds: Endpoint<typeof listRecentBuildsRequestSchema, ListRecentBuildsResponse>;
 };
 

@@ -23,6 +23,8 @@ export const BUILD_RESOLVER_FUNCTIONS = {
   getBuild: 'getBuild',
   cancelBuild: 'cancelBuild',
   listRecentBuilds: 'listRecentBuilds',
+  getRunParameters: 'getRunParameters',
+  approveBuild: 'approveBuild',
 } as const;
 
 type ValueOf<T> = T[keyof T];
