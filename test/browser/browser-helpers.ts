@@ -1,12 +1,13 @@
 /**
- * Shared plumbing for browser tests: Debian's Chromium driven by playwright-core, pages that fail the test
- * on uncaught errors, and screenshots in test-artifacts/ for a human to look at after a run.
+ * Shared plumbing for browser tests: a Chromium found by test/support/chromium-path.ts (CHROMIUM_PATH, PATH,
+ * install locations) driven by playwright-core, pages that fail the test on uncaught errors, and screenshots
+ * in test-artifacts/ for a human to look at after a run.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { environmentOf, findChromium, INSTALL_ADVICE } from '../support/chromium-path';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = join(__dirname, '..', '..', 'test-artifacts');
 
 /** Flags for a container without a GPU or sandbox, and no traffic beyond the loopback servers under test. */
@@ -21,7 +22,10 @@ const CHROMIUM_ARGS = [
 ];
 
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const lookup = findChromium(environmentOf());
+  // `npm test` stops before jest without one (scripts/ensure-chromium.ts); this is for a bare `npx jest`.
+  if (!lookup.found) throw new Error(`No Chromium for the browser tests. ${lookup.reason} ${INSTALL_ADVICE}`);
+  return chromium.launch({ executablePath: lookup.path, args: CHROMIUM_ARGS });
 }
 
 export type TestPage = {
