@@ -1,6 +1,7 @@
 /** Every test runs the real parts (HTTP on loopback, @forge packages, SQLite, Chromium); none is mocked. */
 module.exports = {
-  testEnvironment: 'node',
+  // Node, with the app's log lines printed only for failing tests.
+  testEnvironment: '<rootDir>/test/support/quiet-log-environment.ts',
   roots: ['<rootDir>/src', '<rootDir>/static', '<rootDir>/test', '<rootDir>/local'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {

@@ -13,7 +13,10 @@ const hasAptGet = (): boolean => spawnSync('apt-get', ['--version'], { stdio: 'i
 function installDebianChromium(): boolean {
   say('Chromium not found: installing the Debian package `chromium` (running as root with apt-get)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', 'chromium'],
+  ]) {
     const run = spawnSync('apt-get', args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
     if (run.status !== 0) return false;
   }

@@ -47,7 +47,7 @@ describe('finding Chromium', () => {
     });
   });
 
-  it('prefers Debian\'s chromium over Google Chrome wherever each is on PATH', () => {
+  it("prefers Debian's chromium over Google Chrome wherever each is on PATH", () => {
     const early = dir('early');
     const late = dir('late');
     file(early, 'google-chrome');
@@ -69,7 +69,11 @@ describe('finding Chromium', () => {
     const bin = dir('bin');
     file(bin, 'chromium');
     const custom = file(dir('custom'), 'my-chrome');
-    expect(findChromium({ chromiumPath: custom, pathDirs: [bin], fixedPaths: [] })).toEqual({ found: true, path: custom, source: 'CHROMIUM_PATH' });
+    expect(findChromium({ chromiumPath: custom, pathDirs: [bin], fixedPaths: [] })).toEqual({
+      found: true,
+      path: custom,
+      source: 'CHROMIUM_PATH',
+    });
     const notExecutable = file(dir('other'), 'chrome', 0o600);
     const lookup = findChromium({ chromiumPath: notExecutable, pathDirs: [bin], fixedPaths: [] });
     expect(lookup).toEqual({ found: false, reason: `CHROMIUM_PATH is set to ${notExecutable}, which is not an executable file.` });
