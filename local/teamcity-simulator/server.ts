@@ -54,9 +54,10 @@ function tokensSupported(v: SimulatorVersion): boolean {
 
 export async function startTeamCitySimulator(options: SimulatorOptions = {}): Promise<TeamCitySimulator> {
   const version = options.version ?? DEFAULT_VERSION;
-  const data = new SimulatorData(options.buildDurations ?? { queuedMs: 1500, runningMs: 4000 });
+  const now = options.now ?? Date.now;
+  const data = new SimulatorData(options.buildDurations ?? { queuedMs: 1500, runningMs: 4000 }, now);
   if ((options.seed ?? 'demo') === 'demo') seedDemo(data);
-  const state: SimState = { data, tokens: new TokenStore(), version, startedAt: Date.now(), tokensSupported: tokensSupported(version) };
+  const state: SimState = { data, tokens: new TokenStore(now), version, startedAt: now(), now, tokensSupported: tokensSupported(version) };
   const faults = new FaultRegistry();
   const requests: RequestLogEntry[] = [];
   const timers = new Set<NodeJS.Timeout>();

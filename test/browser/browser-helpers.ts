@@ -35,12 +35,24 @@ export type TestPage = {
   pageErrors: string[];
 };
 
-export async function newTestPage(browser: Browser, options: { width?: number; height?: number } = {}): Promise<TestPage> {
+export type TestPageOptions = {
+  width?: number;
+  height?: number;
+  /**
+   * What `Date` says in every frame of the pages (a test clock's `date()`, the time the app's backend sees), so
+   * what the UI computes from "now" matches the backend's times rather than the wall clock's. Timers keep
+   * running at the machine's pace (https://playwright.dev/docs/clock, "setFixedTime").
+   */
+  time?: Date;
+};
+
+export async function newTestPage(browser: Browser, options: TestPageOptions = {}): Promise<TestPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     locale: 'en-US',
     timezoneId: 'UTC',
   });
+  if (options.time) await context.clock.setFixedTime(options.time);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));

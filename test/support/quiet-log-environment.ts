@@ -76,7 +76,7 @@ export default class QuietLogEnvironment extends NodeEnvironment {
       : streamHolder(context.console as unknown as Record<Method, (...args: unknown[]) => void>);
   }
 
-  override async handleTestEvent(event: Circus.Event): Promise<void> {
+  async handleTestEvent(event: Circus.Event): Promise<void> {
     switch (event.name) {
       case 'test_start':
         this.holder.drop();
