@@ -2,7 +2,7 @@
 module.exports = {
   // Node, with the app's log lines printed only for failing tests.
   testEnvironment: '<rootDir>/test/support/quiet-log-environment.ts',
-  roots: ['<rootDir>/src', '<rootDir>/static', '<rootDir>/test', '<rootDir>/local'],
+  roots: ['<rootDir>/src', '<rootDir>/static', '<rootDir>/test', '<rootDir>/local', '<rootDir>/bench'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     '^.+\\.(t|j)sx?$': [

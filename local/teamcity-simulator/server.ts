@@ -78,6 +78,9 @@ export async function startTeamCitySimulator(options: SimulatorOptions = {}): Pr
     const method = (req.method ?? 'GET').toUpperCase();
     const entry: RequestLogEntry = { method, path: url.pathname + url.search, at: Date.now(), authenticated: false };
     requests.push(entry);
+    // When the answer left (or the connection was dropped): with `at`, how long the client waited.
+    const answered = () => void (entry.answeredAt ??= Date.now());
+    res.once('finish', answered).once('close', answered);
     const prefix = restPrefix(url.pathname);
     const respond = () => {
       if (prefix !== undefined) {

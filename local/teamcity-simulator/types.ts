@@ -42,7 +42,8 @@ export type FaultMatch = {
   delayMs?: number;
 };
 
-export type RequestLogEntry = { method: string; path: string; at: number; authenticated: boolean };
+/** `at` and `answeredAt`: epoch ms on the machine's clock (not `now`), for measuring waits and overlap. */
+export type RequestLogEntry = { method: string; path: string; at: number; answeredAt?: number; authenticated: boolean };
 
 export interface TeamCitySimulator {
   url: string;
