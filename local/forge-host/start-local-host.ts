@@ -32,6 +32,11 @@ export type LocalHostOptions = {
   handler?: ResolverHandler;
   /** Where the Custom UI resources live (`<resource>/dist`); default: the repository's static/. */
   staticDir?: string;
+  /**
+   * One clock (epoch ms) for the app, its storage (TTLs) and the simulator; default Date.now. Tests pass a
+   * test/support/test-clock.ts clock so nothing they check depends on the wall clock. Ignored with `handler`.
+   */
+  now?: () => number;
 };
 
 export interface LocalHost {
@@ -59,20 +64,20 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export async function startLocalHost(options: LocalHostOptions = {}): Promise<LocalHost> {
   const log = options.log ?? (() => undefined);
   const db = openKvsDatabase(options.dbPath ?? ':memory:');
-  const store = new KvsStore(db);
+  const store = new KvsStore(db, options.now);
   const transport = createKvsTransport(store);
   let uninstallFetch: (() => void) | undefined;
   let simulator: TeamCitySimulator | null = null;
   try {
     uninstallFetch = installForgeFetch(transport);
-    const loadedHandler = options.handler ? Promise.resolve(options.handler) : loadAppHandler();
+    const loadedHandler = options.handler ? Promise.resolve(options.handler) : loadAppHandler(options.now);
     loadedHandler.catch((error: unknown) =>
       log(`The app's resolver could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
     );
 
     if (options.teamcity !== false) {
       const { startTeamCitySimulator } = await import('../teamcity-simulator');
-      simulator = await startTeamCitySimulator(options.teamcity ?? {});
+      simulator = await startTeamCitySimulator({ ...(options.now && { now: options.now }), ...options.teamcity });
     }
 
     const invokeAs = async (userName: string, functionKey: string, payload: unknown, extension: Extension) => {

@@ -11,10 +11,17 @@ export type ResolverHandler = (request: ResolverRequest, backend: BackendRuntime
 
 const APP_ENTRY = path.resolve(__dirname, '../../../src/index');
 
-/** Loads `handler` from src/index.ts. The loopback flag is set first because the app reads it at load time. */
-export async function loadAppHandler(): Promise<ResolverHandler> {
+/**
+ * Loads `handler` from src/index.ts, or builds one on `now` with its `createHandler`. The loopback flag is set
+ * first because the app reads it at load time.
+ */
+export async function loadAppHandler(now?: () => number): Promise<ResolverHandler> {
   process.env.TEAMCITY_ALLOW_HTTP_LOOPBACK = 'true';
-  const appModule = (await import(APP_ENTRY)) as { handler?: unknown };
+  const appModule = (await import(APP_ENTRY)) as { handler?: unknown; createHandler?: unknown };
+  if (now !== undefined) {
+    if (typeof appModule.createHandler !== 'function') throw new Error('src/index.ts does not export a `createHandler` function.');
+    return (appModule.createHandler as (deps: { now: () => Date }) => ResolverHandler)({ now: () => new Date(now()) });
+  }
   if (typeof appModule.handler !== 'function') throw new Error('src/index.ts does not export a `handler` function.');
   return appModule.handler as ResolverHandler;
 }
