@@ -16,7 +16,7 @@ import { invoke, view, showFlag } from '@forge/bridge';
 const out = (id, text) => { const el = document.createElement('p'); el.id = id; el.textContent = text; document.body.appendChild(el); };
 (async () => {
   const context = await view.getContext();
-  out('context', context.extension.type + ' ' + context.extension.pullRequest.source.branch.name);
+  out('context', context.extension.type + ' ' + context.extension.pullRequest.id);
   const me = await invoke('whoami', { accountId: 'forged' });
   out('whoami', me.accountId);
   await invoke('fail').catch((e) => out('failure', e.message));
@@ -69,7 +69,7 @@ describe('the bridge in Chromium', () => {
     await page.click('button:has-text("Run TeamCity build")');
 
     const frame = page.frameLocator('.modal iframe');
-    await expect(frame.locator('#context').textContent()).resolves.toBe('bitbucket:repoPullRequestAction feature/login');
+    await expect(frame.locator('#context').textContent()).resolves.toBe('bitbucket:repoPullRequestAction 1');
     await expect(frame.locator('#whoami').textContent()).resolves.toBe(host.accountIdFor('bob'));
     await expect(frame.locator('#failure').textContent()).resolves.toBe('There was an error invoking the function - no such build');
 

@@ -113,15 +113,25 @@ describe('local Forge host over HTTP', () => {
     expect(context.accountId).toBe(host.accountIdFor('demo'));
     expect(context.moduleKey).toBe('teamcity-run-build-pull-request');
     expect(context.extension.type).toBe('bitbucket:repoPullRequestAction');
-    expect(context.extension.repository).toMatchObject({
-      full_name: 'acme/webapp',
-      name: 'webapp',
-      uuid: expect.stringMatching(/^\{.+\}$/),
+    // Exactly what Bitbucket documents, so the app must read everything else from the Bitbucket API.
+    expect(context.workspaceId).toMatch(/^\{[0-9a-f-]{36}\}$/);
+    expect(context.extension).toEqual({
+      type: 'bitbucket:repoPullRequestAction',
+      location: 'https://bitbucket.org/acme/webapp/pull-requests/1',
+      repository: { uuid: expect.stringMatching(/^\{[0-9a-f-]{36}\}$/) },
+      pullRequest: { id: 1 },
     });
-    expect(context.extension.pullRequest).toMatchObject({
-      id: 1,
-      source: { branch: { name: 'feature/login' } },
-      destination: { branch: { name: 'develop' } },
+
+    const repoPage = await bridge('context', { frame: { module: 'teamcity-run-build-repository', workspace: 'acme', repo: 'webapp' } });
+    expect(((await repoPage.json()) as { context: Record<string, unknown> }).context.extension).toEqual({
+      type: 'bitbucket:repoCodeOverviewAction',
+      location: 'https://bitbucket.org/acme/webapp',
+      repository: { uuid: context.extension.repository.uuid },
+    });
+    const settings = await bridge('context', { frame: settingsFrame });
+    expect(((await settings.json()) as { context: Record<string, unknown> }).context.extension).toEqual({
+      type: 'bitbucket:workspacePersonalSettingsPage',
+      location: expect.stringMatching(/^https:\/\/bitbucket\.org\/acme\/workspace\/personal-settings\/forge\//),
     });
 
     const unknown = await bridge('context', { frame: { module: 'teamcity-run-build-pr', workspace: 'acme', repo: 'nope', pr: '1' } });

@@ -1,8 +1,7 @@
 /** Calls the app's resolver handler exactly as the Forge runtime does, for an emulated user. */
 import path from 'node:path';
 import type { DemoUser } from '../bitbucket/demo-data';
-import { installContextFor, resolverContext, type Extension } from './extension-context';
-import { DEMO_WORKSPACE, findWorkspace } from '../bitbucket/demo-data';
+import { installContextFor, resolverContext, workspaceOf, type Extension } from './extension-context';
 import { invocationScope } from './invocation-scope';
 
 export type ResolverRequest = { call: { functionKey: string; payload?: unknown; jobId?: string }; context: Record<string, unknown> };
@@ -26,7 +25,7 @@ export function runResolver(
   payload: unknown,
   extension: Extension,
 ): Promise<unknown> {
-  const ws = findWorkspace(String((extension.workspace as { slug?: unknown } | undefined)?.slug ?? '')) ?? DEMO_WORKSPACE;
+  const ws = workspaceOf(extension);
   const request: ResolverRequest = { call: { functionKey, payload }, context: resolverContext(extension) };
   const backend: BackendRuntimePayload = { principal: { accountId: user.accountId }, installContext: installContextFor(ws) };
   return invocationScope.run({ user }, () => handler(request, backend));
