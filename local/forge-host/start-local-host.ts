@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { SimulatorOptions, TeamCitySimulator } from '../teamcity-simulator';
 import { demoUser, isValidUserName } from './bitbucket/demo-data';
+import { isServedHost } from './http/request-origin';
 import { createRouter } from './http/router';
 import { settingsPageExtension, type Extension } from './runtime/extension-context';
 import { installForgeFetch } from './runtime/forge-fetch';
@@ -85,6 +86,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       staticDir: options.staticDir ?? path.join(REPO_ROOT, 'static'),
       invoke: (user, key, payload, ext) => invokeAs(user.name, key, payload, ext),
     });
+    let servedPort = -1;
     const server = http.createServer((req, res) => {
       const started = performance.now();
       // The path only: query strings and bodies stay out of logs.
@@ -93,6 +95,11 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         httpLog.push({ method: req.method ?? 'GET', path: pathOnly, status: res.statusCode });
         log(`${req.method} ${pathOnly} ${res.statusCode} ${Math.round(performance.now() - started)}ms`);
       });
+      if (!isServedHost(req, servedPort)) {
+        res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`This host answers only at http://127.0.0.1:${servedPort}.`);
+        return;
+      }
       router(req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
         res.end('Internal error');
@@ -103,6 +110,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       server.listen(options.port ?? 0, '127.0.0.1', resolve);
     });
     const { port } = server.address() as AddressInfo;
+    servedPort = port;
 
     const uninstall = uninstallFetch;
     return {

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DemoUser } from '../bitbucket/demo-data';
 import { FrameError, extensionForFrame, frontendContext, type Extension, type FrameParams } from '../runtime/extension-context';
+import { isSameOrigin } from './request-origin';
 import { BodyError, readJsonBody } from './json-body';
 import { sendJson } from './responses';
 
@@ -23,7 +24,7 @@ export async function handleBridgeRequest(
 ): Promise<void> {
   if (req.method !== 'POST') return sendJson(res, 405, { error: { message: 'Use POST.' } });
   // A custom header forces a CORS preflight, so other origins cannot drive the bridge with the session cookie.
-  if (req.headers['x-forge-bridge'] !== '1' || !sameOrigin(req))
+  if (req.headers['x-forge-bridge'] !== '1' || !isSameOrigin(req))
     return sendJson(res, 403, { error: { message: 'Bridge calls come from this host only.' } });
   try {
     const body = (await readJsonBody(req, MAX_BRIDGE_BODY)) as { frame?: unknown; functionKey?: unknown; payload?: unknown } | null;
@@ -48,14 +49,4 @@ function frameParams(frame: unknown): FrameParams {
   const source = (frame && typeof frame === 'object' ? frame : {}) as Record<string, unknown>;
   const text = (name: string) => (typeof source[name] === 'string' ? (source[name] as string) : undefined);
   return { module: text('module') ?? '', workspace: text('workspace'), repo: text('repo'), pr: text('pr') };
-}
-
-function sameOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === req.headers.host;
-  } catch {
-    return false;
-  }
 }
