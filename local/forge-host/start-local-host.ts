@@ -12,6 +12,8 @@ import type { SimulatorOptions, TeamCitySimulator } from '../teamcity-simulator'
 import { demoUser, isValidUserName } from './bitbucket/demo-data';
 import { isServedHost } from './http/request-origin';
 import { createRouter } from './http/router';
+import { customUiCsp } from './http/custom-ui-csp';
+import { readAppManifest } from './runtime/app-manifest';
 import { settingsPageExtension, type Extension } from './runtime/extension-context';
 import { installForgeFetch } from './runtime/forge-fetch';
 import { loadAppHandler, runResolver, type ResolverHandler } from './runtime/resolver-runner';
@@ -33,6 +35,8 @@ export type LocalHostOptions = {
   handler?: ResolverHandler;
   /** Where the Custom UI resources live (`<resource>/dist`); default: the repository's static/. */
   staticDir?: string;
+  /** The manifest whose permissions the host enforces (CSP, egress, scopes); default: the repository's manifest.yml. */
+  manifestPath?: string;
 };
 
 export interface LocalHost {
@@ -59,6 +63,7 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 export async function startLocalHost(options: LocalHostOptions = {}): Promise<LocalHost> {
   const log = options.log ?? (() => undefined);
+  const manifest = readAppManifest(options.manifestPath);
   const db = openKvsDatabase(options.dbPath ?? ':memory:');
   const store = new KvsStore(db);
   const transport = createKvsTransport(store);
@@ -84,6 +89,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     const httpLog: LocalHost['httpLog'] = [];
     const router = createRouter({
       staticDir: options.staticDir ?? path.join(REPO_ROOT, 'static'),
+      customUiCsp: customUiCsp(manifest),
       invoke: (user, key, payload, ext) => invokeAs(user.name, key, payload, ext),
     });
     let servedPort = -1;

@@ -15,7 +15,8 @@ import { redirect, sendHtml, sendText } from './responses';
 import { applySecurityHeaders } from './security-headers';
 import { sessionUser } from './session';
 
-export type RouterDeps = { staticDir: string; invoke: InvokeForUser };
+/** `customUiCsp`: the policy for Custom UI resources, built from the manifest (custom-ui-csp.ts). */
+export type RouterDeps = { staticDir: string; invoke: InvokeForUser; customUiCsp: string };
 
 const PUBLIC_DIR = path.join(__dirname, '..', 'public');
 const RESOURCE = /^\/__forge\/resources\/([^/]+)(\/.*)?$/;
@@ -40,6 +41,7 @@ export function createRouter(deps: RouterDeps) {
     const resource = RESOURCE.exec(pathname);
     if (resource) {
       if (resource[2] === undefined) return redirect(res, `${pathname}/${url.search}`);
+      res.setHeader('Content-Security-Policy', deps.customUiCsp);
       return serveCustomUiResource(res, deps.staticDir, resource[1]!, resource[2].slice(1));
     }
 
