@@ -17,6 +17,7 @@ import { readAppManifest } from './runtime/app-manifest';
 import { settingsPageExtension, type Extension } from './runtime/extension-context';
 import { installForgeFetch } from './runtime/forge-fetch';
 import { loadAppHandler, runResolver, type ResolverHandler } from './runtime/resolver-runner';
+import { createUserConsent, type ConsentMode } from './runtime/user-consent';
 import { openKvsDatabase } from './storage/kvs-database';
 import { KvsStore } from './storage/kvs-store';
 import { createKvsTransport, type KvsOperation } from './storage/kvs-transport';
@@ -35,6 +36,13 @@ export type LocalHostOptions = {
   handler?: ResolverHandler;
   /** Where the Custom UI resources live (`<resource>/dist`); default: the repository's static/. */
   staticDir?: string;
+  /**
+   * 'ask' (npm start): each user allows the app access once before its first asUser() call, as in Forge;
+   * default 'granted', so tests that are not about consent skip the step.
+   */
+  consent?: ConsentMode;
+  /** How long an invocation may run before it is cut off; default Forge's 25 s. */
+  invocationLimitMs?: number;
   /** The manifest whose permissions the host enforces (CSP, egress, scopes); default: the repository's manifest.yml. */
   manifestPath?: string;
 };
@@ -45,6 +53,8 @@ export interface LocalHost {
   /** Same path as the bridge's invoke, for integration tests. `extension` defaults to the personal settings page. */
   invoke(userName: string, functionKey: string, payload?: unknown, extension?: Record<string, unknown>): Promise<unknown>;
   accountIdFor(userName: string): string;
+  /** The consent step (only meaningful with `consent: 'ask'`). */
+  consent: { has(userName: string): boolean; grant(userName: string): void; revoke(userName: string): void };
   kvs: {
     operations: KvsOperation[];
     clearOperations(): void;
@@ -67,10 +77,11 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const db = openKvsDatabase(options.dbPath ?? ':memory:');
   const store = new KvsStore(db);
   const transport = createKvsTransport(store);
+  const consent = createUserConsent(db, options.consent ?? 'granted');
   let uninstallFetch: (() => void) | undefined;
   let simulator: TeamCitySimulator | null = null;
   try {
-    uninstallFetch = installForgeFetch(transport);
+    uninstallFetch = installForgeFetch({ kvs: transport, consent, scopes: manifest.scopes });
     const loadedHandler = options.handler ? Promise.resolve(options.handler) : loadAppHandler();
     loadedHandler.catch((error: unknown) =>
       log(`The app's resolver could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
@@ -83,13 +94,14 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
 
     const invokeAs = async (userName: string, functionKey: string, payload: unknown, extension: Extension) => {
       if (!isValidUserName(userName)) throw new Error(`"${userName}" is not a valid emulated user name.`);
-      return runResolver(await loadedHandler, demoUser(userName), functionKey, payload, extension);
+      return runResolver(await loadedHandler, demoUser(userName), functionKey, payload, extension, options.invocationLimitMs);
     };
 
     const httpLog: LocalHost['httpLog'] = [];
     const router = createRouter({
       staticDir: options.staticDir ?? path.join(REPO_ROOT, 'static'),
       customUiCsp: customUiCsp(manifest),
+      consent,
       invoke: (user, key, payload, ext) => invokeAs(user.name, key, payload, ext),
     });
     let servedPort = -1;
@@ -125,6 +137,11 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       invoke: (userName, functionKey, payload, extension) =>
         invokeAs(userName, functionKey, payload, (extension as Extension | undefined) ?? settingsPageExtension()),
       accountIdFor: (userName) => demoUser(userName).accountId,
+      consent: {
+        has: (userName) => consent.has(demoUser(userName).accountId),
+        grant: (userName) => consent.grant(demoUser(userName).accountId),
+        revoke: (userName) => consent.revoke(demoUser(userName).accountId),
+      },
       kvs: {
         operations: transport.operations,
         clearOperations: transport.clearOperations,
