@@ -27,7 +27,8 @@ export function invokeFailure(error: unknown): { status: number; body: { error: 
   const name = error instanceof Error ? error.name : '';
   if (name === 'NEEDS_AUTHENTICATION_ERR')
     return { status: 401, body: { error: { code: 'NEEDS_AUTHENTICATION_ERR', message: 'Authentication Required' } } };
-  if (error instanceof InvocationTimeoutError) return { status: 504, body: { error: { code: 'FUNCTION_TIMEOUT', message: error.message } } };
+  if (error instanceof InvocationTimeoutError)
+    return { status: 504, body: { error: { code: 'FUNCTION_TIMEOUT', message: error.message } } };
   return { status: 500, body: { error: { message: error instanceof Error ? error.message : 'The function failed.' } } };
 }
 
