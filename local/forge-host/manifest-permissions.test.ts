@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Resolver from '@forge/resolver';
-import { startLocalHost, type LocalHost } from './start-local-host';
+import { startLocalHost } from './start-local-host';
 import { customUiCsp } from './http/custom-ui-csp';
 import { readAppManifest } from './runtime/app-manifest';
 

@@ -142,7 +142,8 @@
         function (response) {
           if (!response.ok) throw new Error('status ' + response.status);
           panel.remove();
-          iframe.src = iframe.src;
+          // Forge reloads the app once access is granted, so its first calls run again.
+          iframe.contentWindow.location.reload();
         },
         function () {
           allow.disabled = false;
