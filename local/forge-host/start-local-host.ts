@@ -15,6 +15,7 @@ import { createRouter } from './http/router';
 import { customUiCsp } from './http/custom-ui-csp';
 import { readAppManifest } from './runtime/app-manifest';
 import { settingsPageExtension, type Extension } from './runtime/extension-context';
+import { installEgress } from './runtime/egress';
 import { installForgeFetch } from './runtime/forge-fetch';
 import { loadAppHandler, runResolver, type ResolverHandler } from './runtime/resolver-runner';
 import { createUserConsent, type ConsentMode } from './runtime/user-consent';
@@ -79,9 +80,11 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const transport = createKvsTransport(store);
   const consent = createUserConsent(db, options.consent ?? 'granted');
   let uninstallFetch: (() => void) | undefined;
+  let uninstallEgress: (() => void) | undefined;
   let simulator: TeamCitySimulator | null = null;
   try {
     uninstallFetch = installForgeFetch({ kvs: transport, consent, scopes: manifest.scopes });
+    uninstallEgress = installEgress({ backend: manifest.external.fetchBackend });
     const loadedHandler = options.handler ? Promise.resolve(options.handler) : loadAppHandler();
     loadedHandler.catch((error: unknown) =>
       log(`The app's resolver could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
@@ -130,7 +133,10 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     const { port } = server.address() as AddressInfo;
     servedPort = port;
 
-    const uninstall = uninstallFetch;
+    const uninstall = () => {
+      uninstallEgress?.();
+      uninstallFetch?.();
+    };
     return {
       url: `http://127.0.0.1:${port}`,
       simulator,
@@ -164,6 +170,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     };
   } catch (error) {
     await simulator?.close();
+    uninstallEgress?.();
     uninstallFetch?.();
     db.close();
     throw error;
