@@ -42,6 +42,8 @@ export type LocalHostOptions = {
    * default 'granted', so tests that are not about consent skip the step.
    */
   consent?: ConsentMode;
+  /** The platform's clock (storage rate-limit windows, consent times); tests pass a manual one. */
+  now?: () => number;
   /** How long an invocation may run before it is cut off; default Forge's 25 s. */
   invocationLimitMs?: number;
   /** The manifest whose permissions the host enforces (CSP, egress, scopes); default: the repository's manifest.yml. */
@@ -77,8 +79,9 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const manifest = readAppManifest(options.manifestPath);
   const db = openKvsDatabase(options.dbPath ?? ':memory:');
   const store = new KvsStore(db);
-  const transport = createKvsTransport(store);
-  const consent = createUserConsent(db, options.consent ?? 'granted');
+  const now = options.now ?? Date.now;
+  const transport = createKvsTransport(store, now);
+  const consent = createUserConsent(db, options.consent ?? 'granted', now);
   let uninstallFetch: (() => void) | undefined;
   let uninstallEgress: (() => void) | undefined;
   let simulator: TeamCitySimulator | null = null;
