@@ -44,6 +44,11 @@ export type LocalHostOptions = {
   consent?: ConsentMode;
   /** The platform's clock (storage rate-limit windows, consent times); tests pass a manual one. */
   now?: () => number;
+  /**
+   * Default true: Forge's per-installation KVS rates (1000 rps, 4000 read and write units a minute). Only a
+   * load test that measures the app itself, beyond what one Forge installation may do, turns them off.
+   */
+  kvsRateLimits?: boolean;
   /** How long an invocation may run before it is cut off; default Forge's 25 s. */
   invocationLimitMs?: number;
   /** The manifest whose permissions the host enforces (CSP, egress, scopes); default: the repository's manifest.yml. */
@@ -80,7 +85,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
   const db = openKvsDatabase(options.dbPath ?? ':memory:');
   const store = new KvsStore(db);
   const now = options.now ?? Date.now;
-  const transport = createKvsTransport(store, now);
+  const transport = createKvsTransport(store, now, options.kvsRateLimits ?? true);
   const consent = createUserConsent(db, options.consent ?? 'granted', now);
   let uninstallFetch: (() => void) | undefined;
   let uninstallEgress: (() => void) | undefined;

@@ -9,7 +9,7 @@ import { runQuery } from './kvs-query';
 import { json, type KvsEndpoint, type KvsReply } from './kvs-reply';
 import type { KvsStore } from './kvs-store';
 import { transactionEndpoint } from './kvs-transaction-endpoint';
-import { createKvsRateLimiter } from './kvs-rate-limits';
+import { createKvsRateLimiter, unlimited } from './kvs-rate-limits';
 
 export type KvsOperation = { path: string; key?: string };
 
@@ -44,9 +44,10 @@ function endpointTable(store: KvsStore): Record<string, KvsEndpoint> {
   };
 }
 
-export function createKvsTransport(store: KvsStore, now: () => number = Date.now): KvsTransport {
+/** `rateLimits: false` only for load tests that measure the app, not Forge's per-installation quota. */
+export function createKvsTransport(store: KvsStore, now: () => number = Date.now, rateLimits = true): KvsTransport {
   const endpoints = endpointTable(store);
-  const limiter = createKvsRateLimiter(now);
+  const limiter = rateLimits ? createKvsRateLimiter(now) : unlimited;
   const operations: KvsOperation[] = [];
   const faults = new Map<string, number>();
 
