@@ -6,6 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { startLocalHost } from '../../local/forge-host/start-local-host';
+import { addedTokenId } from '../security/support/host-calls';
 import { launchChromium, newTestPage, screenshot } from './browser-helpers';
 
 type LocalHost = Awaited<ReturnType<typeof startLocalHost>>;
@@ -19,12 +20,7 @@ describe('consent before the app acts as the user', () => {
   beforeAll(async () => {
     host = await startLocalHost({ port: 0, dbPath: ':memory:', consent: 'ask' });
     const simulator = host.simulator!;
-    for (const user of ['nina', 'omar']) {
-      const added = (await host.invoke(user, 'addToken', { serverUrl: simulator.url, token: simulator.createToken('admin', user) })) as {
-        ok: boolean;
-      };
-      expect(added.ok).toBe(true);
-    }
+    for (const user of ['nina', 'omar']) await addedTokenId(host, user, simulator.url, simulator.createToken('admin', user));
     browser = await launchChromium();
   });
 
