@@ -10,21 +10,31 @@ import { buildResolvers } from './resolvers/build-resolvers';
 import { createPolicyService } from './services/policy-service';
 import { policyResolvers } from './resolvers/policy-resolvers';
 
-const tokenService = createTokenService({
-  fetch: (url, init) => fetch(url, init as Parameters<typeof fetch>[1]) as unknown as Promise<Response>,
-});
+export type AppDependencies = {
+  /** The clock every use case reads (when a token was added, checked, last authenticated); default: the system's. */
+  now?: () => Date;
+};
 
-const buildService = createBuildService({ tokens: tokenService });
+/** The handler with its dependencies; the local host passes a test's clock here. */
+export const createHandler = ({ now }: AppDependencies = {}) => {
+  const tokenService = createTokenService({
+    fetch: (url, init) => fetch(url, init as Parameters<typeof fetch>[1]) as unknown as Promise<Response>,
+    now,
+  });
 
-const policyService = createPolicyService();
+  const buildService = createBuildService({ tokens: tokenService });
 
-const resolver = new Resolver();
-for (const [name, fn] of Object.entries({
-  ...tokenResolvers(tokenService),
-  ...buildResolvers(buildService),
-  ...policyResolvers(policyService),
-})) {
-  resolver.define(name, fn as Parameters<typeof resolver.define>[1]);
-}
+  const policyService = createPolicyService({ now });
 
-export const handler = resolver.getDefinitions();
+  const resolver = new Resolver();
+  for (const [name, fn] of Object.entries({
+    ...tokenResolvers(tokenService),
+    ...buildResolvers(buildService),
+    ...policyResolvers(policyService),
+  })) {
+    resolver.define(name, fn as Parameters<typeof resolver.define>[1]);
+  }
+  return resolver.getDefinitions();
+};
+
+export const handler = createHandler();

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { TeamCitySimulator } from './types';
 
-export const FIXTURES = '/work/shared/teamcity/fixtures';
+/** The recorded TeamCity responses kept in the repository (test/fixtures/teamcity). */
+export const FIXTURES = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'teamcity', 'fixtures');
 
 export function fixtureJson(name: string): unknown {
   return JSON.parse(readFileSync(`${FIXTURES}/${name}`, 'utf8')) as unknown;

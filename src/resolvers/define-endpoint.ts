@@ -2,6 +2,7 @@
  * The shape every resolver function shares: check who is calling (from the runtime, never the payload),
  * check the payload against its schema, run the use case, and turn anything unexpected into a typed error.
  */
+import { NeedsAuthenticationError } from '@forge/api';
 import type { z } from 'zod';
 import { logEvent } from '../logging/log';
 import { fail, type Result } from '../shared/result';
@@ -46,6 +47,8 @@ export const defineEndpoint =
       logEvent('resolver', { name, ok: result.ok, code: result.ok ? undefined : result.error.code, ms: Date.now() - started });
       return result;
     } catch (error) {
+      // Forge turns it into the "Allow access" prompt; a typed result would hide it.
+      if (error instanceof NeedsAuthenticationError) throw error;
       logEvent('resolver_crash', { name, error: error instanceof Error ? error.name : typeof error, ms: Date.now() - started });
       return fail('internal_error', 'Something went wrong on our side. Try again, and contact your Bitbucket admin if it keeps happening.');
     }

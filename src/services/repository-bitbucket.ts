@@ -3,7 +3,7 @@
  * user's own permissions). Every read is optional: a failure returns undefined and the caller falls back to
  * what the extension context held.
  */
-import api, { route, type Route } from '@forge/api';
+import api, { NeedsAuthenticationError, route, type Route } from '@forge/api';
 import { logEvent } from '../logging/log';
 import { branchNames } from './repository-json';
 
@@ -26,6 +26,8 @@ export async function readJson(what: string, path: Route): Promise<unknown> {
     }
     return (await response.json()) as unknown;
   } catch (error) {
+    // Forge shows its consent prompt only if this reaches the platform.
+    if (error instanceof NeedsAuthenticationError) throw error;
     logEvent('bitbucket_read_failed', { what, error: error instanceof Error ? error.name : typeof error });
     return undefined;
   }

@@ -1,5 +1,5 @@
 /**
- * Every recorded TeamCity response in shared/teamcity/fixtures, served over a real loopback socket with its
+ * Every recorded TeamCity response in test/fixtures/teamcity/fixtures, served over a real loopback socket with its
  * recorded status, Content-Type and Set-Cookie, through the same request/parse path the client uses.
  */
 import type { ZodType } from 'zod';
