@@ -139,6 +139,11 @@ export function ConfigurationPicker({
           onSelect={onSelect}
         />
       )}
+      {state.status === 'ready' && state.truncated && visible.length > 0 && (
+        <Text size="small" color="color.text.subtle" testId="configurations-truncated">
+          {`Showing the first ${state.items.length} — refine your search`}
+        </Text>
+      )}
       {state.status === 'ready' && state.nextStart !== null && (
         <Inline>
           <Button isLoading={state.loadingMore} onClick={loadMore} spacing="compact" testId="configurations-load-more">

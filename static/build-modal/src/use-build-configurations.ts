@@ -18,9 +18,19 @@ export type ConfigurationsState = {
   loadingMore: boolean;
   /** A "Load more" that failed keeps the items it had and says so. */
   moreError: AppError | null;
+  /** TeamCity had more than a page of them and the backend took only a page: the search should be narrower. */
+  truncated: boolean;
 };
 
-const INITIAL: ConfigurationsState = { status: 'loading', items: [], nextStart: null, error: null, loadingMore: false, moreError: null };
+const INITIAL: ConfigurationsState = {
+  status: 'loading',
+  items: [],
+  nextStart: null,
+  error: null,
+  loadingMore: false,
+  moreError: null,
+  truncated: false,
+};
 
 export function useBuildConfigurations(tokenId: string, scope: ConfigurationScope, search: string) {
   const [attempt, setAttempt] = useState(0);
@@ -44,7 +54,13 @@ export function useBuildConfigurations(tokenId: string, scope: ConfigurationScop
       setLoaded({
         request,
         state: result.ok
-          ? { ...INITIAL, status: 'ready', items: result.data.items, nextStart: result.data.nextStart }
+          ? {
+              ...INITIAL,
+              status: 'ready',
+              items: result.data.items,
+              nextStart: result.data.nextStart,
+              truncated: result.data.truncated === true,
+            }
           : { ...INITIAL, status: 'error', error: result.error },
       });
     });
@@ -67,7 +83,13 @@ export function useBuildConfigurations(tokenId: string, scope: ConfigurationScop
     void fetchPage(state.nextStart).then((result) =>
       updateFor(mine, (s) =>
         result.ok
-          ? { ...s, loadingMore: false, items: mergeById(s.items, result.data.items), nextStart: result.data.nextStart }
+          ? {
+              ...s,
+              loadingMore: false,
+              items: mergeById(s.items, result.data.items),
+              nextStart: result.data.nextStart,
+              truncated: s.truncated || result.data.truncated === true,
+            }
           : { ...s, loadingMore: false, moreError: result.error },
       ),
     );
