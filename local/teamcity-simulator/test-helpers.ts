@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { TeamCitySimulator } from './types';
 
-export const FIXTURES = '/work/shared/teamcity/fixtures';
+/** The recorded TeamCity responses kept in the repository (test/fixtures/teamcity/README.md says where each is from). */
+export const FIXTURES = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'teamcity', 'fixtures');
 
 export function fixtureJson(name: string): unknown {
-  return JSON.parse(readFileSync(`${FIXTURES}/${name}`, 'utf8')) as unknown;
+  return JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8')) as unknown;
 }
 
 export function fixtureText(name: string): string {
-  return readFileSync(`${FIXTURES}/${name}`, 'utf8');
+  return readFileSync(path.join(FIXTURES, name), 'utf8');
 }
 
 export const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;

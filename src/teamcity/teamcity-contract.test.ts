@@ -1,7 +1,10 @@
 /**
- * Every recorded TeamCity response in shared/teamcity/fixtures, served over a real loopback socket with its
+ * Every recorded TeamCity response in test/fixtures/teamcity/fixtures, served over a real loopback socket with its
  * recorded status, Content-Type and Set-Cookie, through the same request/parse path the client uses.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { ZodType } from 'zod';
 import type { Result } from '../shared/result';
 import {
@@ -16,7 +19,7 @@ import { requestTeamCity } from './teamcity-http';
 import { projectRefWireSchema } from './teamcity-schemas';
 import { z } from 'zod';
 import { startHttp, type Loopback } from './testing/loopback-server';
-import { fixtureFiles, fixtureIndex, fixtureJson, fixtureText, recordedContentType } from './testing/teamcity-reference';
+import { fixtureFiles, fixtureIndex, fixtureJson, fixtureText, recordedContentType, referenceDir } from './testing/teamcity-reference';
 import { createTeamCityClient } from './teamcity-client';
 import type { TeamCityBuild } from './teamcity-types';
 
@@ -321,4 +324,18 @@ test('the client rejects the recorded 9.0.4 server as too old, naming the versio
   expect(error.code).toBe('unsupported_version');
   expect(error.message).toContain('9.0.4 (build 32407)');
   expect(error.message).toContain('2019.1');
+});
+
+test('the reference data in the repository is byte-identical to its recordings (SHA256SUMS)', () => {
+  const sums = readFileSync(path.join(referenceDir, 'SHA256SUMS'), 'utf8').trim().split('\n');
+  const listed = sums.map((line) => {
+    const [sum, file] = line.split(/\s+/);
+    expect(
+      createHash('sha256')
+        .update(readFileSync(path.join(referenceDir, file!)))
+        .digest('hex'),
+    ).toBe(sum);
+    return file;
+  });
+  expect(listed).toEqual(expect.arrayContaining(['index.json', 'swagger.json', ...fixtureFiles().map((f) => `fixtures/${f}`)]));
 });

@@ -1,6 +1,6 @@
 /**
  * TeamCity's JSON wire format, taken from the Swagger definitions (swagger.json, TeamCity 2018.1) and held to
- * the recorded responses in shared/teamcity/fixtures. Only the fields the app uses are listed; zod drops the
+ * the recorded responses in test/fixtures/teamcity/fixtures. Only the fields the app uses are listed; zod drops the
  * rest, so new server fields never break parsing. Everything TeamCity may leave out is optional: TeamCity 8
  * omits `count` and `state`, and `fields=` requests leave out whatever was not asked for.
  */
