@@ -5,9 +5,9 @@ import { html } from './html';
 export function actionsMenu(moduleKey: string, modalSrc: string) {
   const title = moduleByKey(moduleKey)?.title ?? moduleKey;
   return html`<details class="actions-menu">
-    <summary aria-label="More actions">•••</summary>
-    <div class="menu" role="menu">
-      <button type="button" role="menuitem" data-open-modal="${modalSrc}" data-modal-title="${title}">${title}</button>
-    </div>
-  </details>`;
+  <summary aria-label="More actions">•••</summary>
+  <div class="menu" role="menu">
+    <button type="button" role="menuitem" data-open-modal="${modalSrc}" data-modal-title="${title}">${title}</button>
+  </div>
+</details>`;
 }

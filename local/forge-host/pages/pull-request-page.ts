@@ -11,17 +11,9 @@ export function pullRequestPage(user: DemoUser, ws: DemoWorkspace, repo: DemoRep
     user,
     `#${pr.id} ${pr.title}`,
     html`<p class="breadcrumbs"><a href="/">${ws.name}</a> / <a href="/${ws.slug}/${repo.slug}">${repo.name}</a> / Pull requests</p>
-      <div class="page-header">
-        <h1>${pr.title} <span class="muted">#${pr.id}</span></h1>
-        ${actionsMenu('teamcity-run-build-pull-request', modalSrc)}
-      </div>
-      <p class="pr-meta">
-        <span class="lozenge">Open</span> <strong>${demoUser(pr.author).displayName}</strong> wants to merge
-        <code class="branch">${pr.source}</code> → <code class="branch">${pr.destination}</code>
-      </p>
-      <section class="card">
-        <h2>Description</h2>
-        <p>${pr.description}</p>
-      </section>`,
+<div class="page-header"><h1>${pr.title} <span class="muted">#${pr.id}</span></h1>${actionsMenu('teamcity-run-build-pull-request', modalSrc)}</div>
+<p class="pr-meta"><span class="lozenge">Open</span> <strong>${demoUser(pr.author).displayName}</strong> wants to merge
+  <code class="branch">${pr.source}</code> → <code class="branch">${pr.destination}</code></p>
+<section class="card"><h2>Description</h2><p>${pr.description}</p></section>`,
   );
 }
