@@ -7,7 +7,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createGzip } from 'node:zlib';
-import type { FindBuildConfigurationsResponse, ListRecentBuildsResponse } from '../../src/shared/schemas';
+import type { Result } from '../../src/shared/result';
+import type { AddTokenResponse, FindBuildConfigurationsResponse, ListRecentBuildsResponse } from '../../src/shared/schemas';
 import { buildJson, buildTypeJson, echoAnswer, HOSTILE_BUILD_TYPE } from '../../src/teamcity/testing/hostile-answers';
 import { restPath, startHostileServer, type Behaviour, type HostileServer } from '../../src/teamcity/testing/hostile-server';
 import { MAX_RESPONSE_BYTES } from '../../src/teamcity/teamcity-body';
@@ -77,6 +78,7 @@ describe('a server that echoes the token', () => {
     const places: Array<{ where: string; text: string }> = [];
     const seen = (where: string, value: unknown) => places.push({ where, text: JSON.stringify(value) ?? String(value) });
     let echoedFields = 0;
+    const failedAdds: string[] = [];
     let calls = 0;
     const invoke = async (user: string, fn: string, payload: unknown, extension?: Record<string, unknown>) => {
       calls++;
@@ -96,11 +98,18 @@ describe('a server that echoes the token', () => {
     for (const [i, echo] of ECHOES.entries()) {
       const user = `echo${i}`;
       // Success answers with the token in the reason phrase, headers and every string field.
+      // Every other round the version string carries the token too (the app stores and shows it).
       hostile.behaviour = counting(
-        echoAnswer(() => echo),
+        echoAnswer(() => echo, i % 2 === 1),
         echo,
       );
-      const tokenId = await addedTokenId(user);
+      // Searched even when it fails, so a run on a leaky client shows where the token went.
+      const added = (await invoke(user, 'addToken', { serverUrl: hostile.url, token: TOKEN })) as Result<AddTokenResponse>;
+      if (!added.ok) {
+        failedAdds.push(`${echo.slice(0, 12)}…: ${added.error.code}`);
+        continue;
+      }
+      const tokenId = added.data.token.id;
       await invoke(user, 'listTokens', {});
       await invoke(user, 'checkTokens', { ids: [tokenId] });
       await invoke(user, 'findBuildConfigurations', { tokenId, scope: 'all' }, repoExtension());
@@ -153,7 +162,10 @@ describe('a server that echoes the token', () => {
         await invoke(user, 'checkTokens', { ids: [tokenId] });
         await invoke(user, 'triggerBuild', { tokenId, buildTypeId: HOSTILE_BUILD_TYPE, branchName: 'main' }, repoExtension());
         await invoke(user, 'listRecentBuilds', { tokenId, buildTypeId: HOSTILE_BUILD_TYPE }, repoExtension());
-        seen(`storage after ${label}`, entriesOf(host, user).filter((e) => !e.secret));
+        seen(
+          `storage after ${label}`,
+          entriesOf(host, user).filter((e) => !e.secret),
+        );
       }
       await invoke(user, 'listTokens', {});
     }
@@ -174,6 +186,7 @@ describe('a server that echoes the token', () => {
         `${hits.length ? `:\n  ${hits.map((h) => h.where.slice(0, 120)).join('\n  ')}` : ''}`,
     );
     expect(hits.map((h) => h.where)).toEqual([]);
+    expect(failedAdds).toEqual([]);
     expect(JSON.stringify(metadata?.value)).toContain('[redacted]');
     expect(secrets).toBe(ECHOES.length);
     expect(echoedFields).toBeGreaterThan(500);

@@ -45,10 +45,11 @@ export const buildJson = (echo: string, id = 1, state = 'finished') => ({
 });
 
 /** The JSON TeamCity would send for the app's request, with `echo` in every string. */
-export function echoJson(req: HostileRequest, echo: string): unknown {
+export function echoJson(req: HostileRequest, echo: string, inVersion = true): unknown {
   const path = restPath(req);
   if (path.endsWith('/app/rest/server')) {
-    return { version: `2025.11 (build 197398) ${echo}`, versionMajor: 2025, versionMinor: 11, buildNumber: echo, webUrl: echo };
+    const version = inVersion ? `2025.11 (build 197398) ${echo}` : '2025.11 (build 197398)';
+    return { version, versionMajor: 2025, versionMinor: 11, buildNumber: echo, webUrl: echo };
   }
   if (path.endsWith('/app/rest/users/current')) return user(echo);
   if (path.endsWith('/app/rest/users/current/tokens')) {
@@ -64,10 +65,10 @@ export function echoJson(req: HostileRequest, echo: string): unknown {
 
 /** A 200 whose reason phrase and headers carry `echo` too. */
 export const echoAnswer =
-  (echo: () => string) =>
+  (echo: () => string, inVersion = true) =>
   (req: HostileRequest): RawAnswer => ({
     status: 200,
     reason: echo(),
     headers: { 'Content-Type': 'application/json', 'X-Echo': echo(), Server: echo() },
-    body: JSON.stringify(echoJson(req, echo())),
+    body: JSON.stringify(echoJson(req, echo(), inVersion)),
   });
