@@ -125,7 +125,8 @@ function networkMessage(f: TeamCityFailure, reason: NetworkReason, systemCode: s
   }
 }
 
-const mib = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB` : `${Math.round((bytes / 1024) * 10) / 10} KiB`;
 
 /** The default wording: what happened to this request. */
 export function teamCityMessage(f: TeamCityFailure): string {
@@ -158,7 +159,7 @@ export function teamCityMessage(f: TeamCityFailure): string {
       return notDataMessage(f, cause.what);
     case 'too_large':
       return (
-        `TeamCity's answer was too large: ${f.server} sent more than ${mib(cause.limitBytes)} when asked to ${f.action}, ` +
+        `TeamCity's answer was too large: ${f.server} sent more than ${size(cause.limitBytes)} when asked to ${f.action}, ` +
         'so the app stopped reading. TeamCity answers these requests in far less; a proxy in front of it or a wrong server URL ' +
         `may be sending something else. ${CHECK_URL}`
       );
