@@ -49,11 +49,12 @@ afterAll(async () => {
   await host?.close();
 });
 
+/** A JSON answer; a string is sent as it is (already serialized). */
 const json = (body: unknown, status = 200, reason = 'OK'): ReturnType<Behaviour> => ({
   status,
   reason,
   headers: { 'Content-Type': 'application/json' },
-  body: JSON.stringify(body),
+  body: typeof body === 'string' ? body : JSON.stringify(body),
 });
 
 /** Answers `/app/rest/server`, `/users/current` and `/users/current/tokens` like a real TeamCity, so a token can be added. */
@@ -66,6 +67,10 @@ const teamCity =
     if (path.endsWith('/app/rest/users/current/tokens')) return json({ count: 0, token: [] });
     return rest(req);
   };
+
+/** Every build configuration on the server, as the dialog's "all" scope asks for them. */
+const findAll = (user: string, tokenId: string) =>
+  call<FindBuildConfigurationsResponse>(host, user, 'findBuildConfigurations', { tokenId, scope: 'all' }, repoExtension());
 
 async function addedTokenId(user: string): Promise<string> {
   const added = await addToken(host, user, hostile.url, TOKEN);
@@ -262,7 +267,7 @@ describe('answers too large to hold', () => {
       headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
       body: bomb,
     }));
-    const bombed = await peakRss(() => call(host, 'bomb', 'findBuildConfigurations', { tokenId, scope: 'all' }, repoExtension()));
+    const bombed = await peakRss(() => findAll('bomb', tokenId));
     expect(bombed.result).toMatchObject({ ok: false, error: { code: 'response_too_large' } });
     expect(bombed.peakMb).toBeLessThan(100);
 
@@ -273,7 +278,7 @@ describe('answers too large to hold', () => {
       headers: { 'Content-Type': 'application/json', 'Content-Length': '600000000' },
       body: '{',
     }));
-    expect(await call(host, 'bomb', 'findBuildConfigurations', { tokenId, scope: 'all' }, repoExtension())).toMatchObject({
+    expect(await findAll('bomb', tokenId)).toMatchObject({
       ok: false,
       error: { code: 'response_too_large' },
     });
@@ -288,30 +293,14 @@ describe('answers too large to hold', () => {
       })),
     });
     const hundredThousand = JSON.stringify(many(100_000));
-    hostile.behaviour = teamCity(() => ({
-      status: 200,
-      reason: 'OK',
-      headers: { 'Content-Type': 'application/json' },
-      body: hundredThousand,
-    }));
-    const huge = await call(host, 'bomb', 'findBuildConfigurations', { tokenId, scope: 'all' }, repoExtension());
+    hostile.behaviour = teamCity(() => json(hundredThousand));
+    const huge = await findAll('bomb', tokenId);
     expect(huge).toMatchObject({ ok: false, error: { code: 'response_too_large' } });
 
     // ... and 5,000 where a page of 50 was asked for give the page, marked truncated ("refine your search").
     const fiveThousand = JSON.stringify(many(5_000));
-    hostile.behaviour = teamCity(() => ({
-      status: 200,
-      reason: 'OK',
-      headers: { 'Content-Type': 'application/json' },
-      body: fiveThousand,
-    }));
-    const page = await call<FindBuildConfigurationsResponse>(
-      host,
-      'bomb',
-      'findBuildConfigurations',
-      { tokenId, scope: 'all' },
-      repoExtension(),
-    );
+    hostile.behaviour = teamCity(() => json(fiveThousand));
+    const page = await findAll('bomb', tokenId);
     if (!page.ok) throw new Error(`expected a page, got ${page.error.code}`);
     expect(page.data.items).toHaveLength(50);
     expect(page.data.truncated).toBe(true);
@@ -340,13 +329,7 @@ describe('lists with malformed items', () => {
         ],
       }),
     );
-    const configurations = await call<FindBuildConfigurationsResponse>(
-      host,
-      'lists',
-      'findBuildConfigurations',
-      { tokenId, scope: 'all' },
-      repoExtension(),
-    );
+    const configurations = await findAll('lists', tokenId);
     expect(configurations).toMatchObject({ ok: true, data: { skipped: 2 } });
     expect(configurations.ok && configurations.data.items.map((b) => b.name)).toEqual(['Good one', 'Good two']);
 
@@ -368,7 +351,7 @@ describe('lists with malformed items', () => {
     ]);
 
     hostile.behaviour = teamCity(() => json({ hello: 'world' }));
-    expect(await call(host, 'lists', 'findBuildConfigurations', { tokenId, scope: 'all' }, repoExtension())).toMatchObject({
+    expect(await findAll('lists', tokenId)).toMatchObject({
       ok: false,
       error: { code: 'not_teamcity' },
     });
