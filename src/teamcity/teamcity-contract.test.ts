@@ -334,7 +334,8 @@ test('the client rejects the recorded 9.0.4 server as too old, naming the versio
   expect(error.message).toContain('2019.1');
 });
 
-test('the reference data in the repository is byte-identical to its recordings (SHA256SUMS)', () => {
+test('the reference data is read from the repository, and is byte-identical to its recordings (SHA256SUMS)', () => {
+  expect(path.relative(path.resolve(__dirname, '..', '..'), referenceDir)).toBe(path.join('test', 'fixtures', 'teamcity'));
   const sums = readFileSync(path.join(referenceDir, 'SHA256SUMS'), 'utf8').trim().split('\n');
   const listed = sums.map((line) => {
     const [sum, file] = line.split(/\s+/);

@@ -26,7 +26,7 @@ test.each([
   [
     fetchFailed(Object.assign(new Error('C0B7E9F7:error:0A00010B:SSL routines:ssl3_get_record:wrong version number'), { code: 'EPROTO' })),
     'tls',
-    /plain HTTP/,
+    /answered in plain HTTP, not HTTPS/,
   ],
   [fetchFailed(sysError('ECONNRESET')), 'unreachable', /closed before/],
   [fetchFailed(sysError('CERT_HAS_EXPIRED')), 'tls', /expired/],
