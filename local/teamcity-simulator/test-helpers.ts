@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { TeamCitySimulator } from './types';
 
 /** The recorded TeamCity responses kept in the repository (test/fixtures/teamcity/README.md says where each is from). */
-export { fixtureJson, fixtureText, fixturesDir as FIXTURES } from '../../src/teamcity/testing/teamcity-reference';
+export { fixtureJson, fixtureText } from '../../src/teamcity/testing/teamcity-reference';
 
 export const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 export const bearer = (token: string) => `Bearer ${token}`;

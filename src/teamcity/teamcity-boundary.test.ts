@@ -124,7 +124,9 @@ describe('size', () => {
       ok: false,
       error: { code: 'response_too_large', teamcity: { cause: { kind: 'too_large', limitBytes: 1024 } } },
     });
-    expect(result.ok || result.error.message).toMatch(/^TeamCity's answer was too large: .* sent more than 1 KiB when asked to report its version/);
+    expect(result.ok || result.error.message).toMatch(
+      /^TeamCity's answer was too large: .* sent more than 1 KiB when asked to report its version/,
+    );
   });
 
   test('JSON nested deeper than TeamCity ever sends is not TeamCity data', async () => {
