@@ -208,6 +208,10 @@ export function buildDialogMessage(f: TeamCityFailure | undefined, server: strin
         `or your TeamCity user may not be allowed to see it. Choose the configuration again.${detail}`
       );
     }
+    if (f.code === 'timeout') {
+      // TeamCity may have queued the build and only the answer was lost: "try again" alone could run it twice.
+      return `${teamCityMessage(f)} The build may have been queued all the same: check the recent builds of ${situation.configuration} before running it again.`;
+    }
     return undefined;
   }
   if (f.code === 'forbidden') {

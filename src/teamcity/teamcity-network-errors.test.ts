@@ -37,6 +37,11 @@ test.each([
   [new DOMException('timed out', 'TimeoutError'), 'timeout', /10 seconds/],
   [fetchFailed(sysError('UND_ERR_CONNECT_TIMEOUT')), 'timeout', /10 seconds/],
   [new Error('something odd'), 'unreachable', /network error/],
+  [
+    Object.assign(new Error('URL not included in the external fetch backend permissions'), { name: 'REQUEST_EGRESS_ALLOWLIST_ERR' }),
+    'egress_blocked',
+    /egress permissions/,
+  ],
 ])('%#: %s', (thrown, code, message) => {
   const error = networkFailure(thrown, 'https://tc.example.com', false, 10_000);
   expect(error.code).toBe(code);

@@ -7,6 +7,13 @@
 import type { TeamCityErrorCode } from '../shared/error-codes';
 import type { NetworkReason, TeamCityCause } from './teamcity-error';
 
+/**
+ * @forge/api's own name for a fetch its egress rules refuse (ExternalEndpointNotAllowedError, status 403, in
+ * node_modules/@forge/api/out/api/errors.js). Forge usually answers such a fetch with a 403 Response instead
+ * (teamcity-http-errors), but should the runtime throw the error, it means the same.
+ */
+const EGRESS_NOT_ALLOWED = 'REQUEST_EGRESS_ALLOWLIST_ERR';
+
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EAI_NONAME', 'EADDRNOTAVAIL']);
 const RESET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
 const TIMEOUT = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
@@ -76,6 +83,7 @@ export function networkCause(
   timeoutMs: number,
 ): { code: TeamCityErrorCode; cause: TeamCityCause } {
   const chain = causeChain(thrown);
+  if (chain.some((e) => e.name === EGRESS_NOT_ALLOWED)) return { code: 'egress_blocked', cause: { kind: 'forge_egress' } };
   const isAbort = chain.some((e) => e.name === 'AbortError' || e.name === 'TimeoutError');
   const codes = chain.map(codeOf).filter((c): c is string => c !== undefined);
   if (timedOut || isAbort || codes.some((c) => TIMEOUT.has(c))) return { code: 'timeout', cause: { kind: 'timeout', timeoutMs } };
