@@ -192,6 +192,8 @@ describe('a server that echoes the token', () => {
     );
     expect(hits.map((h) => h.where)).toEqual([]);
     expect(failedAdds).toEqual([]);
+    // The client's structured facts stay in the backend: responses carry only { code, message, field }.
+    expect(places.filter((p) => p.text.includes('"teamcity":{')).map((p) => p.where)).toEqual([]);
     expect(JSON.stringify(metadata?.value)).toContain('[redacted]');
     expect(secrets).toBe(ECHOES.length);
     expect(echoedFields).toBeGreaterThan(500);
