@@ -5,7 +5,7 @@
  */
 import { logEvent } from '../logging/log';
 import { isServerAllowed } from '../shared/server-policy';
-import { ok, type AppError, type Result } from '../shared/result';
+import { ok, publicError, type AppError, type Result } from '../shared/result';
 import type {
   ApproveBuildResponse,
   BuildConfigurationView,
@@ -102,7 +102,7 @@ export const createBuildService = ({
     const { result, authenticated } = await work(client, token);
     if (authenticated) await recordSuccess();
     if (!result.ok && result.error.code === 'unauthorized') return { ok: false, error: tokenRejected(result.error, token.serverUrl) };
-    return result;
+    return result.ok ? result : { ok: false, error: publicError(result.error) };
   }
 
   /** One TeamCity call whose success is the proof of authentication. */
@@ -158,7 +158,15 @@ export const createBuildService = ({
               ? await client.findBuildTypesByVcsUrls(urls, { start: input.start ?? 0, count: PAGE_SIZE })
               : await client.searchBuildTypes(search, { start: input.start ?? 0, count: search === '' ? PAGE_SIZE : SEARCH_PAGE_SIZE });
           if (!page.ok) return single(page);
-          return single(ok({ items: page.data.items.map(toConfigurationView), nextStart: page.data.nextStart ?? null }));
+          const { skipped, truncated } = page.data;
+          return single(
+            ok({
+              items: page.data.items.map(toConfigurationView),
+              nextStart: page.data.nextStart ?? null,
+              ...(truncated && { truncated }),
+              ...(skipped > 0 && { skipped }),
+            }),
+          );
         },
         RUNNING,
       );
@@ -285,7 +293,8 @@ export const createBuildService = ({
         });
         if (!builds.ok)
           return single(mapError(builds.error, token, 'list the builds of this configuration', `build configuration ${input.buildTypeId}`));
-        return single(ok({ builds: builds.data.map(toBuildView) }));
+        const { items, skipped } = builds.data;
+        return single(ok({ builds: items.map(toBuildView), ...(skipped > 0 && { skipped }) }));
       }),
   };
 };
