@@ -1,18 +1,8 @@
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { TeamCitySimulator } from './types';
 
-/** The recorded TeamCity responses kept in the repository (test/fixtures/teamcity). */
-export const FIXTURES = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'teamcity', 'fixtures');
-
-export function fixtureJson(name: string): unknown {
-  return JSON.parse(readFileSync(`${FIXTURES}/${name}`, 'utf8')) as unknown;
-}
-
-export function fixtureText(name: string): string {
-  return readFileSync(`${FIXTURES}/${name}`, 'utf8');
-}
+/** The recorded TeamCity responses kept in the repository (test/fixtures/teamcity/README.md says where each is from). */
+export { fixtureJson, fixtureText } from '../../src/teamcity/testing/teamcity-reference';
 
 export const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 export const bearer = (token: string) => `Bearer ${token}`;

@@ -5,7 +5,7 @@
  */
 import { logEvent } from '../logging/log';
 import { isServerAllowed } from '../shared/server-policy';
-import { ok, type AppError, type Result } from '../shared/result';
+import { ok, publicError, type AppError, type Result } from '../shared/result';
 import type {
   ApproveBuildResponse,
   BuildRequest,
@@ -92,7 +92,7 @@ export const createBuildService = ({
     const { result, authenticated } = await work(client, token);
     if (authenticated) await recordSuccess();
     if (!result.ok && result.error.code === 'unauthorized') return { ok: false, error: tokenRejected(result.error, token.serverUrl) };
-    return result;
+    return result.ok ? result : { ok: false, error: publicError(result.error) };
   }
 
   /** One TeamCity call whose success is the proof of authentication. */
@@ -148,8 +148,14 @@ export const createBuildService = ({
               ? await client.findBuildTypesByVcsUrls(urls, { start: input.start ?? 0, count: PAGE_SIZE })
               : await client.searchBuildTypes(search, { start: input.start ?? 0, count: search === '' ? PAGE_SIZE : SEARCH_PAGE_SIZE });
           if (!page.ok) return single(page);
+          const { skipped, truncated } = page.data;
           return single(
-            ok({ items: page.data.items.map((b) => toConfigurationView(b, token.serverUrl)), nextStart: page.data.nextStart ?? null }),
+            ok({
+              items: page.data.items.map((b) => toConfigurationView(b, token.serverUrl)),
+              nextStart: page.data.nextStart ?? null,
+              ...(truncated && { truncated }),
+              ...(skipped > 0 && { skipped }),
+            }),
           );
         },
         RUNNING,
@@ -277,7 +283,8 @@ export const createBuildService = ({
         });
         if (!builds.ok)
           return single(mapError(builds.error, token, 'list the builds of this configuration', `build configuration ${input.buildTypeId}`));
-        return single(ok({ builds: builds.data.map((b) => toBuildView(b, token.serverUrl)) }));
+        const { items, skipped } = builds.data;
+        return single(ok({ builds: items.map((b) => toBuildView(b, token.serverUrl)), ...(skipped > 0 && { skipped }) }));
       }),
   };
 };

@@ -267,7 +267,8 @@ export type FindBuildConfigurationsResponse = {
 };
 export type TriggerBuildResponse = { build: BuildView };
 export type BuildResponse = { build: BuildView };
-export type ListRecentBuildsResponse = { builds: BuildView[] };
+/** `skipped`: builds TeamCity listed that could not be read and are not shown. */
+export type ListRecentBuildsResponse = { builds: BuildView[]; skipped?: number };
 
 /** One parameter of the run dialog: TeamCity's spec when it has one, else a plain text parameter. */
 export type RunParameterView = {

@@ -1,6 +1,6 @@
 /**
- * The TeamCity reference data (fixtures, index.json, swagger.json), kept in the repository under
- * test/fixtures/teamcity (byte for byte, SHA256SUMS) so a fresh clone tests without anything beside it.
+ * The TeamCity reference data (fixtures, index.json, swagger.json) kept in the repository under
+ * test/fixtures/teamcity, found relative to this file so a clone anywhere runs the tests.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
