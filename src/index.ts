@@ -9,6 +9,9 @@ import { createBuildService } from './services/build-service';
 import { buildResolvers } from './resolvers/build-resolvers';
 import { createPolicyService } from './services/policy-service';
 import { policyResolvers } from './resolvers/policy-resolvers';
+import { createRepositorySettingsService } from './services/repository-settings-service';
+import { repositorySettingsResolvers } from './resolvers/repository-settings-resolvers';
+import { createMergeCheckService } from './services/merge-check-service';
 
 const tokenService = createTokenService({
   fetch: (url, init) => fetch(url, init as Parameters<typeof fetch>[1]) as unknown as Promise<Response>,
@@ -18,13 +21,25 @@ const buildService = createBuildService({ tokens: tokenService });
 
 const policyService = createPolicyService();
 
+const repositorySettingsService = createRepositorySettingsService({ tokens: tokenService });
+
+const mergeCheckService = createMergeCheckService({ tokens: tokenService });
+
 const resolver = new Resolver();
 for (const [name, fn] of Object.entries({
   ...tokenResolvers(tokenService),
   ...buildResolvers(buildService),
   ...policyResolvers(policyService),
+  ...repositorySettingsResolvers(repositorySettingsService),
 })) {
   resolver.define(name, fn as Parameters<typeof resolver.define>[1]);
 }
 
 export const handler = resolver.getDefinitions();
+
+/**
+ * The `bitbucket:mergeCheck` function (manifest: function `merge-check`, handler `index.mergeCheck`). Forge calls
+ * it with the check's event payload and expects `{ success, message? }` back (Forge docs, "Bitbucket custom
+ * merge check").
+ */
+export const mergeCheck = (event: unknown): Promise<{ success: boolean; message?: string }> => mergeCheckService.run(event);

@@ -13,6 +13,7 @@ import { demoUser, isValidUserName } from './bitbucket/demo-data';
 import { createRouter } from './http/router';
 import { settingsPageExtension, type Extension } from './runtime/extension-context';
 import { installForgeFetch } from './runtime/forge-fetch';
+import { connectSimulatorToBranches, createMergeChecks, type MergeChecks } from './runtime/merge-check-host';
 import { loadAppHandler, runResolver, type ResolverHandler } from './runtime/resolver-runner';
 import { openKvsDatabase } from './storage/kvs-database';
 import { KvsStore } from './storage/kvs-store';
@@ -51,6 +52,8 @@ export interface LocalHost {
     writeRaw(key: string, value: unknown): void;
   };
   httpLog: Array<{ method: string; path: string; status: number }>;
+  /** Custom merge checks: run on pushes, approvals and merges, as Bitbucket runs them. */
+  mergeChecks: MergeChecks;
   close(): Promise<void>;
 }
 
@@ -73,7 +76,9 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     if (options.teamcity !== false) {
       const { startTeamCitySimulator } = await import('../teamcity-simulator');
       simulator = await startTeamCitySimulator(options.teamcity ?? {});
+      connectSimulatorToBranches(simulator);
     }
+    const mergeChecks = createMergeChecks();
 
     const invokeAs = async (userName: string, functionKey: string, payload: unknown, extension: Extension) => {
       if (!isValidUserName(userName)) throw new Error(`"${userName}" is not a valid emulated user name.`);
@@ -84,6 +89,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     const router = createRouter({
       staticDir: options.staticDir ?? path.join(REPO_ROOT, 'static'),
       invoke: (user, key, payload, ext) => invokeAs(user.name, key, payload, ext),
+      mergeChecks,
     });
     const server = http.createServer((req, res) => {
       const started = performance.now();
@@ -123,6 +129,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         writeRaw: (key, value) => void store.write({ table: 'kvs_values', entity: '' }, key, JSON.stringify(value), null),
       },
       httpLog,
+      mergeChecks,
       async close() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -25,6 +25,11 @@ export class SimulatorData {
   readonly buildTypes = new Map<string, SimBuildType>();
   readonly vcsIndex = new VcsUrlIndex();
   readonly builds: BuildStore;
+  /**
+   * Where a branch of a VCS root points now, as TeamCity would learn it from the repository when a build starts.
+   * The local host sets it from its emulated Bitbucket, so builds run from Bitbucket check out the PR's head commit.
+   */
+  revisionOf?: (vcsUrl: string, branchName: string) => string | undefined;
   private readonly buildTypesByProject = new Map<string, Set<string>>();
   private nextUserId = 1;
   private nextProjectInternalId = 1;

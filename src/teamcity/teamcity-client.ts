@@ -27,6 +27,7 @@ import { requestTeamCity, type FetchLike, type HttpSettings } from './teamcity-h
 import { checkBranch, checkBuildId, checkBuildTypeId, checkComment, checkProperties, checkVcsUrls, normalizePage } from './teamcity-input';
 import { locator, locatorText, vcsUrlCondition } from './teamcity-locator';
 import { displayUrl } from './teamcity-redact';
+import { revisionBuildsMethods, type RevisionBuildsClient } from './teamcity-revision-builds';
 import type {
   BuildTypePage,
   TeamCityAccessToken,
@@ -52,7 +53,7 @@ export type TeamCityClientOptions = {
   timeoutMs?: number;
 };
 
-export interface TeamCityClient {
+export interface TeamCityClient extends RevisionBuildsClient {
   getServerInfo(): Promise<Result<TeamCityServerInfo>>;
   getCurrentUser(): Promise<Result<TeamCityUser>>;
   /** The current user's access tokens (names and dates); a success also proves the token authenticates. */
@@ -152,6 +153,8 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
     });
 
   return {
+    ...revisionBuildsMethods(settings),
+
     async getServerInfo() {
       const result = await requestTeamCity(settings, {
         method: 'GET',

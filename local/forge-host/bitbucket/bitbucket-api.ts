@@ -5,6 +5,8 @@
 import { DEMO_WORKSPACE, KNOWN_USERS, demoUser, findRepository, findWorkspace, type DemoUser } from './demo-data';
 import { branchJson, membershipJson, pullRequestJson, repositoryJson, userJson, workspaceJson } from './bitbucket-json';
 import { filterByQuery, paginate } from './bitbucket-paging';
+import { findCommit } from './branch-heads';
+import { repositoryPermissionsJson } from './repository-permissions';
 
 type Route = { pattern: RegExp; answer: (params: string[], url: URL, actingUser: DemoUser | undefined) => Response };
 
@@ -33,6 +35,21 @@ const routes: Route[] = [
       user
         ? withWorkspace(ws!, (w) => reply(200, membershipJson(w, user)))
         : reply(401, { type: 'error', error: { message: 'This API is only accessible with a user.' } }),
+  },
+  {
+    pattern: new RegExp(`^/2\\.0/user/workspaces/${SEGMENT}/permissions/repositories$`),
+    answer: ([ws], url, user) =>
+      user
+        ? withWorkspace(ws!, (w) => reply(200, paginate(filterByQuery(repositoryPermissionsJson(w, user), url.searchParams.get('q')), url)))
+        : reply(401, { type: 'error', error: { message: 'This API is only accessible with a user.' } }),
+  },
+  {
+    pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/commit/([0-9a-f]{4,40})$`),
+    answer: ([ws, repo, hash]) =>
+      withRepository(ws!, repo!, (w, r) => {
+        const full = findCommit(w.slug, r.slug, r.branches, hash!);
+        return full ? reply(200, { type: 'commit', hash: full }) : notFound(`Commit ${hash} not found.`);
+      }),
   },
   {
     pattern: new RegExp(`^/2\\.0/workspaces/${SEGMENT}$`),

@@ -8,6 +8,7 @@ import { notFoundPage } from '../pages/not-found-page';
 import { pullRequestPage } from '../pages/pull-request-page';
 import { repositoryPage } from '../pages/repository-page';
 import { workspaceSettingsPage } from '../pages/workspace-settings-page';
+import type { MergeChecks } from '../runtime/merge-check-host';
 import { handleBridgeRequest, type InvokeForUser } from './bridge-endpoints';
 import { serveCustomUiResource } from './custom-ui-resources';
 import { serveFile } from './file-serving';
@@ -15,7 +16,7 @@ import { redirect, sendHtml, sendText } from './responses';
 import { applySecurityHeaders } from './security-headers';
 import { sessionUser } from './session';
 
-export type RouterDeps = { staticDir: string; invoke: InvokeForUser };
+export type RouterDeps = { staticDir: string; invoke: InvokeForUser; mergeChecks?: MergeChecks };
 
 const PUBLIC_DIR = path.join(__dirname, '..', 'public');
 const RESOURCE = /^\/__forge\/resources\/([^/]+)(\/.*)?$/;

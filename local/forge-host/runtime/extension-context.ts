@@ -33,7 +33,9 @@ export function extensionForFrame(frame: FrameParams): Extension {
   const repo = findRepository(ws.slug, frame.repo ?? '');
   if (!repo) throw new FrameError(`Unknown repository "${frame.repo}".`);
   const repository = repositoryJson(ws, repo);
-  if (module.type === 'bitbucket:repoCodeOverviewAction') return { type: module.type, workspace, repository };
+  if (module.type === 'bitbucket:repoCodeOverviewAction' || module.type === 'bitbucket:repoSettingsMenuPage') {
+    return { type: module.type, workspace, repository };
+  }
 
   const pr = repo.pullRequests.find((p) => String(p.id) === frame.pr);
   if (!pr) throw new FrameError(`Unknown pull request "${frame.pr}".`);
