@@ -67,7 +67,7 @@ function SettingsEditor({ saved, onSaved }: { saved: RepositorySettingsView; onS
         </SectionMessage>
       )}
       {error && error.field !== 'serverUrl' && (
-        <SectionMessage appearance="error" title="The settings were not saved" headingLevel={2} testId="settings-error">
+        <SectionMessage appearance="error" title="The settings were not saved" headingLevel="h2" testId="settings-error">
           {error.message}
         </SectionMessage>
       )}
@@ -134,7 +134,7 @@ export function RepoSettingsPage() {
         {state.status === 'loading' && <QueryLoading label="Loading TeamCity settings" testId="settings-loading" />}
         {state.status === 'error' &&
           (state.error.code === 'forbidden' ? (
-            <SectionMessage appearance="warning" title="No access" headingLevel={2} testId="settings-forbidden">
+            <SectionMessage appearance="warning" title="No access" headingLevel="h2" testId="settings-forbidden">
               {state.error.message}
             </SectionMessage>
           ) : (
