@@ -10,8 +10,13 @@ import { sendText } from './responses';
 export const MERGE_CHECK_ACTION = /^\/([^/_][^/]*)\/([^/]+)\/pull-requests\/(\d+)\/merge-checks\/(run|approve|push|merge)$/;
 
 export async function handleMergeCheckAction(req: IncomingMessage, res: ServerResponse, match: RegExpExecArray, checks: MergeChecks) {
+  // With the host's no-referrer policy a form post says `Origin: null`; Sec-Fetch-Site still tells where it came from.
+  const site = req.headers['sec-fetch-site'];
   const origin = req.headers.origin;
-  if (origin && new URL(origin).host !== req.headers.host) return sendText(res, 403, 'Merge check actions come from this host only.');
+  const foreign = site !== undefined ? site !== 'same-origin' : origin !== undefined && origin !== `http://${req.headers.host}`;
+  if (foreign) return sendText(res, 403, 'Merge check actions come from this host only.');
+  // The form has no fields; the body is drained so the connection can be reused.
+  await new Promise<void>((resolve) => req.resume().on('end', resolve).on('error', resolve));
   const [, ws, repo, id, action] = match;
   const pr = Number(id);
   try {
