@@ -13,9 +13,8 @@ import type { RepositorySettingsView } from '../../../src/shared/repository-sett
 import type { AppError } from '../../../src/shared/result';
 import { callResolver } from '../../shared/call-resolver';
 import { FormTextField } from '../../shared/form-text-field';
-import { QueryError, QueryLoading } from '../../shared/query-status';
 import { RelativeTimeText } from '../../shared/relative-time-text';
-import { useResolverQuery } from '../../shared/use-resolver-query';
+import { AdminSettingsPage } from '../../shared/admin-settings-page';
 import { ConfigurationsSection } from './configurations-section';
 import { CredentialSection } from './credential-section';
 import { HistorySection } from './history-section';
@@ -117,33 +116,20 @@ function SettingsEditor({ saved, onSaved }: { saved: RepositorySettingsView; onS
 }
 
 export function RepoSettingsPage() {
-  const { state, reload, setData } = useResolverQuery<RepositorySettingsView>(F.getRepositorySettings, {});
   return (
-    <Box as="main" paddingBlockStart="space.050" paddingBlockEnd="space.300" paddingInline="space.400" style={{ minHeight: 560 }}>
-      <Stack space="space.300">
-        <Stack space="space.100">
-          <Heading size="large" as="h1">
-            TeamCity
-          </Heading>
-          <Text as="p">
-            Connect this repository to TeamCity and choose the builds that must pass before a pull request can be merged. Turn on the
-            &quot;TeamCity builds passed&quot; merge check under Repository settings &gt; Merge checks (custom merge checks must be switched
-            on for the workspace), and mark it Required to block merging.
-          </Text>
-        </Stack>
-        {state.status === 'loading' && <QueryLoading label="Loading TeamCity settings" testId="settings-loading" />}
-        {state.status === 'error' &&
-          (state.error.code === 'forbidden' ? (
-            <SectionMessage appearance="warning" title="No access" headingLevel="h2" testId="settings-forbidden">
-              {state.error.message}
-            </SectionMessage>
-          ) : (
-            <QueryError title="We couldn't load the TeamCity settings" testId="settings-load-error" onRetry={reload}>
-              {state.error.message}
-            </QueryError>
-          ))}
-        {state.status === 'ready' && <SettingsEditor saved={state.data} onSaved={(view) => setData(() => view)} />}
-      </Stack>
-    </Box>
+    <AdminSettingsPage<RepositorySettingsView>
+      functionKey={F.getRepositorySettings}
+      forbiddenTitle="No access"
+      testIdPrefix="settings"
+      intro={
+        <>
+          Connect this repository to TeamCity and choose the builds that must pass before a pull request can be merged. Turn on the
+          &quot;TeamCity builds passed&quot; merge check under Repository settings &gt; Merge checks (custom merge checks must be switched
+          on for the workspace), and mark it Required to block merging.
+        </>
+      }
+    >
+      {(saved, setSaved) => <SettingsEditor saved={saved} onSaved={setSaved} />}
+    </AdminSettingsPage>
   );
 }
