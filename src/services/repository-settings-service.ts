@@ -98,6 +98,19 @@ export const createRepositorySettingsService = ({
 
   const load = (caller: RepositoryCaller) => guardStorage(async () => ok(await store.get(caller.repositoryUuid)));
 
+  /** Every use case starts here: who is calling (from Bitbucket), may they, and the stored settings. */
+  async function withSettings<T>(
+    context: Context,
+    accountId: string,
+    needs: 'read' | 'admin',
+    work: (caller: RepositoryCaller, settings: StoredRepositorySettings) => Promise<Result<T>>,
+  ): Promise<Result<T>> {
+    const caller = await repositoryCaller(context, accountId, permissionOf, needs);
+    if (!caller.ok) return caller;
+    const current = await load(caller.data);
+    return current.ok ? work(caller.data, current.data) : current;
+  }
+
   const saveAndDescribe = (caller: RepositoryCaller, settings: StoredRepositorySettings) =>
     guardStorage(async () => {
       await store.save(caller.repositoryUuid, settings);
@@ -182,109 +195,88 @@ export const createRepositorySettingsService = ({
   }
 
   return {
-    async get(context: Context, accountId: string): Promise<Result<RepositorySettingsView>> {
-      const caller = await repositoryCaller(context, accountId, permissionOf, 'read');
-      if (!caller.ok) return caller;
-      const settings = await load(caller.data);
-      return settings.ok ? describe(caller.data, settings.data) : settings;
-    },
+    get: (context: Context, accountId: string): Promise<Result<RepositorySettingsView>> =>
+      withSettings(context, accountId, 'read', describe),
 
-    async save(context: Context, accountId: string, request: SaveRepositorySettingsRequest): Promise<Result<RepositorySettingsView>> {
-      const caller = await repositoryCaller(context, accountId, permissionOf, 'admin');
-      if (!caller.ok) return caller;
-      const current = await load(caller.data);
-      if (!current.ok) return current;
-      const serverUrl = await normalizeServer(request.serverUrl);
-      if (!serverUrl.ok) return serverUrl;
-      const settings = current.data;
-      const credential = credentialId(settings);
-      if (serverUrl.data !== settings.serverUrl && credential !== null) {
-        const held = await tokens.list(repositoryCredentialOwner(caller.data.repositoryUuid));
-        if (!held.ok) return held;
-        if (held.data.tokens.some((t) => t.id === credential)) {
-          return fail(
-            'invalid_input',
-            `Remove the read credential first: it belongs to ${displayUrl(settings.serverUrl!)}, and the merge check must never use it on another server.`,
-            'serverUrl',
-          );
+    save: (context: Context, accountId: string, request: SaveRepositorySettingsRequest): Promise<Result<RepositorySettingsView>> =>
+      withSettings(context, accountId, 'admin', async (caller, settings) => {
+        const serverUrl = await normalizeServer(request.serverUrl);
+        if (!serverUrl.ok) return serverUrl;
+        const credential = credentialId(settings);
+        if (serverUrl.data !== settings.serverUrl && credential !== null) {
+          const held = await tokens.list(repositoryCredentialOwner(caller.repositoryUuid));
+          if (!held.ok) return held;
+          if (held.data.tokens.some((t) => t.id === credential)) {
+            return fail(
+              'invalid_input',
+              `Remove the read credential first: it belongs to ${displayUrl(settings.serverUrl!)}, and the merge check must never use it on another server.`,
+              'serverUrl',
+            );
+          }
         }
-      }
-      if (request.configurations.length > 0 && serverUrl.data === null) return fail('invalid_input', NO_SERVER, 'serverUrl');
-      const known = new Map(settings.configurations.map((c) => [c.id, c]));
-      const newIds = request.configurations.filter((c) => !known.has(c.id)).map((c) => c.id);
-      const resolved = await resolveNew(caller.data, { ...settings, serverUrl: serverUrl.data }, context, newIds);
-      if (!resolved.ok) return resolved;
-      const configurations = request.configurations.map((c) => toStored(c, known.get(c.id), resolved.data.get(c.id)));
-      const summary = summarizeChange(settings, { serverUrl: serverUrl.data, configurations });
-      if (summary === null) return describe(caller.data, settings);
-      const entry = { at: now().toISOString(), by: caller.data.person, summary };
-      return saveAndDescribe(caller.data, withChange(settings, { serverUrl: serverUrl.data, configurations }, entry));
-    },
+        if (request.configurations.length > 0 && serverUrl.data === null) return fail('invalid_input', NO_SERVER, 'serverUrl');
+        const known = new Map(settings.configurations.map((c) => [c.id, c]));
+        const newIds = request.configurations.filter((c) => !known.has(c.id)).map((c) => c.id);
+        const resolved = await resolveNew(caller, { ...settings, serverUrl: serverUrl.data }, context, newIds);
+        if (!resolved.ok) return resolved;
+        const configurations = request.configurations.map((c) => toStored(c, known.get(c.id), resolved.data.get(c.id)));
+        const summary = summarizeChange(settings, { serverUrl: serverUrl.data, configurations });
+        if (summary === null) return describe(caller, settings);
+        const entry = { at: now().toISOString(), by: caller.person, summary };
+        return saveAndDescribe(caller, withChange(settings, { serverUrl: serverUrl.data, configurations }, entry));
+      }),
 
-    async setCredential(
+    setCredential: (
       context: Context,
       accountId: string,
       request: SetRepositoryCredentialRequest,
-    ): Promise<Result<RepositorySettingsView>> {
-      const caller = await repositoryCaller(context, accountId, permissionOf, 'admin');
-      if (!caller.ok) return caller;
-      const current = await load(caller.data);
-      if (!current.ok) return current;
-      const settings = current.data;
-      if (!settings.serverUrl) return fail('invalid_input', NO_SERVER, 'serverUrl');
-      const saved = await tokens.add(repositoryCredentialOwner(caller.data.repositoryUuid), {
-        serverUrl: settings.serverUrl,
-        token: request.token,
-      });
-      if (!saved.ok) return saved;
-      const { token, replaced } = saved.data;
-      const entry = {
-        at: token.createdAt,
-        by: caller.data.person,
-        summary: `Read credential ${replaced ? 'replaced' : 'added'} (TeamCity user ${token.teamcityUsername}).`,
-      };
-      const credential = { tokenId: token.id, addedBy: caller.data.person, addedAt: token.createdAt };
-      return saveAndDescribe(caller.data, withChange(settings, { credential }, entry));
-    },
+    ): Promise<Result<RepositorySettingsView>> =>
+      withSettings(context, accountId, 'admin', async (caller, settings) => {
+        if (!settings.serverUrl) return fail('invalid_input', NO_SERVER, 'serverUrl');
+        const saved = await tokens.add(repositoryCredentialOwner(caller.repositoryUuid), {
+          serverUrl: settings.serverUrl,
+          token: request.token,
+        });
+        if (!saved.ok) return saved;
+        const { token, replaced } = saved.data;
+        const entry = {
+          at: token.createdAt,
+          by: caller.person,
+          summary: `Read credential ${replaced ? 'replaced' : 'added'} (TeamCity user ${token.teamcityUsername}).`,
+        };
+        const credential = { tokenId: token.id, addedBy: caller.person, addedAt: token.createdAt };
+        return saveAndDescribe(caller, withChange(settings, { credential }, entry));
+      }),
 
-    async checkCredential(context: Context, accountId: string): Promise<Result<RepositorySettingsView>> {
-      const caller = await repositoryCaller(context, accountId, permissionOf, 'admin');
-      if (!caller.ok) return caller;
-      const current = await load(caller.data);
-      if (!current.ok) return current;
-      const id = credentialId(current.data);
-      if (id) {
-        const checked = await tokens.check(repositoryCredentialOwner(caller.data.repositoryUuid), [id]);
-        if (!checked.ok) return checked;
-      }
-      return describe(caller.data, current.data);
-    },
+    checkCredential: (context: Context, accountId: string): Promise<Result<RepositorySettingsView>> =>
+      withSettings(context, accountId, 'admin', async (caller, settings) => {
+        const id = credentialId(settings);
+        if (id) {
+          const checked = await tokens.check(repositoryCredentialOwner(caller.repositoryUuid), [id]);
+          if (!checked.ok) return checked;
+        }
+        return describe(caller, settings);
+      }),
 
-    async removeCredential(context: Context, accountId: string): Promise<Result<RepositorySettingsView>> {
-      const caller = await repositoryCaller(context, accountId, permissionOf, 'admin');
-      if (!caller.ok) return caller;
-      const current = await load(caller.data);
-      if (!current.ok) return current;
-      const id = credentialId(current.data);
-      if (!id) return describe(caller.data, current.data);
-      const removed = await tokens.delete(repositoryCredentialOwner(caller.data.repositoryUuid), id);
-      if (!removed.ok && removed.error.code !== 'token_not_found') return removed;
-      const entry = { at: now().toISOString(), by: caller.data.person, summary: 'Read credential removed.' };
-      return saveAndDescribe(caller.data, withChange(current.data, { credential: null }, entry));
-    },
+    removeCredential: (context: Context, accountId: string): Promise<Result<RepositorySettingsView>> =>
+      withSettings(context, accountId, 'admin', async (caller, settings) => {
+        const id = credentialId(settings);
+        if (!id) return describe(caller, settings);
+        const removed = await tokens.delete(repositoryCredentialOwner(caller.repositoryUuid), id);
+        if (!removed.ok && removed.error.code !== 'token_not_found') return removed;
+        const entry = { at: now().toISOString(), by: caller.person, summary: 'Read credential removed.' };
+        return saveAndDescribe(caller, withChange(settings, { credential: null }, entry));
+      }),
 
-    async discover(context: Context, accountId: string): Promise<Result<DiscoveredConfigurationsView>> {
-      const caller = await repositoryCaller(context, accountId, permissionOf, 'admin');
-      if (!caller.ok) return caller;
-      const current = await load(caller.data);
-      if (!current.ok) return current;
-      const access = await credentialClient(caller.data, current.data);
-      if (!access.ok) return access;
-      const found = await discover(context, access.data.client);
-      if (!found.ok) return found;
-      await access.data.recordSuccess();
-      return ok({ items: found.data.map(({ id, name, projectName }) => ({ id, name, projectName })) });
-    },
+    discover: (context: Context, accountId: string): Promise<Result<DiscoveredConfigurationsView>> =>
+      withSettings(context, accountId, 'admin', async (caller, settings) => {
+        const access = await credentialClient(caller, settings);
+        if (!access.ok) return access;
+        const found = await discover(context, access.data.client);
+        if (!found.ok) return found;
+        await access.data.recordSuccess();
+        return ok({ items: found.data.map(({ id, name, projectName }) => ({ id, name, projectName })) });
+      }),
   };
 };
 

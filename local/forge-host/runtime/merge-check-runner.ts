@@ -3,18 +3,15 @@
  * (workspace, repository and pull request uuids/ids and the trigger; Forge docs, "Bitbucket custom merge check"),
  * no user, and whatever it returns (or throws) recorded as the check's result.
  */
-import path from 'node:path';
 import type { DemoRepository, DemoWorkspace } from '../bitbucket/demo-data';
+import { loadAppModule } from './resolver-runner';
 
 export type MergeCheckTrigger = 'on-code-pushed' | 'on-reviewer-status-changed' | 'on-merge';
 export type MergeCheckFunction = (event: unknown, context?: unknown) => Promise<unknown>;
 export type MergeCheckResult = { success: boolean; message?: string; trigger: MergeCheckTrigger; at: string };
 
-const APP_ENTRY = path.resolve(__dirname, '../../../src/index');
-
 export async function loadMergeCheck(): Promise<MergeCheckFunction> {
-  process.env.TEAMCITY_ALLOW_HTTP_LOOPBACK = 'true';
-  const appModule = (await import(APP_ENTRY)) as { mergeCheck?: unknown };
+  const appModule = await loadAppModule();
   if (typeof appModule.mergeCheck !== 'function') throw new Error('src/index.ts does not export a `mergeCheck` function.');
   return appModule.mergeCheck as MergeCheckFunction;
 }

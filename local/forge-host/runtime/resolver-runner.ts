@@ -11,10 +11,15 @@ export type ResolverHandler = (request: ResolverRequest, backend: BackendRuntime
 
 const APP_ENTRY = path.resolve(__dirname, '../../../src/index');
 
-/** Loads `handler` from src/index.ts. The loopback flag is set first because the app reads it at load time. */
-export async function loadAppHandler(): Promise<ResolverHandler> {
+/** src/index.ts's exports. The loopback flag is set first because the app reads it at load time. */
+export async function loadAppModule(): Promise<Record<string, unknown>> {
   process.env.TEAMCITY_ALLOW_HTTP_LOOPBACK = 'true';
-  const appModule = (await import(APP_ENTRY)) as { handler?: unknown };
+  return (await import(APP_ENTRY)) as Record<string, unknown>;
+}
+
+/** Loads `handler` from src/index.ts. */
+export async function loadAppHandler(): Promise<ResolverHandler> {
+  const appModule = await loadAppModule();
   if (typeof appModule.handler !== 'function') throw new Error('src/index.ts does not export a `handler` function.');
   return appModule.handler as ResolverHandler;
 }
