@@ -22,6 +22,7 @@ import {
 import { repositoryCredentialOwner } from '../stores/storage-keys';
 import type { RevisionBuild, RevisionBuilds } from '../teamcity/teamcity-revision-builds';
 import { displayUrl } from '../teamcity/teamcity-redact';
+import { bitbucketCommitStatuses, type CommitStatus, type CommitStatusReader } from './commit-statuses';
 import { outcomeMessage, truncate, type ConfigurationOutcome } from './merge-check-message';
 import { bitbucketPullRequestHead, type PullRequestHeadReader } from './pull-request-head';
 import { tokenIdForServer } from './token-id';
@@ -33,6 +34,7 @@ export type MergeCheckServiceDeps = {
   tokens: TokenService;
   store?: RepositorySettingsStore;
   pullRequests?: PullRequestHeadReader;
+  statuses?: CommitStatusReader;
   now?: () => number;
   config?: () => RuntimeConfig;
   /** Whole evaluation, retries included; well inside Forge's 25 s invocation limit ("Invocation limits"). */
@@ -78,6 +80,22 @@ function outcomeOf(configuration: StoredConfiguration, builds: RevisionBuild[], 
   return { kind: 'failed', name, build: latest };
 }
 
+const STATUS_STATES: Record<CommitStatus['state'], Pick<RevisionBuild, 'state' | 'status' | 'canceled'>> = {
+  SUCCESSFUL: { state: 'finished', status: 'SUCCESS', canceled: false },
+  FAILED: { state: 'finished', status: 'FAILURE', canceled: false },
+  STOPPED: { state: 'finished', status: 'UNKNOWN', canceled: true },
+  INPROGRESS: { state: 'running', canceled: false },
+};
+
+/** Commit Status Publisher keys each status by the build configuration id; Bitbucket keeps one status per key. */
+function statusOutcome(configuration: StoredConfiguration, reported: CommitStatus[], commit: string): ConfigurationOutcome {
+  const status = reported.find((s) => s.key === configuration.id);
+  const builds: RevisionBuild[] = status
+    ? [{ id: 0, buildTypeId: configuration.id, revisions: [commit], ...STATUS_STATES[status.state] }]
+    : [];
+  return outcomeOf(configuration, builds, commit);
+}
+
 function teamcityFailure(error: AppError, serverUrl: string): string {
   const server = displayUrl(serverUrl);
   switch (error.code) {
@@ -94,6 +112,7 @@ export const createMergeCheckService = ({
   tokens,
   store = defaultStore,
   pullRequests = bitbucketPullRequestHead,
+  statuses = bitbucketCommitStatuses,
   now = () => Date.now(),
   config = readRuntimeConfig,
   budgetMs = MERGE_CHECK_BUDGET_MS,
@@ -121,6 +140,17 @@ export const createMergeCheckService = ({
     const applicable = required.filter((c) => branchMatches(c.branchPattern, head.targetBranch));
     if (applicable.length === 0) {
       return done({ success: true, message: truncate(`No TeamCity builds are required for pull requests into ${head.targetBranch}.`) });
+    }
+
+    if (settings.buildSource === 'bitbucket') {
+      const reported = await statuses(event.workspace, event.repositoryUuid, head.commit);
+      if (!reported) return done(failed("Bitbucket didn't give us the commit's build statuses. Re-run the check."));
+      return done(
+        outcomeMessage(
+          head.commit,
+          applicable.map((c) => statusOutcome(c, reported, head.commit)),
+        ),
+      );
     }
 
     if (!settings.serverUrl) return done(failed(`No TeamCity server is set for this repository. ${ADMIN_HINT}`));

@@ -79,6 +79,7 @@ export const createRepositorySettingsService = ({
       access: caller.access,
       repository: { uuid: caller.repositoryUuid, fullName: caller.fullName },
       serverUrl: settings.serverUrl,
+      buildSource: settings.buildSource,
       credential: token ? { ...token, addedBy: settings.credential?.tokenId === token.id ? settings.credential.addedBy : null } : null,
       configurations: settings.configurations.map(({ id: configId, name, projectName, source, shown, required, branchPattern }) => ({
         id: configId,
@@ -139,7 +140,10 @@ export const createRepositorySettingsService = ({
     const found = new Map<string, { type: TeamCityBuildType; source: 'discovered' | 'added' }>();
     if (ids.length === 0) return ok(found);
     const access = await credentialClient(caller, settings);
-    if (!access.ok) return access;
+    // Reading Bitbucket's build statuses needs no credential; ids are then kept as typed (checked when a status names them).
+    const withoutCredential =
+      settings.buildSource === 'bitbucket' && (settings.serverUrl === null || (!access.ok && access.error.code === 'token_not_found'));
+    if (!access.ok) return withoutCredential ? ok(found) : access;
     const { client, recordSuccess } = access.data;
     const discovered = await discover(context, client);
     if (discovered.ok) for (const type of discovered.data) found.set(type.id, { type, source: 'discovered' });
@@ -214,16 +218,20 @@ export const createRepositorySettingsService = ({
             );
           }
         }
-        if (request.configurations.length > 0 && serverUrl.data === null) return fail('invalid_input', NO_SERVER, 'serverUrl');
+        const buildSource = request.buildSource ?? settings.buildSource;
+        if (request.configurations.length > 0 && serverUrl.data === null && buildSource === 'teamcity') {
+          return fail('invalid_input', NO_SERVER, 'serverUrl');
+        }
         const known = new Map(settings.configurations.map((c) => [c.id, c]));
         const newIds = request.configurations.filter((c) => !known.has(c.id)).map((c) => c.id);
-        const resolved = await resolveNew(caller, { ...settings, serverUrl: serverUrl.data }, context, newIds);
+        const resolved = await resolveNew(caller, { ...settings, serverUrl: serverUrl.data, buildSource }, context, newIds);
         if (!resolved.ok) return resolved;
         const configurations = request.configurations.map((c) => toStored(c, known.get(c.id), resolved.data.get(c.id)));
-        const summary = summarizeChange(settings, { serverUrl: serverUrl.data, configurations });
+        const next = { serverUrl: serverUrl.data, buildSource, configurations };
+        const summary = summarizeChange(settings, next);
         if (summary === null) return describe(caller, settings);
         const entry = { at: now().toISOString(), by: caller.person, summary };
-        return saveAndDescribe(caller, withChange(settings, { serverUrl: serverUrl.data, configurations }, entry));
+        return saveAndDescribe(caller, withChange(settings, next, entry));
       }),
 
     setCredential: (

@@ -1,15 +1,18 @@
 /** One line for the settings history: what a save changed, in the words an admin would use. */
-import type { StoredConfiguration } from '../stores/repository-settings-store';
+import type { BuildSource, StoredConfiguration } from '../stores/repository-settings-store';
 import { displayUrl } from '../teamcity/teamcity-redact';
 
 const MAX_SUMMARY = 300;
 const names = (list: StoredConfiguration[]) => list.map((c) => c.name || c.id).join(', ');
 
 export function summarizeChange(
-  before: { serverUrl: string | null; configurations: StoredConfiguration[] },
-  after: { serverUrl: string | null; configurations: StoredConfiguration[] },
+  before: { serverUrl: string | null; buildSource: BuildSource; configurations: StoredConfiguration[] },
+  after: { serverUrl: string | null; buildSource: BuildSource; configurations: StoredConfiguration[] },
 ): string | null {
   const parts: string[] = [];
+  if (before.buildSource !== after.buildSource) {
+    parts.push(after.buildSource === 'bitbucket' ? 'Merge check reads Bitbucket build statuses' : 'Merge check reads builds from TeamCity');
+  }
   if (before.serverUrl !== after.serverUrl) {
     parts.push(after.serverUrl === null ? 'Server removed' : `Server set to ${displayUrl(after.serverUrl)}`);
   }

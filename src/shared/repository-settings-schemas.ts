@@ -31,6 +31,8 @@ export const getRepositorySettingsRequestSchema = z.object({}).strict();
 export const saveRepositorySettingsRequestSchema = z
   .object({
     serverUrl: z.string().max(MAX_SERVER_URL_LENGTH, 'The server address is too long.').nullable(),
+    /** Absent: unchanged. */
+    buildSource: z.enum(['teamcity', 'bitbucket']).optional(),
     configurations: z
       .array(repositoryConfigurationInputSchema)
       .max(MAX_REPOSITORY_CONFIGURATIONS, `At most ${MAX_REPOSITORY_CONFIGURATIONS} build configurations per repository.`)
@@ -66,6 +68,8 @@ export type RepositorySettingsView = {
   access: RepositoryAccess;
   repository: { uuid: string; fullName: string | null };
   serverUrl: string | null;
+  /** `bitbucket`: the merge check reads Bitbucket's build statuses (key = build configuration id) instead of TeamCity. */
+  buildSource: 'teamcity' | 'bitbucket';
   credential: RepositoryCredentialView | null;
   configurations: RepositoryConfigurationView[];
   history: SettingsChangeView[];

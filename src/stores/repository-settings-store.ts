@@ -21,8 +21,12 @@ export type Person = { accountId: string; name: string };
 
 export type StoredSettingsChange = { at: string; by: Person; summary: string };
 
+/** Where the merge check reads build results: TeamCity with the read credential, or Bitbucket's commit statuses. */
+export type BuildSource = 'teamcity' | 'bitbucket';
+
 export type StoredRepositorySettings = {
   serverUrl: string | null;
+  buildSource: BuildSource;
   credential: { tokenId: string; addedBy: Person; addedAt: string } | null;
   configurations: StoredConfiguration[];
   history: StoredSettingsChange[];
@@ -31,6 +35,7 @@ export type StoredRepositorySettings = {
 
 export const EMPTY_SETTINGS: StoredRepositorySettings = {
   serverUrl: null,
+  buildSource: 'teamcity',
   credential: null,
   configurations: [],
   history: [],

@@ -6,6 +6,7 @@ import { DEMO_WORKSPACE, KNOWN_USERS, demoUser, findRepository, findWorkspace, t
 import { branchJson, membershipJson, pullRequestJson, repositoryJson, userJson, workspaceJson } from './bitbucket-json';
 import { filterByQuery, paginate } from './bitbucket-paging';
 import { findCommit } from './branch-heads';
+import { commitStatusesJson } from './commit-statuses';
 import { repositoryPermissionsJson } from './repository-permissions';
 
 type Route = { pattern: RegExp; answer: (params: string[], url: URL, actingUser: DemoUser | undefined) => Response };
@@ -42,6 +43,10 @@ const routes: Route[] = [
       user
         ? withWorkspace(ws!, (w) => reply(200, paginate(filterByQuery(repositoryPermissionsJson(w, user), url.searchParams.get('q')), url)))
         : reply(401, { type: 'error', error: { message: 'This API is only accessible with a user.' } }),
+  },
+  {
+    pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/commit/([0-9a-f]{40})/statuses$`),
+    answer: ([ws, repo, hash], url) => withRepository(ws!, repo!, () => reply(200, paginate(commitStatusesJson(hash!), url))),
   },
   {
     pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/commit/([0-9a-f]{4,40})$`),

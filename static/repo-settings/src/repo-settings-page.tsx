@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
+import { Checkbox } from '@atlaskit/checkbox';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
@@ -94,6 +95,19 @@ function SettingsEditor({ saved, onSaved }: { saved: RepositorySettingsView; onS
         </Box>
       </Stack>
       <CredentialSection saved={saved} canEdit={canEdit} onChanged={applySaved} />
+      <Stack space="space.100">
+        <Checkbox
+          label="Use Bitbucket build statuses instead of asking TeamCity"
+          isChecked={draft.buildSource === 'bitbucket'}
+          isDisabled={!canEdit || saving}
+          testId="use-build-statuses"
+          onChange={(e) => edit({ ...draft, buildSource: e.target.checked ? 'bitbucket' : 'teamcity' })}
+        />
+        <Text as="p" color="color.text.subtle" size="small">
+          Where TeamCity&apos;s Commit Status Publisher already reports builds to Bitbucket, the merge check can read those statuses (key =
+          build configuration id) and needs no read credential.
+        </Text>
+      </Stack>
       <ConfigurationsSection draft={draft} canEdit={canEdit} canDiscover={saved.credential !== null} isDisabled={saving} onChange={edit} />
       {canEdit && (
         <Inline space="space.100" alignBlock="center">

@@ -10,10 +10,11 @@ export type DraftConfiguration = RepositoryConfigurationInput & {
   patternText: string;
   restrict: boolean;
 };
-export type SettingsDraft = { serverUrl: string; configurations: DraftConfiguration[] };
+export type SettingsDraft = { serverUrl: string; buildSource: 'teamcity' | 'bitbucket'; configurations: DraftConfiguration[] };
 
 export const draftOf = (saved: RepositorySettingsView): SettingsDraft => ({
   serverUrl: saved.serverUrl ?? '',
+  buildSource: saved.buildSource,
   configurations: saved.configurations.map((c) => ({
     ...c,
     patternText: c.branchPattern ?? '',
@@ -23,6 +24,7 @@ export const draftOf = (saved: RepositorySettingsView): SettingsDraft => ({
 
 export const toRequest = (draft: SettingsDraft) => ({
   serverUrl: draft.serverUrl.trim() === '' ? null : draft.serverUrl.trim(),
+  buildSource: draft.buildSource,
   configurations: draft.configurations.map(({ id, shown, required, restrict, patternText }) => ({
     id,
     shown,
