@@ -96,9 +96,11 @@ export function CredentialSection({ saved, canEdit, onChanged }: Props) {
         </Box>
       ) : (
         <Text as="p" testId="no-credential">
-          {saved.serverUrl === null
-            ? 'Choose and save the TeamCity server first.'
-            : 'No read credential: the merge check fails until a repository admin adds one.'}
+          {saved.buildSource === 'bitbucket'
+            ? 'No read credential: not needed while the merge check reads Bitbucket build statuses.'
+            : saved.serverUrl === null
+              ? 'Choose and save the TeamCity server first.'
+              : 'No read credential: the merge check fails until a repository admin adds one.'}
         </Text>
       )}
       {showForm && (
