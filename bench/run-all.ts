@@ -9,6 +9,7 @@ import { backendColdImportFigures } from './backend-cold-import';
 import { discoveryFigures } from './discovery';
 import type { Figure } from './figure';
 import { machineInfo } from './machine-info';
+import { mergeCheckFigures } from './merge-check';
 import { markdownReport, textTable } from './report-table';
 import { settingsPageLoadFigures } from './settings-page-load';
 import { tokenOperationFigures } from './token-operations';
@@ -21,6 +22,7 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<Figure[]> }> = [
   { name: 'token requests and storage', run: tokenOperationFigures },
   { name: 'trigger requests', run: triggerRequestFigures },
   { name: 'configuration discovery', run: discoveryFigures },
+  { name: 'merge check', run: mergeCheckFigures },
   { name: 'Custom UI bundle size', run: uiBundleFigures },
   { name: 'resolver backend cold import', run: backendColdImportFigures },
 ];
@@ -31,6 +33,7 @@ const NOTES = [
   'Custom UI JS budget counts what a page downloads before it can render (entry chunk + static imports, from static/<app>/dist/build-stats.json, gzip level 9, KiB); the lazy-chunk and browser-observed rows are for information.',
   'The static comparison page is served by a node:http server of the benchmark on 127.0.0.1 (the local host has no route for arbitrary pages); both pages load in a fresh Chromium context (cold cache), timed from navigation start until the first table row is visible.',
   'Discovery is timed through the real findBuildConfigurations resolver against a yardstick that lists every VCS root and build type and matches in the client (bench/naive-discovery.ts); both must find the same configurations.',
+  'The merge check runs through the local host exactly as Bitbucket invokes it (event payload only, no user); required configurations are written straight into its settings record, since the save resolver would look every new id up in TeamCity first.',
   'Listing tokens: Forge\'s Key-Value Store returns at most 20 entries per query page (Forge storage docs, "Querying key-value pairs"), the local host enforces the same cap, and a token takes 2 entries, so the budget is 1 page up to 10 tokens and one more per 10 beyond.',
   "Round trips of waiting come from the simulator's request log (when each request arrived and when its answer left): requests that arrived before another's answer left went out together; the count is the longest chain of requests that each waited for an earlier answer (bench/round-trips.ts). The simulator holds each answer back so that overlap is unmistakable.",
 ];

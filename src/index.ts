@@ -9,14 +9,17 @@ import { createBuildService } from './services/build-service';
 import { buildResolvers } from './resolvers/build-resolvers';
 import { createPolicyService } from './services/policy-service';
 import { policyResolvers } from './resolvers/policy-resolvers';
+import { createRepositorySettingsService } from './services/repository-settings-service';
+import { repositorySettingsResolvers } from './resolvers/repository-settings-resolvers';
+import { createMergeCheckService } from './services/merge-check-service';
 
 export type AppDependencies = {
   /** The clock every use case reads (when a token was added, checked, last authenticated); default: the system's. */
   now?: () => Date;
 };
 
-/** The handler with its dependencies; the local host passes a test's clock here. */
-export const createHandler = ({ now }: AppDependencies = {}) => {
+/** Every entry point of the function with its dependencies. */
+const createApp = ({ now }: AppDependencies = {}) => {
   const tokenService = createTokenService({
     fetch: (url, init) => fetch(url, init as Parameters<typeof fetch>[1]) as unknown as Promise<Response>,
     now,
@@ -26,15 +29,30 @@ export const createHandler = ({ now }: AppDependencies = {}) => {
 
   const policyService = createPolicyService({ now });
 
+  const repositorySettingsService = createRepositorySettingsService({ tokens: tokenService });
+
   const resolver = new Resolver();
   for (const [name, fn] of Object.entries({
     ...tokenResolvers(tokenService),
     ...buildResolvers(buildService),
     ...policyResolvers(policyService),
+    ...repositorySettingsResolvers(repositorySettingsService),
   })) {
     resolver.define(name, fn as Parameters<typeof resolver.define>[1]);
   }
-  return resolver.getDefinitions();
+  return { handler: resolver.getDefinitions(), mergeCheckService: createMergeCheckService({ tokens: tokenService }) };
 };
 
-export const handler = createHandler();
+/** The resolver handler with its dependencies; the local host passes a test's clock here. */
+export const createHandler = (deps: AppDependencies = {}) => createApp(deps).handler;
+
+const app = createApp();
+
+export const handler = app.handler;
+
+/**
+ * The `bitbucket:mergeCheck` function (manifest: function `merge-check`, handler `index.mergeCheck`). Forge calls
+ * it with the check's event payload and expects `{ success, message? }` back (Forge docs, "Bitbucket custom
+ * merge check").
+ */
+export const mergeCheck = (event: unknown): Promise<{ success: boolean; message?: string }> => app.mergeCheckService.run(event);

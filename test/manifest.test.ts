@@ -10,7 +10,10 @@ const root = path.resolve(__dirname, '..');
 const manifestPath = path.join(root, 'manifest.yml');
 
 type Manifest = {
-  modules: Record<string, Array<{ key: string; resource?: string; resolver?: { function: string }; handler?: string }>>;
+  modules: Record<
+    string,
+    Array<{ key: string; resource?: string; resolver?: { function: string }; handler?: string; function?: string; triggers?: string[] }>
+  >;
   resources: Array<{ key: string; path: string }>;
   permissions: { scopes: string[]; external: { fetch: { backend: Array<{ address: string }> } } };
   app: { runtime: { name: string } };
@@ -48,10 +51,11 @@ describe('manifest.yml', () => {
   it('points every UI module at a built Custom UI resource and the resolver function', () => {
     const functions = new Set(manifest.modules.function?.map((f) => f.key));
     const resources = new Map(manifest.resources.map((r) => [r.key, r.path]));
-    const uiModules = Object.entries(manifest.modules).filter(([type]) => type.startsWith('bitbucket:'));
+    const uiModules = Object.entries(manifest.modules).filter(([type]) => type.startsWith('bitbucket:') && type !== 'bitbucket:mergeCheck');
     expect(uiModules.map(([type]) => type).sort()).toEqual([
       'bitbucket:repoCodeOverviewAction',
       'bitbucket:repoPullRequestAction',
+      'bitbucket:repoSettingsMenuPage',
       'bitbucket:workspacePersonalSettingsPage',
       'bitbucket:workspaceSettingsMenuPage',
     ]);
@@ -63,11 +67,20 @@ describe('manifest.yml', () => {
     }
   });
 
-  it('names a handler that src/index.ts exports', async () => {
-    const handler = manifest.modules.function![0]!.handler!;
-    const [file, exported] = handler.split('.');
-    const mod = (await import(path.join(root, 'src', file!))) as Record<string, unknown>;
-    expect(typeof mod[exported!]).toBe('function');
+  it('names handlers that src/index.ts exports', async () => {
+    for (const fn of manifest.modules.function!) {
+      const [file, exported] = fn.handler!.split('.');
+      const mod = (await import(path.join(root, 'src', file!))) as Record<string, unknown>;
+      expect(typeof mod[exported!]).toBe('function');
+    }
+  });
+
+  it('declares the merge check on every trigger Bitbucket offers, backed by a function', () => {
+    const functions = new Set(manifest.modules.function?.map((f) => f.key));
+    const [check] = manifest.modules['bitbucket:mergeCheck']!;
+    expect(check).toMatchObject({ key: 'teamcity-builds-passed', name: 'TeamCity builds passed' });
+    expect([...check!.triggers!].sort()).toEqual(['on-code-pushed', 'on-merge', 'on-reviewer-status-changed']);
+    expect(functions.has(check!.function!)).toBe(true);
   });
 });
 

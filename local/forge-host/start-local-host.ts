@@ -17,6 +17,7 @@ import { readAppManifest } from './runtime/app-manifest';
 import { settingsPageExtension, type Extension } from './runtime/extension-context';
 import { installEgress } from './runtime/egress';
 import { installForgeFetch } from './runtime/forge-fetch';
+import { connectSimulatorToBranches, createMergeChecks, type MergeChecks } from './runtime/merge-check-host';
 import { loadAppHandler, runResolver, type ResolverHandler } from './runtime/resolver-runner';
 import { createUserConsent, type ConsentMode } from './runtime/user-consent';
 import { openKvsDatabase } from './storage/kvs-database';
@@ -78,6 +79,8 @@ export interface LocalHost {
     writeRaw(key: string, value: unknown): void;
   };
   httpLog: Array<{ method: string; path: string; status: number }>;
+  /** Custom merge checks: run on pushes, approvals and merges, as Bitbucket runs them. */
+  mergeChecks: MergeChecks;
   close(): Promise<void>;
 }
 
@@ -105,7 +108,9 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     if (options.teamcity !== false) {
       const { startTeamCitySimulator } = await import('../teamcity-simulator');
       simulator = await startTeamCitySimulator({ ...(options.now && { now: options.now }), ...options.teamcity });
+      connectSimulatorToBranches(simulator);
     }
+    const mergeChecks = createMergeChecks();
 
     const invokeAs = async (userName: string, functionKey: string, payload: unknown, extension: Extension) => {
       if (!isValidUserName(userName)) throw new Error(`"${userName}" is not a valid emulated user name.`);
@@ -118,6 +123,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       customUiCsp: customUiCsp(manifest),
       consent,
       invoke: (user, key, payload, ext) => invokeAs(user.name, key, payload, ext),
+      mergeChecks,
     });
     let servedPort = -1;
     const server = http.createServer((req, res) => {
@@ -172,6 +178,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         writeRaw: (key, value) => void store.write({ table: 'kvs_values', entity: '' }, key, JSON.stringify(value), null),
       },
       httpLog,
+      mergeChecks,
       async close() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

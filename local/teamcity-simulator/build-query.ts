@@ -4,6 +4,7 @@ import type { SimulatorData } from './data';
 import { notFound } from './errors';
 import { type Locator, booleanDim, checkKnown, first, numberDim, parseLocator } from './locator';
 import { findProjects } from './project-query';
+import { revisionFilter } from './revision-filter';
 
 const BUILD_DIMS = [
   'id',
@@ -26,6 +27,7 @@ const BUILD_DIMS = [
   'item',
   'taskId',
   'promotionId',
+  'revision',
 ];
 
 function branchFilter(text: string | undefined): ((b: SimBuild) => boolean) | undefined {
@@ -83,6 +85,7 @@ export function findBuilds(
   const status = get('status');
   const number = get('number');
   const user = get('user');
+  const onRevision = revisionFilter(get('revision'));
 
   const builds = (wantedId !== undefined ? [data.builds.get(wantedId)].filter((b): b is SimBuild => !!b) : data.builds.all()).filter(
     (b) => {
@@ -98,6 +101,7 @@ export function findBuilds(
       if (status !== undefined && view.status !== status.toUpperCase()) return false;
       if (number !== undefined && (view.state === 'queued' || b.number !== number)) return false;
       if (user !== undefined && !userMatches(user, b)) return false;
+      if (onRevision && !onRevision(b)) return false;
       if (defaultFilter) {
         // TeamCity's default build filter: finished, not canceled, not failed to start, default branch unless a branch is given.
         if (states === undefined && running === undefined && view.state !== 'finished') return false;

@@ -23,6 +23,8 @@ export type SimBuild = {
   /** The branch is not covered by the branch specification: the build fails to start. */
   failsToStart: boolean;
   canceled?: { at: number; by: SimUser; text: string };
+  /** The commit the build checked out (its first VCS root's revision); a hash derived from the build when absent. */
+  revision?: string;
 };
 
 /** What a build looks like at a given moment; derived from timestamps so no timers are needed. */

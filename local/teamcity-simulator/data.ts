@@ -27,6 +27,11 @@ export class SimulatorData {
   readonly vcsIndex = new VcsUrlIndex();
   readonly builds: BuildStore;
   readonly approvals = new ApprovalStore();
+  /**
+   * Where a branch of a VCS root points now, as TeamCity would learn it from the repository when a build starts.
+   * The local host sets it from its emulated Bitbucket, so builds run from Bitbucket check out the PR's head commit.
+   */
+  revisionOf?: (vcsUrl: string, branchName: string) => string | undefined;
   private readonly buildTypesByProject = new Map<string, Set<string>>();
   private nextUserId = 1;
   private nextProjectInternalId = 1;

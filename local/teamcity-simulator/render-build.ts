@@ -48,9 +48,11 @@ function revisions(b: SimBuild, ctx: RenderContext): JsonObject {
   const bt = ctx.data.buildTypes.get(b.buildTypeId);
   const roots = (bt?.vcsRootIds ?? []).map((id) => ctx.data.requireVcsRoot(id));
   const revision: Json[] = roots.map((r, i) => ({
-    version: createHash('sha1')
-      .update(`${r.url}#${b.branchName ?? ''}#${b.id}`)
-      .digest('hex'),
+    version:
+      (i === 0 ? b.revision : undefined) ??
+      createHash('sha1')
+        .update(`${r.url}#${b.branchName ?? ''}#${b.id}`)
+        .digest('hex'),
     vcsBranchName: b.branchName && !b.branchName.startsWith('refs/') ? `refs/heads/${b.branchName}` : (b.branchName ?? r.branch),
     'vcs-root-instance': {
       id: String(i + 1),

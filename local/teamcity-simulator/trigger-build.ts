@@ -77,6 +77,7 @@ export function triggerBuild(data: SimulatorData, user: SimUser, rawBody: unknow
     cleanSources: body.triggeringOptions?.cleanSources === true,
     willFail: buildWillFail(branchName, properties),
     failsToStart: !covered,
+    revision: roots[0] && branchName !== undefined ? data.revisionOf?.(roots[0].url, branchName) : undefined,
   });
   data.approvals.hold(build);
   return build;

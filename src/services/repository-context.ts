@@ -16,6 +16,8 @@ export type ExtensionTarget = {
 
 const REPOSITORY_MODULE = 'bitbucket:repoCodeOverviewAction';
 const PULL_REQUEST_MODULE = 'bitbucket:repoPullRequestAction';
+/** The repository settings page: a repository context without a pull request. */
+const REPOSITORY_SETTINGS_MODULE = 'bitbucket:repoSettingsMenuPage';
 
 const notOnRepositoryPage = () =>
   fail('invalid_input', 'Run TeamCity builds from a repository or pull request page in Bitbucket; this page has no repository.');
@@ -23,7 +25,7 @@ const notOnRepositoryPage = () =>
 export function readExtensionTarget(context: Record<string, unknown>): Result<ExtensionTarget> {
   const extension = (context.extension ?? {}) as Record<string, unknown>;
   const type = extension.type;
-  if (type !== REPOSITORY_MODULE && type !== PULL_REQUEST_MODULE) return notOnRepositoryPage();
+  if (type !== REPOSITORY_MODULE && type !== PULL_REQUEST_MODULE && type !== REPOSITORY_SETTINGS_MODULE) return notOnRepositoryPage();
 
   const repository = repositoryFields(extension.repository);
   const workspaceRef = (extension.workspace ?? {}) as Record<string, unknown>;

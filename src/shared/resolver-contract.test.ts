@@ -8,11 +8,14 @@ import { z } from 'zod';
 import { buildResolvers } from '../resolvers/build-resolvers';
 import { defineEndpoint } from '../resolvers/define-endpoint';
 import { policyResolvers } from '../resolvers/policy-resolvers';
+import { repositorySettingsResolvers } from '../resolvers/repository-settings-resolvers';
 import { tokenResolvers } from '../resolvers/token-resolvers';
 import type { BuildService } from '../services/build-service';
 import type { PolicyService } from '../services/policy-service';
+import type { RepositorySettingsService } from '../services/repository-settings-service';
 import type { TokenService } from '../services/token-service';
 import type { ResolverImplementations, ResolverInput, ResolverKey, ResolverOutput } from './resolver-contract';
+import { REPOSITORY_SETTINGS_FUNCTIONS } from './repository-settings-functions';
 import { ADMIN_RESOLVER_FUNCTIONS, BUILD_RESOLVER_FUNCTIONS, RESOLVER_FUNCTIONS } from './resolver-functions';
 import { ok } from './result';
 import { deleteTokenRequestSchema, listTokensRequestSchema, replaceTokenRequestSchema, type DeleteTokenResponse } from './schemas';
@@ -25,7 +28,13 @@ assertType<Equals<keyof ReturnType<typeof tokenResolvers>, (typeof RESOLVER_FUNC
 assertType<Equals<keyof ReturnType<typeof buildResolvers>, (typeof BUILD_RESOLVER_FUNCTIONS)[keyof typeof BUILD_RESOLVER_FUNCTIONS]>>();
 assertType<Equals<keyof ReturnType<typeof policyResolvers>, (typeof ADMIN_RESOLVER_FUNCTIONS)[keyof typeof ADMIN_RESOLVER_FUNCTIONS]>>();
 assertType<
-  Equals<keyof (ReturnType<typeof tokenResolvers> & ReturnType<typeof buildResolvers> & ReturnType<typeof policyResolvers>), ResolverKey>
+  Equals<
+    keyof (ReturnType<typeof tokenResolvers> &
+      ReturnType<typeof buildResolvers> &
+      ReturnType<typeof policyResolvers> &
+      ReturnType<typeof repositorySettingsResolvers>),
+    ResolverKey
+  >
 >();
 
 // Inputs are what the schemas accept before defaults (the modal may leave out `parameters`).
@@ -54,11 +63,16 @@ export const missingKey: ResolverImplementations<'deleteToken' | 'listTokens'> =
 
 describe('the resolver contract', () => {
   it('registers every key of the function constants once, and no other', () => {
-    const groups = [tokenResolvers({} as TokenService), buildResolvers({} as BuildService), policyResolvers({} as PolicyService)].map(
-      (group) => Object.keys(group),
-    );
+    const groups = [
+      tokenResolvers({} as TokenService),
+      buildResolvers({} as BuildService),
+      policyResolvers({} as PolicyService),
+      repositorySettingsResolvers({} as RepositorySettingsService),
+    ].map((group) => Object.keys(group));
     const registered = groups.flat();
-    const named = [RESOLVER_FUNCTIONS, BUILD_RESOLVER_FUNCTIONS, ADMIN_RESOLVER_FUNCTIONS].flatMap((constants) => Object.values(constants));
+    const named = [RESOLVER_FUNCTIONS, BUILD_RESOLVER_FUNCTIONS, ADMIN_RESOLVER_FUNCTIONS, REPOSITORY_SETTINGS_FUNCTIONS].flatMap(
+      (constants) => Object.values(constants),
+    );
     expect(new Set(registered).size).toBe(registered.length);
     expect([...registered].sort()).toEqual([...named].sort());
   });

@@ -5,6 +5,14 @@
  * a payload the UI can build is a payload the schema accepts. Type-only imports: no zod reaches a UI bundle.
  */
 import type { z } from 'zod';
+import type {
+  DiscoveredConfigurationsView,
+  emptyRequestSchema,
+  getRepositorySettingsRequestSchema,
+  RepositorySettingsView,
+  saveRepositorySettingsRequestSchema,
+  setRepositoryCredentialRequestSchema,
+} from './repository-settings-schemas';
 import type { Result } from './result';
 import type {
   AddTokenResponse,
@@ -56,6 +64,13 @@ export type ResolverContract = {
   cancelBuild: Endpoint<typeof buildRequestSchema, BuildResponse>;
   approveBuild: Endpoint<typeof buildRequestSchema, ApproveBuildResponse>;
   listRecentBuilds: Endpoint<typeof listRecentBuildsRequestSchema, ListRecentBuildsResponse>;
+  // Repository settings page (repository admins; the merge check's configurations and read credential).
+  getRepositorySettings: Endpoint<typeof getRepositorySettingsRequestSchema, RepositorySettingsView>;
+  saveRepositorySettings: Endpoint<typeof saveRepositorySettingsRequestSchema, RepositorySettingsView>;
+  setRepositoryCredential: Endpoint<typeof setRepositoryCredentialRequestSchema, RepositorySettingsView>;
+  checkRepositoryCredential: Endpoint<typeof emptyRequestSchema, RepositorySettingsView>;
+  removeRepositoryCredential: Endpoint<typeof emptyRequestSchema, RepositorySettingsView>;
+  discoverRepositoryConfigurations: Endpoint<typeof emptyRequestSchema, DiscoveredConfigurationsView>;
 };
 
 export type ResolverKey = keyof ResolverContract;

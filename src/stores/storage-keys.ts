@@ -35,4 +35,13 @@ export const storageKeys = {
   /** Index of who uses a server, for the admin's counts: one entry per server and (hashed) user, no token data. */
   serverUsers: () => 'tc-server-users:',
   serverUser: (serverId: string, hashedAccountId: string) => `tc-server-users:${serverId}:${hashedAccountId}`,
+  /** One repository's TeamCity settings: server, required configurations, read credential's owner, history. */
+  repositorySettings: (repositoryUuid: string) => `tc-repo-settings:${encodeKeyPart(repositoryUuid)}`,
 };
+
+/**
+ * Whose tokens the repository read credential is stored among. The token store keys tokens by owner; a real
+ * accountId never contains `{`, so this owner can never be a user's (and a user can never reach it: the
+ * owner always comes from the runtime's accountId or from this function).
+ */
+export const repositoryCredentialOwner = (repositoryUuid: string) => `repository:${repositoryUuid}`;

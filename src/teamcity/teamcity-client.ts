@@ -38,6 +38,7 @@ import {
 } from './teamcity-input';
 import { locator, locatorText, vcsUrlCondition } from './teamcity-locator';
 import { displayUrl } from './teamcity-redact';
+import { revisionBuildsMethods, type RevisionBuildsClient } from './teamcity-revision-builds';
 import type {
   BuildList,
   BuildTypePage,
@@ -68,7 +69,7 @@ export type TeamCityClientOptions = {
   maxResponseBytes?: number;
 };
 
-export interface TeamCityClient {
+export interface TeamCityClient extends RevisionBuildsClient {
   getServerInfo(): Promise<TeamCityResult<TeamCityServerInfo>>;
   getCurrentUser(): Promise<TeamCityResult<TeamCityUser>>;
   /** The current user's access tokens (names and dates); a success also proves the token authenticates. */
@@ -172,6 +173,8 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
     });
 
   return {
+    ...revisionBuildsMethods(settings),
+
     async getServerInfo() {
       const result = await requestTeamCity(settings, {
         method: 'GET',

@@ -5,6 +5,9 @@
 import { DEMO_WORKSPACE, KNOWN_USERS, demoUser, findRepository, findWorkspace, type DemoUser } from './demo-data';
 import { branchJson, membershipJson, pullRequestJson, repositoryJson, userJson, workspaceJson } from './bitbucket-json';
 import { filterByQuery, paginate } from './bitbucket-paging';
+import { findCommit } from './branch-heads';
+import { commitStatusesJson } from './commit-statuses';
+import { repositoryPermissionsJson } from './repository-permissions';
 
 /**
  * `scope`: the Forge scope Bitbucket's API reference names for the endpoint (its "Forge app scopes"); a
@@ -41,6 +44,28 @@ const routes: Route[] = [
       user
         ? withWorkspace(ws!, (w) => reply(200, membershipJson(w, user)))
         : reply(401, { type: 'error', error: { message: 'This API is only accessible with a user.' } }),
+  },
+  {
+    pattern: new RegExp(`^/2\\.0/user/workspaces/${SEGMENT}/permissions/repositories$`),
+    scope: 'read:repository:bitbucket',
+    answer: ([ws], url, user) =>
+      user
+        ? withWorkspace(ws!, (w) => reply(200, paginate(filterByQuery(repositoryPermissionsJson(w, user), url.searchParams.get('q')), url)))
+        : reply(401, { type: 'error', error: { message: 'This API is only accessible with a user.' } }),
+  },
+  {
+    pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/commit/([0-9a-f]{40})/statuses$`),
+    scope: 'read:repository:bitbucket',
+    answer: ([ws, repo, hash], url) => withRepository(ws!, repo!, () => reply(200, paginate(commitStatusesJson(hash!), url))),
+  },
+  {
+    pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/commit/([0-9a-f]{4,40})$`),
+    scope: 'read:repository:bitbucket',
+    answer: ([ws, repo, hash]) =>
+      withRepository(ws!, repo!, (w, r) => {
+        const full = findCommit(w.slug, r.slug, r.branches, hash!);
+        return full ? reply(200, { type: 'commit', hash: full }) : notFound(`Commit ${hash} not found.`);
+      }),
   },
   {
     pattern: new RegExp(`^/2\\.0/workspaces/${SEGMENT}$`),

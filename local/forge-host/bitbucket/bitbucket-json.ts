@@ -1,5 +1,5 @@
 /** The demo data in the JSON shapes of the Bitbucket Cloud REST API 2.0. */
-import { commitHash } from './demo-ids';
+import { headOf } from './branch-heads';
 import { demoUser, type DemoPullRequest, type DemoRepository, type DemoUser, type DemoWorkspace } from './demo-data';
 
 const WEB = 'https://bitbucket.org';
@@ -67,7 +67,7 @@ export function branchJson(ws: DemoWorkspace, repo: DemoRepository, name: string
     name,
     target: {
       type: 'commit',
-      hash: commitHash(`${ws.slug}/${repo.slug}@${name}`),
+      hash: headOf(ws.slug, repo.slug, name),
       date: CREATED_ON,
       message: `Latest change on ${name}\n`,
       repository: repositoryRef(ws, repo),
@@ -79,7 +79,7 @@ export function branchJson(ws: DemoWorkspace, repo: DemoRepository, name: string
 function endpoint(ws: DemoWorkspace, repo: DemoRepository, branch: string) {
   return {
     branch: { name: branch },
-    commit: { type: 'commit', hash: commitHash(`${ws.slug}/${repo.slug}@${branch}`).slice(0, 12) },
+    commit: { type: 'commit', hash: headOf(ws.slug, repo.slug, branch).slice(0, 12) },
     repository: repositoryRef(ws, repo),
   };
 }

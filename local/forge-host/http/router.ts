@@ -7,7 +7,11 @@ import { homePage } from '../pages/home-page';
 import { notFoundPage } from '../pages/not-found-page';
 import { pullRequestPage } from '../pages/pull-request-page';
 import { repositoryPage } from '../pages/repository-page';
+import { mergeChecksCard } from '../pages/merge-checks-card';
+import { repositorySettingsPage } from '../pages/repository-settings-page';
+import { handleMergeCheckAction, MERGE_CHECK_ACTION } from './merge-check-actions';
 import { workspaceSettingsPage } from '../pages/workspace-settings-page';
+import type { MergeChecks } from '../runtime/merge-check-host';
 import { handleBridgeRequest, type InvokeForUser } from './bridge-endpoints';
 import { serveCustomUiResource } from './custom-ui-resources';
 import { serveFile } from './file-serving';
@@ -18,13 +22,14 @@ import { isUserNavigation } from './request-origin';
 import type { UserConsent } from '../runtime/user-consent';
 
 /** `customUiCsp`: the policy for Custom UI resources, built from the manifest (custom-ui-csp.ts). */
-export type RouterDeps = { staticDir: string; invoke: InvokeForUser; customUiCsp: string; consent: UserConsent };
+export type RouterDeps = { staticDir: string; invoke: InvokeForUser; customUiCsp: string; consent: UserConsent; mergeChecks?: MergeChecks };
 
 const PUBLIC_DIR = path.join(__dirname, '..', 'public');
 const RESOURCE = /^\/__forge\/resources\/([^/]+)(\/.*)?$/;
 const REPOSITORY = /^\/([^/_][^/]*)\/([^/]+)\/?$/;
 const WORKSPACE_SETTINGS = /^\/([^/_][^/]*)\/workspace\/settings\/teamcity\/?$/;
 const PULL_REQUEST = /^\/([^/_][^/]*)\/([^/]+)\/pull-requests\/(\d+)\/?$/;
+const REPOSITORY_SETTINGS = /^\/([^/_][^/]*)\/([^/]+)\/admin\/teamcity\/?$/;
 /** Where Bitbucket serves a Forge workspacePersonalSettingsPage; links from the app use it. */
 const FORGE_PERSONAL_SETTINGS = /^\/[^/]+\/workspace\/personal-settings\/forge\/[^/]+\/[^/]+\/teamcity-personal-settings\/?$/;
 
@@ -39,6 +44,8 @@ export function createRouter(deps: RouterDeps) {
     // `?consent=revoked` starts the consent step over for the signed-in user, like revoking the app's access
     // in the Atlassian account settings.
     if (url.searchParams.get('consent') === 'revoked' && isUserNavigation(req)) deps.consent.revoke(user.accountId);
+    const checkAction = req.method === 'POST' && deps.mergeChecks ? MERGE_CHECK_ACTION.exec(pathname) : null;
+    if (checkAction) return handleMergeCheckAction(req, res, checkAction, deps.mergeChecks!);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
     if (pathname === '/__forge/bridge.js') return serveFile(res, PUBLIC_DIR, 'bridge.js');
     if (pathname.startsWith('/__forge/assets/')) return serveFile(res, PUBLIC_DIR, pathname.slice('/__forge/assets/'.length));
@@ -69,8 +76,24 @@ export function createRouter(deps: RouterDeps) {
       const ws = findWorkspace(wsSlug!);
       const repo = findRepository(wsSlug!, repoSlug!);
       const pullRequest = repo?.pullRequests.find((p) => p.id === Number(id));
-      if (ws && repo && pullRequest) return sendHtml(res, 200, pullRequestPage(user, ws, repo, pullRequest));
+      if (ws && repo && pullRequest) {
+        const checks = deps.mergeChecks;
+        // Bitbucket has a result from when the pull request's commits were pushed; the first visit stands in for that.
+        const result =
+          checks && (checks.latest(repo.slug, pullRequest.id) ?? (await checks.run(repo.slug, pullRequest.id, 'on-code-pushed')));
+        const card =
+          checks && mergeChecksCard(`${pathname.replace(/\/$/, '')}/merge-checks`, result, checks.merged(repo.slug, pullRequest.id));
+        return sendHtml(res, 200, pullRequestPage(user, ws, repo, pullRequest, card));
+      }
       return sendHtml(res, 404, notFoundPage(user, `There is no pull request ${wsSlug}/${repoSlug} #${id}.`));
+    }
+
+    const repoSettings = REPOSITORY_SETTINGS.exec(pathname);
+    if (repoSettings) {
+      const ws = findWorkspace(repoSettings[1]!);
+      const repo = findRepository(repoSettings[1]!, repoSettings[2]!);
+      if (ws && repo) return sendHtml(res, 200, repositorySettingsPage(user, ws, repo));
+      return sendHtml(res, 404, notFoundPage(user, `There is no repository ${repoSettings[1]}/${repoSettings[2]}.`));
     }
 
     const repoMatch = REPOSITORY.exec(pathname);

@@ -2,10 +2,16 @@
 import { demoUser, type DemoPullRequest, type DemoRepository, type DemoUser, type DemoWorkspace } from '../bitbucket/demo-data';
 import { actionsMenu } from './actions-menu';
 import { frameUrl } from './frame-url';
-import { html } from './html';
+import { html, type SafeHtml } from './html';
 import { shellLayout } from './shell-layout';
 
-export function pullRequestPage(user: DemoUser, ws: DemoWorkspace, repo: DemoRepository, pr: DemoPullRequest): string {
+export function pullRequestPage(
+  user: DemoUser,
+  ws: DemoWorkspace,
+  repo: DemoRepository,
+  pr: DemoPullRequest,
+  mergeChecks?: SafeHtml,
+): string {
   const modalSrc = frameUrl('teamcity-run-build-pull-request', { workspace: ws.slug, repo: repo.slug, pr: pr.id });
   return shellLayout(
     user,
@@ -14,6 +20,6 @@ export function pullRequestPage(user: DemoUser, ws: DemoWorkspace, repo: DemoRep
 <div class="page-header"><h1>${pr.title} <span class="muted">#${pr.id}</span></h1>${actionsMenu('teamcity-run-build-pull-request', modalSrc)}</div>
 <p class="pr-meta"><span class="lozenge">Open</span> <strong>${demoUser(pr.author).displayName}</strong> wants to merge
   <code class="branch">${pr.source}</code> → <code class="branch">${pr.destination}</code></p>
-<section class="card"><h2>Description</h2><p>${pr.description}</p></section>`,
+<section class="card"><h2>Description</h2><p>${pr.description}</p></section>${mergeChecks ?? ''}`,
   );
 }

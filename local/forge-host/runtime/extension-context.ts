@@ -48,7 +48,9 @@ export function extensionForFrame(frame: FrameParams): Extension {
   if (!repo) throw new FrameError(`Unknown repository "${frame.repo}".`);
   const repository = { uuid: repo.uuid };
   const repoUrl = `${WEB}/${ws.slug}/${repo.slug}`;
-  if (module.type === 'bitbucket:repoCodeOverviewAction') return placed({ type: module.type, location: repoUrl, repository }, ws);
+  if (module.type === 'bitbucket:repoCodeOverviewAction' || module.type === 'bitbucket:repoSettingsMenuPage') {
+    return placed({ type: module.type, location: repoUrl, repository }, ws);
+  }
 
   const pr = repo.pullRequests.find((p) => String(p.id) === frame.pr);
   if (!pr) throw new FrameError(`Unknown pull request "${frame.pr}".`);

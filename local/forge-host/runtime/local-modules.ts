@@ -3,7 +3,8 @@ export type ExtensionType =
   | 'bitbucket:workspacePersonalSettingsPage'
   | 'bitbucket:repoCodeOverviewAction'
   | 'bitbucket:repoPullRequestAction'
-  | 'bitbucket:workspaceSettingsMenuPage';
+  | 'bitbucket:workspaceSettingsMenuPage'
+  | 'bitbucket:repoSettingsMenuPage';
 export type LocalModule = { key: string; type: ExtensionType; resource: string; title: string; closable: boolean; aliases: string[] };
 
 export const LOCAL_MODULES: readonly LocalModule[] = [
@@ -36,6 +37,14 @@ export const LOCAL_MODULES: readonly LocalModule[] = [
     key: 'teamcity-workspace-settings',
     type: 'bitbucket:workspaceSettingsMenuPage',
     resource: 'admin-page',
+    title: 'TeamCity',
+    closable: false,
+    aliases: [],
+  },
+  {
+    key: 'teamcity-repository-settings',
+    type: 'bitbucket:repoSettingsMenuPage',
+    resource: 'repo-settings',
     title: 'TeamCity',
     closable: false,
     aliases: [],

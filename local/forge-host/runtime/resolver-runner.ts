@@ -24,13 +24,15 @@ export class InvocationTimeoutError extends Error {
 
 const APP_ENTRY = path.resolve(__dirname, '../../../src/index');
 
-/**
- * Loads `handler` from src/index.ts, or builds one on `now` with its `createHandler`. The loopback flag is set
- * first because the app reads it at load time.
- */
-export async function loadAppHandler(now?: () => number): Promise<ResolverHandler> {
+/** src/index.ts's exports. The loopback flag is set first because the app reads it at load time. */
+export async function loadAppModule(): Promise<Record<string, unknown>> {
   process.env.TEAMCITY_ALLOW_HTTP_LOOPBACK = 'true';
-  const appModule = (await import(APP_ENTRY)) as { handler?: unknown; createHandler?: unknown };
+  return (await import(APP_ENTRY)) as Record<string, unknown>;
+}
+
+/** Loads `handler` from src/index.ts, or builds one on `now` with its `createHandler`. */
+export async function loadAppHandler(now?: () => number): Promise<ResolverHandler> {
+  const appModule = await loadAppModule();
   if (now !== undefined) {
     if (typeof appModule.createHandler !== 'function') throw new Error('src/index.ts does not export a `createHandler` function.');
     return (appModule.createHandler as (deps: { now: () => Date }) => ResolverHandler)({ now: () => new Date(now()) });

@@ -12,9 +12,8 @@ import type { AppError } from '../../../src/shared/result';
 import type { SaveWorkspacePolicyRequest, WorkspacePolicyResponse } from '../../../src/shared/schemas';
 import { errorField } from '../../shared/error-field';
 import { FormTextField } from '../../shared/form-text-field';
-import { QueryError, QueryLoading } from '../../shared/query-status';
 import { RelativeTimeText } from '../../shared/relative-time-text';
-import { useResolverQuery } from '../../shared/use-resolver-query';
+import { AdminSettingsPage } from '../../shared/admin-settings-page';
 import { AllowedServers } from './allowed-servers';
 import { api } from './api';
 import { OtherServers } from './other-servers';
@@ -129,33 +128,15 @@ function PolicyEditor({ saved, onSaved }: { saved: WorkspacePolicyResponse; onSa
 }
 
 export function AdminPage() {
-  const { state, reload, setData } = useResolverQuery(api.getWorkspacePolicy, {});
-
   return (
-    <Box as="main" paddingBlockStart="space.050" paddingBlockEnd="space.300" paddingInline="space.400" style={{ minHeight: 560 }}>
-      <Stack space="space.300">
-        <Stack space="space.100">
-          <Heading size="large" as="h1">
-            TeamCity
-          </Heading>
-          <Text as="p">
-            Choose which TeamCity servers people in this workspace may connect to from Bitbucket. Each user adds their own access token in
-            their personal settings; you never see tokens, only how many users use each server.
-          </Text>
-        </Stack>
-        {state.status === 'loading' && <QueryLoading label="Loading TeamCity settings" testId="policy-loading" />}
-        {state.status === 'error' &&
-          (state.error.code === 'forbidden' ? (
-            <SectionMessage appearance="warning" title="Workspace admins only" headingLevel="h2" testId="policy-forbidden">
-              {state.error.message}
-            </SectionMessage>
-          ) : (
-            <QueryError title="We couldn't load the TeamCity settings" testId="policy-load-error" onRetry={reload}>
-              {state.error.message}
-            </QueryError>
-          ))}
-        {state.status === 'ready' && <PolicyEditor saved={state.data} onSaved={(policy) => setData(() => policy)} />}
-      </Stack>
-    </Box>
+    <AdminSettingsPage
+      load={api.getWorkspacePolicy}
+      input={{}}
+      forbiddenTitle="Workspace admins only"
+      testIdPrefix="policy"
+      intro="Choose which TeamCity servers people in this workspace may connect to from Bitbucket. Each user adds their own access token in their personal settings; you never see tokens, only how many users use each server."
+    >
+      {(saved, setSaved) => <PolicyEditor saved={saved} onSaved={setSaved} />}
+    </AdminSettingsPage>
   );
 }

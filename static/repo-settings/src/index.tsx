@@ -1,0 +1,4 @@
+import { mountApp } from '../../shared/mount-app';
+import { RepoSettingsPage } from './repo-settings-page';
+
+mountApp(<RepoSettingsPage />);
