@@ -9,6 +9,7 @@ import { createBuildService } from './services/build-service';
 import { buildResolvers } from './resolvers/build-resolvers';
 import { createPolicyService } from './services/policy-service';
 import { policyResolvers } from './resolvers/policy-resolvers';
+import { fail } from './shared/result';
 
 const tokenService = createTokenService({
   fetch: (url, init) => fetch(url, init as Parameters<typeof fetch>[1]) as unknown as Promise<Response>,
@@ -18,13 +19,32 @@ const buildService = createBuildService({ tokens: tokenService });
 
 const policyService = createPolicyService();
 
-const resolver = new Resolver();
-for (const [name, fn] of Object.entries({
+const functions = {
   ...tokenResolvers(tokenService),
   ...buildResolvers(buildService),
   ...policyResolvers(policyService),
-})) {
+};
+
+const resolver = new Resolver();
+for (const [name, fn] of Object.entries(functions)) {
   resolver.define(name, fn as Parameters<typeof resolver.define>[1]);
 }
+const definitions = resolver.getDefinitions();
 
-export const handler = resolver.getDefinitions();
+type Invocation = Parameters<typeof definitions>[0];
+
+/**
+ * @forge/resolver looks a function key up with `in`, so inherited names reach Object.prototype: `constructor`
+ * would echo the request and its context back, `__proto__` or `hasOwnProperty` would crash. Only the app's own
+ * functions are let through; anything else is answered like any other bad request.
+ */
+export const handler = async (request: Invocation, backendRuntimePayload?: Parameters<typeof definitions>[1]): Promise<unknown> => {
+  const functionKey: unknown = (request as { call?: { functionKey?: unknown } } | undefined)?.call?.functionKey;
+  if (typeof functionKey !== 'string' || !Object.hasOwn(functions, functionKey)) {
+    return fail(
+      'invalid_input',
+      'This page asked for something the app does not offer. Reload the page to use the current version of the app.',
+    );
+  }
+  return definitions(request, backendRuntimePayload);
+};

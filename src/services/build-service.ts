@@ -23,6 +23,7 @@ import { buildPreferencesStore, type BuildPreferences, type BuildPreferencesStor
 import type { TeamCityBuildType, TeamCityClient } from '../teamcity/teamcity-client';
 import type { StoredToken } from '../stores/token-store';
 import type { TokenService } from './token-service';
+import { outOfTime } from './deadline-errors';
 import { buildFailure, tokenRejected, triggerFailure } from './build-errors';
 import { checkUserParameters, shortBranchName } from './build-parameters';
 import { pullRequestParameters } from '../shared/pull-request-parameters';
@@ -30,8 +31,7 @@ import { toBuildView } from './build-view';
 import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbucket';
 import { createRepositoryDetails } from './repository-details';
 import type { z } from 'zod';
-
-type Context = Record<string, unknown>;
+import type { Caller } from './caller';
 type TriggerInput = z.output<typeof triggerBuildRequestSchema>;
 
 export type BuildServiceDeps = {
@@ -68,14 +68,16 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
 
   /** Runs TeamCity work with one of the user's tokens; a rejected token is reported the same way everywhere. */
   async function withToken<T>(
-    accountId: string,
+    { accountId, deadline }: Caller,
     tokenId: string,
     work: (client: TeamCityClient, token: StoredToken) => Promise<{ result: Result<T>; authenticated: boolean }>,
     options: { forRunning?: boolean } = {},
   ): Promise<Result<T>> {
-    const access = await tokens.clientForToken(accountId, tokenId, options);
+    const access = await tokens.clientForToken(accountId, tokenId, { ...options, deadline });
     if (!access.ok) return access;
     const { client, token, recordSuccess } = access.data;
+    // A request that can only time out is not worth sending (a build trigger least of all).
+    if (!deadline.allowsTeamCityRequest()) return outOfTime(token.serverUrl);
     const { result, authenticated } = await work(client, token);
     if (authenticated) await recordSuccess();
     if (!result.ok && result.error.code === 'unauthorized') return { ok: false, error: tokenRejected(result.error, token.serverUrl) };
@@ -95,8 +97,9 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
   };
 
   return {
-    async getBuildSetup(accountId: string, context: Context): Promise<Result<GetBuildSetupResponse>> {
-      const [details, tokenList] = await Promise.all([repositories.resolve(context, { withBranches: true }), tokens.list(accountId)]);
+    async getBuildSetup(caller: Caller): Promise<Result<GetBuildSetupResponse>> {
+      const { accountId } = caller;
+      const [details, tokenList] = await Promise.all([repositories.resolve(caller, { withBranches: true }), tokens.list(accountId)]);
       if (!details.ok) return details;
       if (!tokenList.ok) return tokenList;
       const { tokens: servers, policy } = tokenList.data;
@@ -114,19 +117,15 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
       });
     },
 
-    async findBuildConfigurations(
-      accountId: string,
-      context: Context,
-      input: FindBuildConfigurationsRequest,
-    ): Promise<Result<FindBuildConfigurationsResponse>> {
+    async findBuildConfigurations(caller: Caller, input: FindBuildConfigurationsRequest): Promise<Result<FindBuildConfigurationsResponse>> {
       let urls: string[] = [];
       if (input.scope === 'repository') {
-        const details = await repositories.resolve(context, { withBranches: false });
+        const details = await repositories.resolve(caller, { withBranches: false });
         if (!details.ok) return details;
         urls = details.data.vcsUrls;
       }
       return withToken(
-        accountId,
+        caller,
         input.tokenId,
         async (client) => {
           const search = input.search?.trim() ?? '';
@@ -141,16 +140,17 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
       );
     },
 
-    async triggerBuild(accountId: string, context: Context, input: TriggerInput): Promise<Result<TriggerBuildResponse>> {
+    async triggerBuild(caller: Caller, input: TriggerInput): Promise<Result<TriggerBuildResponse>> {
+      const { accountId, deadline } = caller;
       const badParameters = checkUserParameters(input.parameters);
       if (badParameters) return badParameters;
-      const details = await repositories.resolve(context, { withBranches: false });
+      const details = await repositories.resolve(caller, { withBranches: false });
       if (!details.ok) return details;
       const { uuid, pullRequest } = details.data;
       const properties = [...input.parameters, ...(pullRequest ? pullRequestParameters(pullRequest) : [])];
 
       const result = await withToken(
-        accountId,
+        caller,
         input.tokenId,
         async (client, token) => {
           const queued = await client.triggerBuild({
@@ -174,7 +174,7 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
         RUNNING,
       );
 
-      if (result.ok) {
+      if (result.ok && deadline.allowsStorageWrite()) {
         // The build is already queued: failing to remember the choice must not report the trigger as failed.
         await preferences
           .remember(accountId, uuid, input.tokenId, input.buildTypeId)
@@ -185,15 +185,15 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
       return result;
     },
 
-    getBuild: (accountId: string, input: BuildRequest): Promise<Result<BuildResponse>> =>
-      withToken(accountId, input.tokenId, async (client, token) => {
+    getBuild: (caller: Caller, input: BuildRequest): Promise<Result<BuildResponse>> =>
+      withToken(caller, input.tokenId, async (client, token) => {
         const build = await client.getBuild(input.buildId);
         if (!build.ok) return single(mapError(build.error, token, 'read this build', `build with id ${input.buildId}`));
         return single(ok({ build: toBuildView(build.data) }));
       }),
 
-    cancelBuild: (accountId: string, input: BuildRequest): Promise<Result<BuildResponse>> =>
-      withToken(accountId, input.tokenId, async (client, token) => {
+    cancelBuild: (caller: Caller, input: BuildRequest): Promise<Result<BuildResponse>> =>
+      withToken(caller, input.tokenId, async (client, token) => {
         const build = await client.cancelBuild(input.buildId, CANCEL_COMMENT);
         // cancelBuild reads the build first: TeamCity answering "not allowed", "not found" or "already finished"
         // still proves it accepted the token; anything else proves nothing.
@@ -203,8 +203,8 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
         return { result: ok({ build: toBuildView(build.data) }), authenticated };
       }),
 
-    listRecentBuilds: (accountId: string, input: ListRecentBuildsRequest): Promise<Result<ListRecentBuildsResponse>> =>
-      withToken(accountId, input.tokenId, async (client, token) => {
+    listRecentBuilds: (caller: Caller, input: ListRecentBuildsRequest): Promise<Result<ListRecentBuildsResponse>> =>
+      withToken(caller, input.tokenId, async (client, token) => {
         const builds = await client.listBuilds({
           buildTypeId: input.buildTypeId,
           ...(input.branchName !== undefined && { branchName: shortBranchName(input.branchName) }),
