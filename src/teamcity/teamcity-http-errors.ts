@@ -39,6 +39,15 @@ function error(code: AppError['code'], message: string): AppError {
   return { code, message };
 }
 
+/** Forge's egress filter refused the request, whichever way it said so (a 403 answer here, a throw in teamcity-network-errors). */
+export const egressBlocked = (server: string): AppError =>
+  error(
+    'egress_blocked',
+    `The app is not allowed to connect to ${server} (Forge blocked the request with 403). ` +
+      'The app must list the server in its egress permissions (manifest permissions.external.fetch.backend), ' +
+      'and the server must use https://. Ask the app owner to allow this server.',
+  );
+
 /**
  * Forge answers a fetch to a host outside the manifest's egress list with a 403 Response (it does not throw)
  * that carries a `forge-proxy-error` header (seen as BLOCKED_EGRESS; @forge/api names the condition
@@ -49,14 +58,7 @@ function forgeProxyFailure(res: FailedResponse, ctx: RequestContext): AppError |
   const proxyError = res.headers.get('forge-proxy-error');
   const blockedByHeader = proxyError !== null && (res.status === 403 || /EGRESS|ALLOWLIST/i.test(proxyError));
   const blockedByText = res.status === 403 && /external fetch backend permissions/i.test(res.body.slice(0, 2000));
-  if (blockedByHeader || blockedByText) {
-    return error(
-      'egress_blocked',
-      `The app is not allowed to connect to ${ctx.server} (Forge blocked the request with 403). ` +
-        'The app must list the server in its egress permissions (manifest permissions.external.fetch.backend), ' +
-        'and the server must use https://. Ask the app owner to allow this server.',
-    );
-  }
+  if (blockedByHeader || blockedByText) return egressBlocked(ctx.server);
   if (proxyError !== null || res.headers.get('x-squid-error') !== null) {
     return error(
       'unreachable',

@@ -4,6 +4,14 @@
  * addresses were tried), so we search that chain for a system or TLS error code.
  */
 import type { AppError } from '../shared/result';
+import { egressBlocked } from './teamcity-http-errors';
+
+/**
+ * @forge/api's own name for a fetch its egress rules refuse (ExternalEndpointNotAllowedError, status 403, in
+ * node_modules/@forge/api/out/api/errors.js). Forge usually answers such a fetch with a 403 Response instead
+ * (teamcity-http-errors), but should the runtime throw the error, it means the same.
+ */
+const EGRESS_NOT_ALLOWED = 'REQUEST_EGRESS_ALLOWLIST_ERR';
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EAI_NONAME', 'EADDRNOTAVAIL']);
 const RESET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
@@ -58,6 +66,7 @@ function codeOf(err: Caused): string | undefined {
 
 export function networkFailure(thrown: unknown, server: string, timedOut: boolean, timeoutMs: number): AppError {
   const chain = causeChain(thrown);
+  if (chain.some((e) => e.name === EGRESS_NOT_ALLOWED)) return egressBlocked(server);
   const isAbort = chain.some((e) => e.name === 'AbortError' || e.name === 'TimeoutError');
   const codes = chain.map(codeOf).filter((c): c is string => c !== undefined);
   const code = codes.find((c) => TLS.has(c) || c.startsWith('CERT_') || c.startsWith('ERR_TLS') || c.startsWith('ERR_SSL'));
