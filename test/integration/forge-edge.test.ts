@@ -20,6 +20,8 @@ let host: LocalHost;
 
 const call = async <T>(user: string, key: string, payload: unknown, extension?: Record<string, unknown>) =>
   (await host.invoke(user, key, payload, extension)) as Result<T>;
+const trigger = async (user: string, tokenId: string, extension: Record<string, unknown>, branchName = 'main') =>
+  unwrap(await call<TriggerBuildResponse>(user, 'triggerBuild', { tokenId, buildTypeId: 'Acme_Webapp_Build', branchName }, extension));
 const storage = () => JSON.stringify(host.kvs.rawEntries().sort((a, b) => (a.key + a.secret).localeCompare(b.key + b.secret)));
 
 /** Only what Forge documents for the repository and pull request modules: the type and the identifiers. */
@@ -60,21 +62,10 @@ describe('module contexts with only what Forge documents', () => {
     expect(found.items.map((i) => i.id)).toContain('Acme_Webapp_Build');
 
     const setup = unwrap(await call<GetBuildSetupResponse>('alice', 'getBuildSetup', {}, minimalPr()));
-    expect(setup.pullRequest).toEqual({
-      id: 1,
-      title: 'Add login with SSO',
-      sourceBranch: 'feature/login',
-      destinationBranch: 'develop',
-      author: 'Alice',
-    });
-    const { build } = unwrap(
-      await call<TriggerBuildResponse>(
-        'alice',
-        'triggerBuild',
-        { tokenId, buildTypeId: 'Acme_Webapp_Build', branchName: 'feature/login' },
-        minimalPr(),
-      ),
-    );
+    const full = unwrap(await call<GetBuildSetupResponse>('alice', 'getBuildSetup', {}, prPage('webapp', '1')));
+    expect(setup.pullRequest).toEqual(full.pullRequest);
+    expect(setup.pullRequest).toMatchObject({ id: 1, sourceBranch: 'feature/login', destinationBranch: 'develop' });
+    const { build } = await trigger('alice', tokenId, minimalPr(), 'feature/login');
     const queued = host.simulator!.data.builds.get(build.id)!;
     expect(Object.fromEntries(queued.properties.map((p) => [p.name, p.value]))).toMatchObject({
       'bitbucket.pr.id': '1',
@@ -247,14 +238,7 @@ describe("Forge's invocation limit against a TeamCity that does not answer in ti
 
   it('every build resolver answers with a timeout in time; a slow cancel never gets to its second request', async () => {
     const { id: tokenId, sim } = tokens[2]!;
-    const { build } = unwrap(
-      await call<TriggerBuildResponse>(
-        'dora',
-        'triggerBuild',
-        { tokenId, buildTypeId: 'Acme_Webapp_Build', branchName: 'main' },
-        repoPage(),
-      ),
-    );
+    const { build } = await trigger('dora', tokenId, repoPage());
     sim.setFault('slow', SLOW);
     const before = storage();
     const calls: Array<[string, unknown]> = [
