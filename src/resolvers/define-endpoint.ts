@@ -42,7 +42,14 @@ export const defineEndpoint =
     const started = Date.now();
     try {
       const result = await run(parsed.data, caller);
-      logEvent('resolver', { name, ok: result.ok, code: result.ok ? undefined : result.error.code, ms: Date.now() - started });
+      logEvent('resolver', {
+        name,
+        ok: result.ok,
+        code: result.ok ? undefined : result.error.code,
+        ms: Date.now() - started,
+        // How close the call came to Forge's limit, to see a slow server coming before it costs a call.
+        msLeft: deadline.remainingMs(),
+      });
       return result;
     } catch (error) {
       if (needsUserConsent(error)) {

@@ -18,6 +18,15 @@ describe('parseCaller', () => {
     expect(parseCaller({ accountId: 'a', workspaceId: 'acme' }, deadline)?.workspaceId).toBe('acme');
     expect(parseCaller({ accountId: 'a', workspaceId: '../etc' }, deadline)?.workspaceId).toBeNull();
   });
+
+  it("falls back to the installation's workspace, and believes no workspaceId that contradicts it", () => {
+    const installContext = `ari:cloud:bitbucket::workspace/${UUID}`;
+    expect(parseCaller({ accountId: 'a', installContext }, deadline)?.workspaceId).toBe(`{${UUID}}`);
+    expect(parseCaller({ accountId: 'a', installContext, workspaceId: `{${UUID}}` }, deadline)?.workspaceId).toBe(`{${UUID}}`);
+    const other = '11111111-2222-4333-8444-555555555555';
+    expect(parseCaller({ accountId: 'a', installContext, workspaceId: other }, deadline)?.workspaceId).toBeNull();
+    expect(parseCaller({ accountId: 'a', installContext: 'ari:cloud:jira::site/x' }, deadline)?.workspaceId).toBeNull();
+  });
 });
 
 describe('modulePage', () => {

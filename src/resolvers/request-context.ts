@@ -6,6 +6,9 @@
  * - `workspaceId`: the workspace the app runs in, in the function context
  *   (https://developer.atlassian.com/platform/forge/function-reference/arguments/) and used as the workspace of
  *   Bitbucket routes in https://developer.atlassian.com/platform/forge/apis-reference/ui-api-bridge/requestBitbucket/.
+ *   `installContext` (same page; @forge/resolver takes it from the invocation, not the call) names the
+ *   installation's workspace: it stands in when workspaceId is absent, and a workspaceId naming another
+ *   workspace is not believed.
  * - `extension.type`, `extension.repository.uuid`, `extension.pullRequest.id`: the extension context of the
  *   repository and pull request modules
  *   (https://developer.atlassian.com/platform/forge/manifest-reference/modules/bitbucket-repository-code-overview-action/,
@@ -40,10 +43,22 @@ export function modulePage(extension: unknown): ModulePage {
   };
 }
 
+/** `ari:cloud:bitbucket::workspace/<uuid>`: the workspace the app is installed in. */
+const installedWorkspace = (installContext: unknown): string | null =>
+  typeof installContext === 'string' ? canonicalUuid(/^ari:cloud:bitbucket::workspace\/([^/]+)$/.exec(installContext)?.[1]) : null;
+
+function workspaceOf(ctx: Json): string | null {
+  const named = workspaceRef(ctx.workspaceId);
+  const installed = installedWorkspace(ctx.installContext);
+  if (named === null) return installed;
+  // A slug cannot be compared with the installation's UUID; a UUID can, and must agree.
+  return installed !== null && canonicalUuid(named) !== null && named !== installed ? null : named;
+}
+
 /** The caller, or null when the runtime gave no signed-in user. */
 export function parseCaller(context: unknown, deadline: Deadline): Caller | null {
   const ctx = obj(context);
   const accountId = ctx.accountId;
   if (typeof accountId !== 'string' || accountId === '') return null;
-  return { accountId, workspaceId: workspaceRef(ctx.workspaceId), page: modulePage(ctx.extension), deadline };
+  return { accountId, workspaceId: workspaceOf(ctx), page: modulePage(ctx.extension), deadline };
 }
