@@ -44,6 +44,12 @@ export function triggerFailure(error: AppError, ctx: TriggerFailureContext): App
           `The build configuration ${configuration} was not found on ${displayUrl(ctx.serverUrl)}: it may have been deleted or renamed, ` +
           `or your TeamCity user may not be allowed to see it. Choose the configuration again.${detailOf(error)}`,
       };
+    case 'timeout':
+      // TeamCity may have queued the build and only the answer was lost: "try again" alone could run it twice.
+      return {
+        code: 'timeout',
+        message: `${error.message} The build may have been queued all the same: check the recent builds of ${configuration} before running it again.`,
+      };
     default:
       return error;
   }
