@@ -1,11 +1,11 @@
 /**
- * Reads the Bitbucket Cloud REST API 2.0 shapes of a repository and a pull request. The Forge extension context
- * carries (parts of) the same objects, so both go through here; anything missing stays undefined.
+ * Reads the Bitbucket Cloud REST API 2.0 shapes of a repository and a pull request, as requestBitbucket returns
+ * them (the extension context only identifies them: resolvers/request-context.ts); anything missing stays
+ * undefined.
  */
 export type RepositoryFields = {
   uuid?: string;
   fullName?: string;
-  workspaceUuid?: string;
   workspaceSlug?: string;
   mainBranch?: string;
   cloneUrls: string[];
@@ -23,7 +23,7 @@ type Json = Record<string, unknown>;
 
 const obj = (value: unknown): Json | undefined =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
-export const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 const branchOf = (endpoint: unknown) => text(obj(obj(endpoint)?.branch)?.name);
 
 export function repositoryFields(value: unknown): RepositoryFields {
@@ -33,7 +33,6 @@ export function repositoryFields(value: unknown): RepositoryFields {
   return {
     uuid: text(repo.uuid),
     fullName: text(repo.full_name),
-    workspaceUuid: text(workspace?.uuid),
     workspaceSlug: text(workspace?.slug),
     mainBranch: text(obj(repo.mainbranch)?.name),
     cloneUrls: Array.isArray(clone) ? clone.map((c) => text(obj(c)?.href)).filter((h): h is string => h !== undefined) : [],
