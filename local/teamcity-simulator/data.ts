@@ -1,6 +1,7 @@
 import { BuildStore } from './builds';
 import type { Property, SimBuildType, SimProject, SimUser, SimVcsRoot } from './entities';
 import { VcsUrlIndex } from './vcs-url-index';
+import { ApprovalStore } from './approvals';
 
 export const ROOT_PROJECT_ID = '_Root';
 
@@ -25,6 +26,7 @@ export class SimulatorData {
   readonly buildTypes = new Map<string, SimBuildType>();
   readonly vcsIndex = new VcsUrlIndex();
   readonly builds: BuildStore;
+  readonly approvals = new ApprovalStore();
   private readonly buildTypesByProject = new Map<string, Set<string>>();
   private nextUserId = 1;
   private nextProjectInternalId = 1;

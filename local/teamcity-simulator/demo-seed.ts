@@ -2,6 +2,50 @@ import { buildWillFail } from './builds';
 import type { SimulatorData } from './data';
 
 const HOUR = 3_600_000;
+
+/** Typed parameters in the forms TeamCity writes them (JetBrains' "typed parameters" docs show each form). */
+const deployParameters = [
+  {
+    name: 'env.TARGET',
+    value: 'staging',
+    rawType: "select data_1='staging' label_1='Staging' data_2='preview' label_2='Preview' display='normal' label='Target environment'",
+  },
+  {
+    name: 'deploy.confirm',
+    value: '',
+    rawType:
+      "text regexp='deploy' validationMessage='Type \"deploy\" to run this build' display='prompt' " +
+      "description='Deploys the chosen branch. Type deploy to confirm.' label='Confirmation' validationMode='regex'",
+  },
+  {
+    name: 'deploy.dryRun',
+    value: 'false',
+    rawType: "checkbox checkedValue='true' uncheckedValue='false' label='Dry run' display='normal'",
+  },
+  {
+    name: 'deploy.regions',
+    value: 'eu',
+    rawType:
+      "select data_1='eu' label_1='Europe' data_2='us' label_2='United States' data_3='ap' multiple='true' valueSeparator='||' label='Regions' display='normal'",
+  },
+  {
+    name: 'deploy.apiKey',
+    value: 'stored-secret',
+    rawType: "password label='Deploy key' description='Leave empty to use the stored key.' display='normal'",
+  },
+  { name: 'deploy.internalId', value: 'webapp-42', rawType: "text display='hidden' validationMode='any'" },
+  {
+    name: 'deploy.owner',
+    value: 'platform-team',
+    rawType: "text readOnly='true' label='Owning team' display='normal' validationMode='any'",
+  },
+  {
+    name: 'deploy.ticket',
+    value: '',
+    rawType:
+      "text regexp='|[A-Z|]+-|[0-9|]+' validationMode='regex' validationMessage='Use a ticket key such as OPS-123' label='Change ticket' display='normal'",
+  },
+];
 const PR_SPEC = '+:refs/heads/*\n+:refs/pull/(*)/head';
 
 /**
@@ -69,7 +113,7 @@ export function seedDemo(data: SimulatorData): void {
     description: 'Deploys to staging.acme.example',
     projectId: 'Acme_Webapp',
     vcsRootIds: ['Acme_Webapp_Https'],
-    parameters: [{ name: 'env.TARGET', value: 'staging' }],
+    parameters: deployParameters,
   });
   data.addBuildType({
     id: 'Acme_Api_Build',
@@ -114,6 +158,13 @@ export function seedDemo(data: SimulatorData): void {
     description: 'Lints internal tools',
     projectId: 'Tools',
     vcsRootIds: ['Tools_Github'],
+  });
+
+  // Releases wait for a release manager's approval (TeamCity's Build Approval feature); admin is one.
+  data.approvals.rules.set('AcmeRelease_Production', {
+    users: [],
+    groups: [{ key: 'RELEASE_MANAGERS', name: 'Release managers', users: ['admin', 'developer'], required: 1 }],
+    timeoutMs: 60 * 60_000,
   });
 
   seedHistory(data);

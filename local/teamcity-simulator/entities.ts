@@ -1,6 +1,7 @@
 /** In-memory shapes of the simulator's TeamCity entities (not wire shapes; see render-*.ts). */
 
-export type Property = { name: string; value: string };
+/** `rawType` is TeamCity's parameter spec (type.rawValue), e.g. "select data_1='a' display='prompt'". */
+export type Property = { name: string; value: string; rawType?: string };
 
 export type SimUser = {
   id: number;

@@ -5,6 +5,8 @@ import type { Json, JsonObject, RenderContext } from './render-context';
 import { buildTypeRef } from './render-build-type';
 import { propertiesOf } from './render-properties';
 import { userRef } from './render-user';
+import { NEVER } from './approvals';
+import { approvalInfo } from './render-approval';
 
 const AGENT = { id: 1, name: 'sim-agent-1', typeId: 1 };
 
@@ -90,7 +92,7 @@ export function buildFull(b: SimBuild, ctx: RenderContext): JsonObject {
         : undefined,
     canceledInfo: b.canceled ? { timestamp: tcDate(b.canceled.at), text: b.canceled.text, user: userRef(b.canceled.by, ctx) } : undefined,
     queuedDate: tcDate(b.queuedAt),
-    startEstimate: queued ? tcDate(b.startAt) : undefined,
+    startEstimate: queued && b.startAt !== NEVER ? tcDate(b.startAt) : undefined,
     startDate: view.startedAt !== undefined ? tcDate(view.startedAt) : undefined,
     finishDate: view.finishedAt !== undefined ? tcDate(view.finishedAt) : undefined,
     triggered: { type: 'user', date: tcDate(b.queuedAt), user: userRef(b.triggeredBy, ctx) },
@@ -107,6 +109,7 @@ export function buildFull(b: SimBuild, ctx: RenderContext): JsonObject {
     compatibleAgents: queued ? { href: `${prefix}/agents?locator=compatible:(build:(id:${b.id}))` } : undefined,
     artifacts: { count: queued ? undefined : 0, href: `${prefix}/builds/id:${b.id}/artifacts/children/` },
     properties: propertiesOf(b.properties),
+    approvalInfo: approvalInfo(ctx, b),
     relatedIssues: queued ? undefined : { href: `${prefix}/builds/id:${b.id}/relatedIssues` },
     statistics: queued ? undefined : { href: `${prefix}/builds/id:${b.id}/statistics` },
   };

@@ -1,3 +1,4 @@
+import type { SimUser } from './entities';
 import type { SimulatorData } from './data';
 import type { SimulatorVersion } from './types';
 
@@ -9,6 +10,8 @@ export type RenderContext = {
   data: SimulatorData;
   version: SimulatorVersion;
   now: number;
+  /** Who asked: what TeamCity renders can depend on it (e.g. whether they may approve a build). */
+  user?: SimUser;
 };
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json | undefined };

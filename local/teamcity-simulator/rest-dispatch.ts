@@ -3,12 +3,13 @@ import { AUTH_FAILURE_TEXT, authenticate } from './auth';
 import { ApiError, errorBody, forbidden, notFound } from './errors';
 import { type ResponseStyle, sendEntity, sendText, setRestHeaders } from './http-send';
 import type { RenderContext } from './render-context';
+import { approvalRoutes } from './routes-approvals';
 import { buildRoutes } from './routes-builds';
 import { projectRoutes } from './routes-projects';
 import { serverUserRoutes } from './routes-server-user';
 import { type Route, type RouteReply, type SimState, matchPattern, splitSegments } from './route-types';
 
-const ROUTES: Route[] = [...serverUserRoutes, ...projectRoutes, ...buildRoutes];
+const ROUTES: Route[] = [...serverUserRoutes, ...projectRoutes, ...buildRoutes, ...approvalRoutes];
 
 /** /app/rest, /httpAuth/app/rest, optionally followed by /latest or a version such as /2018.1. */
 const REST_PREFIX = /^((?:\/httpAuth)?\/app\/rest(?:\/latest|\/\d{4}\.\d+)?)(?=\/|$)/;
@@ -45,7 +46,7 @@ export function dispatchRest(call: RestCall, prefix: string): boolean {
     sendText(res, 401, AUTH_FAILURE_TEXT[auth.failure]);
     return false;
   }
-  const ctx: RenderContext = { rootUrl: call.rootUrl, prefix, data: state.data, version: state.version, now: Date.now() };
+  const ctx: RenderContext = { rootUrl: call.rootUrl, prefix, data: state.data, version: state.version, now: Date.now(), user: auth.user };
   const segments = splitSegments(url.pathname.slice(prefix.length)).map((s) => decodeURIComponent(s));
   const method = (req.method ?? 'GET').toUpperCase();
   try {

@@ -49,7 +49,12 @@ export function triggerBuild(data: SimulatorData, user: SimUser, rawBody: unknow
   const bt = findBuildType(data, locator);
   if (!data.canRunBuild(user, bt.projectId)) throw runBuildDenied(data, bt.projectId, 'Run build');
   if (body.branchName !== undefined && typeof body.branchName !== 'string') throw badRequest("'branchName' should be a string.");
-  const properties = parseProperties(body.properties?.property);
+  // A build's parameters keep the configuration's spec, so a password given at trigger time is rendered as "" like
+  // TeamCity does, while the simulator itself still holds the value for tests to check.
+  const specs = new Map(bt.parameters.map((p) => [p.name, p.rawType]));
+  const properties = parseProperties(body.properties?.property).map((p) =>
+    specs.get(p.name) === undefined ? p : { ...p, rawType: specs.get(p.name) },
+  );
 
   const roots = bt.vcsRootIds.map((id) => data.requireVcsRoot(id));
   const requested = body.branchName as string | undefined;
@@ -60,7 +65,7 @@ export function triggerBuild(data: SimulatorData, user: SimUser, rawBody: unknow
   const branchName = roots.length === 0 ? requested : isDefault ? shortRefName(defaultRef!) : requested;
   const covered = requested === undefined || roots.length === 0 || roots.some((r) => branchMatches(r.branchSpec, r.branch, requested));
 
-  return data.builds.add({
+  const build = data.builds.add({
     buildTypeId: bt.id,
     branchName,
     defaultBranch: isDefault,
@@ -73,4 +78,6 @@ export function triggerBuild(data: SimulatorData, user: SimUser, rawBody: unknow
     willFail: buildWillFail(branchName, properties),
     failsToStart: !covered,
   });
+  data.approvals.hold(build);
+  return build;
 }

@@ -3,6 +3,7 @@ import {
   buildRequestSchema,
   findBuildConfigurationsRequestSchema,
   getBuildSetupRequestSchema,
+  getRunParametersRequestSchema,
   listRecentBuildsRequestSchema,
   triggerBuildRequestSchema,
 } from '../shared/schemas';
@@ -16,8 +17,12 @@ export const buildResolvers = (builds: BuildService) => ({
     builds.findBuildConfigurations(caller, input),
   ),
   [F.triggerBuild]: defineEndpoint(F.triggerBuild, triggerBuildRequestSchema, (input, caller) => builds.triggerBuild(caller, input)),
+  [F.getRunParameters]: defineEndpoint(F.getRunParameters, getRunParametersRequestSchema, (input, caller) =>
+    builds.getRunParameters(caller, input),
+  ),
   [F.getBuild]: defineEndpoint(F.getBuild, buildRequestSchema, (input, caller) => builds.getBuild(caller, input)),
   [F.cancelBuild]: defineEndpoint(F.cancelBuild, buildRequestSchema, (input, caller) => builds.cancelBuild(caller, input)),
+  [F.approveBuild]: defineEndpoint(F.approveBuild, buildRequestSchema, (input, caller) => builds.approveBuild(caller, input)),
   [F.listRecentBuilds]: defineEndpoint(F.listRecentBuilds, listRecentBuildsRequestSchema, (input, caller) =>
     builds.listRecentBuilds(caller, input),
   ),

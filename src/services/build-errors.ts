@@ -25,8 +25,11 @@ export function tokenRejected(error: AppError, serverUrl: string): AppError {
 
 export type TriggerFailureContext = { serverUrl: string; buildTypeId: string; projectName?: string; buildTypeName?: string };
 
+const configurationName = (ctx: TriggerFailureContext) =>
+  ctx.buildTypeName ? `"${ctx.buildTypeName}" (${ctx.buildTypeId})` : ctx.buildTypeId;
+
 export function triggerFailure(error: AppError, ctx: TriggerFailureContext): AppError {
-  const configuration = ctx.buildTypeName ? `"${ctx.buildTypeName}" (${ctx.buildTypeId})` : ctx.buildTypeId;
+  const configuration = configurationName(ctx);
   switch (error.code) {
     case 'forbidden': {
       const project = ctx.projectName ? `"${ctx.projectName}"` : `the project of ${ctx.buildTypeId}`;
@@ -44,15 +47,21 @@ export function triggerFailure(error: AppError, ctx: TriggerFailureContext): App
           `The build configuration ${configuration} was not found on ${displayUrl(ctx.serverUrl)}: it may have been deleted or renamed, ` +
           `or your TeamCity user may not be allowed to see it. Choose the configuration again.${detailOf(error)}`,
       };
-    case 'timeout':
-      // TeamCity may have queued the build and only the answer was lost: "try again" alone could run it twice.
-      return {
-        code: 'timeout',
-        message: `${error.message} The build may have been queued all the same: check the recent builds of ${configuration} before running it again.`,
-      };
     default:
       return error;
   }
+}
+
+/**
+ * The request that queues the build timed out: TeamCity may have queued it and only the answer was lost, so
+ * "try again" alone could run it twice.
+ */
+export function triggerTimedOut(error: AppError, ctx: TriggerFailureContext): AppError {
+  const configuration = configurationName(ctx);
+  return {
+    code: 'timeout',
+    message: `${error.message} The build may have been queued all the same: check the recent builds of ${configuration} before running it again.`,
+  };
 }
 
 /** For reading, cancelling and listing builds: `action` completes "not allowed to …", `missing` names what a 404 lost. */

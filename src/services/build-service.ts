@@ -7,12 +7,16 @@ import { logEvent } from '../logging/log';
 import { isServerAllowed } from '../shared/server-policy';
 import { ok, type AppError, type Result } from '../shared/result';
 import type {
+  ApproveBuildResponse,
   BuildConfigurationView,
   BuildRequest,
   BuildResponse,
+  BuildView,
   FindBuildConfigurationsRequest,
   FindBuildConfigurationsResponse,
   GetBuildSetupResponse,
+  GetRunParametersRequest,
+  GetRunParametersResponse,
   ListRecentBuildsRequest,
   ListRecentBuildsResponse,
   TokenView,
@@ -24,12 +28,14 @@ import type { TeamCityBuildType, TeamCityClient } from '../teamcity/teamcity-cli
 import type { StoredToken } from '../stores/token-store';
 import type { TokenService } from './token-service';
 import { outOfTime } from './deadline-errors';
-import { buildFailure, tokenRejected, triggerFailure } from './build-errors';
+import { buildFailure, tokenRejected, triggerFailure, triggerTimedOut } from './build-errors';
 import { checkUserParameters, shortBranchName } from './build-parameters';
 import { pullRequestParameters } from '../shared/pull-request-parameters';
-import { toBuildView } from './build-view';
+import { toApprovalView, toBuildView } from './build-view';
 import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbucket';
 import { createRepositoryDetails } from './repository-details';
+import { runValuesStore, type RunValuesStore } from '../stores/run-values-store';
+import { checkRunParameters, passwordNames, rememberedValues, runParametersView, specsOf } from './run-parameters';
 import type { z } from 'zod';
 import type { Caller } from './caller';
 type TriggerInput = z.output<typeof triggerBuildRequestSchema>;
@@ -38,6 +44,7 @@ export type BuildServiceDeps = {
   tokens: TokenService;
   bitbucket?: BitbucketReader;
   preferences?: BuildPreferencesStore;
+  runValues?: RunValuesStore;
 };
 
 export const RECENT_BUILDS = 5;
@@ -63,7 +70,23 @@ const selectToken = (servers: TokenView[], remembered: string | null, allowedSer
   return usable.find((s) => s.id === remembered)?.id ?? (usable.length === 1 ? usable[0]!.id : null);
 };
 
-export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, preferences = buildPreferencesStore }: BuildServiceDeps) => {
+/** A password given for a run is TeamCity's alone: blank it wherever TeamCity's answer repeats it. */
+const withoutPasswords = (build: BuildView, secrets: Set<string>, values: readonly string[]): BuildView => {
+  const redact = (text: string) => values.reduce((t, v) => (v.length >= 4 ? t.split(v).join('[hidden]') : t), text);
+  return {
+    ...build,
+    parameters: build.parameters.map((p) => (secrets.has(p.name) ? { name: p.name, value: '' } : { name: p.name, value: redact(p.value) })),
+    ...(build.statusText !== undefined && { statusText: redact(build.statusText) }),
+    ...(build.comment !== undefined && { comment: redact(build.comment) }),
+  };
+};
+
+export const createBuildService = ({
+  tokens,
+  bitbucket = forgeBitbucketReader,
+  preferences = buildPreferencesStore,
+  runValues = runValuesStore,
+}: BuildServiceDeps) => {
   const repositories = createRepositoryDetails(bitbucket);
 
   /** Runs TeamCity work with one of the user's tokens; a rejected token is reported the same way everywhere. */
@@ -149,40 +172,84 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
       const { uuid, pullRequest } = details.data;
       const properties = [...input.parameters, ...(pullRequest ? pullRequestParameters(pullRequest) : [])];
 
-      const result = await withToken(
+      let remember: Record<string, string> = {};
+      const result = await withToken<TriggerBuildResponse>(
         caller,
         input.tokenId,
         async (client, token) => {
+          // The configuration's parameter specs, read fresh: the run is checked against what TeamCity declares now,
+          // not against anything the browser sends back.
+          const type = await client.getBuildType(input.buildTypeId);
+          if (!type.ok) {
+            return single({
+              ok: false as const,
+              error: triggerFailure(type.error, { serverUrl: token.serverUrl, buildTypeId: input.buildTypeId }),
+            });
+          }
+          const specs = specsOf(type.data.parameters ?? []);
+          const invalid = checkRunParameters(specs, input.parameters);
+          if (invalid) return { result: invalid, authenticated: true };
+          const secrets = passwordNames(specs);
+          const secretValues = input.parameters.filter((p) => secrets.has(p.name)).map((p) => p.value);
+          remember = rememberedValues(specs, input.parameters);
+          // Reading the configuration may have used up the time: a POST that can only time out might still queue a build.
+          if (!deadline.allowsTeamCityRequest()) return { result: outOfTime(token.serverUrl), authenticated: true };
           const queued = await client.triggerBuild({
             buildTypeId: input.buildTypeId,
             branchName: shortBranchName(input.branchName),
-            properties,
+            // An empty password (a "Run again" of a build whose password TeamCity hid) keeps the one TeamCity stores.
+            properties: properties.filter((p) => !(secrets.has(p.name) && p.value === '')),
             ...(input.comment !== undefined && input.comment.trim() !== '' && { comment: input.comment }),
             ...(input.queueAtTop !== undefined && { queueAtTop: input.queueAtTop }),
             ...(input.cleanCheckout !== undefined && { cleanCheckout: input.cleanCheckout }),
           });
-          if (queued.ok) return single(ok({ build: toBuildView(queued.data) }));
-          // Only a refusal costs a second request: the configuration's project names who must grant the permission.
-          const type = queued.error.code === 'forbidden' ? await client.getBuildType(input.buildTypeId) : undefined;
-          const error = triggerFailure(queued.error, {
+          if (queued.ok) return single(ok({ build: withoutPasswords(toBuildView(queued.data), secrets, secretValues) }));
+          const failure = {
             serverUrl: token.serverUrl,
             buildTypeId: input.buildTypeId,
-            ...(type?.ok && { projectName: type.data.projectName, buildTypeName: type.data.name }),
-          });
-          return { result: { ok: false as const, error }, authenticated: type?.ok === true || queued.error.code === 'forbidden' };
+            projectName: type.data.projectName,
+            buildTypeName: type.data.name,
+          };
+          const error = queued.error.code === 'timeout' ? triggerTimedOut(queued.error, failure) : triggerFailure(queued.error, failure);
+          return { result: { ok: false as const, error }, authenticated: true };
         },
         RUNNING,
       );
 
       if (result.ok && deadline.allowsStorageWrite()) {
         // The build is already queued: failing to remember the choice must not report the trigger as failed.
-        await preferences
-          .remember(accountId, uuid, input.tokenId, input.buildTypeId)
-          .catch((error: unknown) =>
-            logEvent('build_preferences_write_failed', { error: error instanceof Error ? error.name : typeof error }),
-          );
+        const logFailure = (error: unknown) =>
+          logEvent('build_preferences_write_failed', { error: error instanceof Error ? error.name : typeof error });
+        await Promise.all([
+          preferences.remember(accountId, uuid, input.tokenId, input.buildTypeId).catch(logFailure),
+          runValues.remember(accountId, uuid, input.tokenId, input.buildTypeId, remember).catch(logFailure),
+        ]);
       }
       return result;
+    },
+
+    async getRunParameters(caller: Caller, input: GetRunParametersRequest): Promise<Result<GetRunParametersResponse>> {
+      const { accountId } = caller;
+      const details = await repositories.resolve(caller, { withBranches: false });
+      if (!details.ok) return details;
+      const last = runValues.get(accountId, details.data.uuid, input.tokenId, input.buildTypeId).catch((error: unknown) => {
+        logEvent('run_values_read_failed', { error: error instanceof Error ? error.name : typeof error });
+        return {};
+      });
+      return withToken(
+        caller,
+        input.tokenId,
+        async (client, token) => {
+          const type = await client.getBuildType(input.buildTypeId);
+          if (!type.ok)
+            return single({
+              ok: false as const,
+              error: triggerFailure(type.error, { serverUrl: token.serverUrl, buildTypeId: input.buildTypeId }),
+            });
+          return single(ok(runParametersView(input.buildTypeId, type.data.parameters ?? [], await last)));
+        },
+        RUNNING,
+      );
     },
 
     getBuild: (caller: Caller, input: BuildRequest): Promise<Result<BuildResponse>> =>
@@ -201,6 +268,16 @@ export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, p
         if (!build.ok)
           return { result: mapError(build.error, token, 'cancel this build', `build with id ${input.buildId}`), authenticated };
         return { result: ok({ build: toBuildView(build.data) }), authenticated };
+      }),
+
+    approveBuild: (caller: Caller, input: BuildRequest): Promise<Result<ApproveBuildResponse>> =>
+      withToken(caller, input.tokenId, async (client, token) => {
+        const approved = await client.approveBuild(input.buildId);
+        // "Not allowed" or "not waiting" comes from TeamCity and so still proves it accepted the token.
+        const authenticated = approved.ok || ['forbidden', 'not_found', 'bad_request'].includes(approved.error.code);
+        if (!approved.ok)
+          return { result: mapError(approved.error, token, 'approve this build', `queued build with id ${input.buildId}`), authenticated };
+        return { result: ok({ approval: toApprovalView(approved.data) }), authenticated };
       }),
 
     listRecentBuilds: (caller: Caller, input: ListRecentBuildsRequest): Promise<Result<ListRecentBuildsResponse>> =>

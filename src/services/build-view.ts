@@ -1,6 +1,6 @@
 /** The only shape of a TeamCity build that reaches the browser: an allow-list, like TokenView. */
-import type { BuildView } from '../shared/schemas';
-import type { TeamCityBuild } from '../teamcity/teamcity-client';
+import type { ApprovalView, BuildView } from '../shared/schemas';
+import type { TeamCityApproval, TeamCityBuild } from '../teamcity/teamcity-client';
 import { userParametersOf } from '../shared/pull-request-parameters';
 
 const STATUSES = ['SUCCESS', 'FAILURE', 'UNKNOWN', 'ERROR'] as const;
@@ -24,6 +24,26 @@ const triggeredBy = (b: TeamCityBuild): string | undefined => {
   return t?.user?.name ?? t?.user?.username ?? t?.displayText;
 };
 
+/** Names and counts come from TeamCity: bounded here so a hostile server cannot fill the dialog. */
+const MAX_APPROVERS = 50;
+
+export const toApprovalView = (a: TeamCityApproval): ApprovalView => {
+  const users = a.users.slice(0, MAX_APPROVERS);
+  const groups = a.groups
+    .slice(0, MAX_APPROVERS)
+    .map((g) => ({ ...g, required: Math.max(0, Math.min(g.required, 1000)), approvedBy: g.approvedBy.slice(0, MAX_APPROVERS) }));
+  const remaining =
+    users.filter((u) => !u.approved).length + groups.reduce((sum, g) => sum + Math.max(0, g.required - g.approvedBy.length), 0);
+  return {
+    status: a.status,
+    canApprove: a.canApprove && a.status === 'waiting',
+    remaining: a.status === 'waiting' ? remaining : 0,
+    ...(a.timeoutAt !== undefined && { timeoutAt: a.timeoutAt }),
+    users,
+    groups,
+  };
+};
+
 export const toBuildView = (b: TeamCityBuild): BuildView => {
   const status = STATUSES.find((s): s is Status => s === b.status);
   const statusText = explainStatus(b);
@@ -45,5 +65,6 @@ export const toBuildView = (b: TeamCityBuild): BuildView => {
     ...(by !== undefined && { triggeredBy: by }),
     ...(b.canceled !== undefined && { canceled: true }),
     parameters: userParametersOf(b.properties ?? []),
+    ...(b.approval !== undefined && { approval: toApprovalView(b.approval) }),
   };
 };

@@ -9,7 +9,7 @@ import type { SaveWorkspacePolicyRequest, ServerUsage, WorkspacePolicyResponse }
 import { isServerAllowed, type ServerPolicy } from '../shared/server-policy';
 import { policyStore as defaultPolicies, type PolicyStore, type StoredPolicy } from '../stores/policy-store';
 import { serverUsersStore as defaultServerUsers, type ServerUsersStore } from '../stores/server-users-store';
-import { normalizeServerUrl } from '../validation/server-url';
+import { normalizeServerUrl } from '../shared/server-url';
 import type { Caller } from './caller';
 import { guardStorage } from './guard-storage';
 import { bitbucketWorkspacePermission, requireWorkspaceAdmin, type WorkspacePermissionReader } from './workspace-admin';

@@ -19,7 +19,7 @@ import { fail, ok, type Result } from '../shared/result';
 import { isServerAllowed } from '../shared/server-policy';
 import { createTeamCityClient, type FetchLike, type TeamCityClient } from '../teamcity/teamcity-client';
 import { validateAccessToken } from '../validation/access-token';
-import { normalizeServerUrl } from '../validation/server-url';
+import { normalizeServerUrl } from '../shared/server-url';
 import { policyStore as defaultPolicies, type PolicyStore } from '../stores/policy-store';
 import { serverUsersStore as defaultServerUsers, type ServerUsersStore } from '../stores/server-users-store';
 import { tokenStore as defaultStore, type StoredToken, type TokenStore } from '../stores/token-store';

@@ -1,5 +1,7 @@
 import { branchNameSchema, buildParameterSchema, parameterNameSchema, triggerBuildRequestSchema } from './schemas';
 import { branchNameProblem, commentProblem, parameterNameProblem, parameterValueProblem } from './input-rules';
+import { MAX_BUILD_PARAMETERS, MAX_PARAMETERS } from './input-rules';
+import { pullRequestParameters } from './pull-request-parameters';
 
 const zodMessage = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) =>
   result.success ? null : (result.error?.issues[0]?.message ?? 'invalid');
@@ -46,6 +48,12 @@ describe('branchNameProblem agrees with branchNameSchema', () => {
     'brace@{1}',
     'back\\slash',
     'tab\tx',
+    '@',
+    'HEAD',
+    'release.',
+    '.hidden',
+    'a/.b',
+    'x.lock/y',
     'b'.repeat(255),
     'b'.repeat(256),
   ])('%j', (branch) => {
@@ -67,5 +75,65 @@ describe('values and comments', () => {
       const schema = triggerBuildRequestSchema.safeParse({ ...base, comment });
       expect(commentProblem(comment)).toBe(zodMessage(schema));
     }
+  });
+});
+
+/**
+ * `git check-ref-format --branch` (https://git-scm.com/docs/git-check-ref-format), case by case; what git
+ * accepts is checked against git 2.39 on the machine these rules were written on.
+ */
+describe('branch names follow git check-ref-format', () => {
+  it.each([
+    'main',
+    'feature/login',
+    'release/1.4',
+    'refs/heads/main',
+    'a.lock.b',
+    'x/-y',
+    'a@b',
+    'a@',
+    '@@',
+    'a./b',
+    'ünïcode/ブランチ',
+    '<default>',
+    'fix(ui),again!',
+  ])('accepts %j', (branch) => {
+    expect(branchNameProblem(branch)).toBeNull();
+  });
+
+  it.each([
+    ['tab\tx', "Branch names can't contain line breaks or other control characters."],
+    ['nul\u0000x', "Branch names can't contain line breaks or other control characters."],
+    ['del\u007fx', "Branch names can't contain line breaks or other control characters."],
+    ['has space', "Branch names can't contain spaces."],
+    ['tilde~1', 'Branch names can\'t contain "~".'],
+    ['caret^', 'Branch names can\'t contain "^".'],
+    ['colon:x', 'Branch names can\'t contain ":".'],
+    ['what?', 'Branch names can\'t contain "?".'],
+    ['star*', 'Branch names can\'t contain "*".'],
+    ['open[bracket', 'Branch names can\'t contain "[".'],
+    ['back\\slash', 'Branch names can\'t contain "\\".'],
+    ['a..b', 'Branch names can\'t contain "..".'],
+    ['brace@{1}', 'Branch names can\'t contain "@{".'],
+    ['/leading', 'Branch names can\'t start or end with "/".'],
+    ['trailing/', 'Branch names can\'t start or end with "/".'],
+    ['a//b', 'Branch names can\'t contain "//".'],
+    ['release.', 'Branch names can\'t end with ".".'],
+    ['.hidden', 'No part of a branch name between slashes can start with ".".'],
+    ['feature/.x', 'No part of a branch name between slashes can start with ".".'],
+    ['x.lock', 'No part of a branch name between slashes can end with ".lock".'],
+    ['x.lock/y', 'No part of a branch name between slashes can end with ".lock".'],
+    ['-dash', 'Branch names can\'t start with "-".'],
+    ['@', '"@" and "HEAD" aren\'t branch names: enter the name of a branch.'],
+    ['HEAD', '"@" and "HEAD" aren\'t branch names: enter the name of a branch.'],
+  ])('refuses %j: %s', (branch, message) => {
+    expect(branchNameProblem(branch)).toBe(message);
+  });
+});
+
+describe('parameter limits', () => {
+  it("leave room for the pull request's parameters on top of a full form", () => {
+    const pr = { id: 1, title: 't', sourceBranch: 's', destinationBranch: 'd', author: 'a' };
+    expect(MAX_PARAMETERS + pullRequestParameters(pr).length).toBeLessThanOrEqual(MAX_BUILD_PARAMETERS);
   });
 });

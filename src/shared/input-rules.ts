@@ -1,41 +1,90 @@
 /**
- * The rules for what a user types into the build form, in one place for both sides: schemas.ts builds its
- * zod schemas from them, and the build modal checks input with the predicates so a mistake shows next to
- * the field before a round trip. Kept free of zod, which would more than double the modal's bundle.
+ * Every limit and rule for what a user types, in one place for all sides: schemas.ts builds its zod schemas
+ * from them, the TeamCity client checks its input with the same predicates before any request, and the Custom
+ * UI shows a mistake next to the field before a round trip. Kept free of zod, which would more than double a
+ * page's bundle.
  */
 export const MAX_BRANCH_NAME_LENGTH = 255;
 export const MAX_PARAMETER_NAME_LENGTH = 255;
 export const MAX_PARAMETER_VALUE_LENGTH = 16384;
 export const MAX_COMMENT_LENGTH = 4000;
+/** The parameters a user may add to one build. */
 export const MAX_PARAMETERS = 100;
+/** All a triggered build may carry: the user's and those the app adds itself (pull-request-parameters.ts). */
+export const MAX_BUILD_PARAMETERS = MAX_PARAMETERS + 10;
 export const MAX_SEARCH_LENGTH = 100;
+/** Generous for any real URL (a server address, a repository's clone URL), far below what would balloon storage or logs. */
+export const MAX_URL_LENGTH = 2048;
+/** TeamCity tokens are a few hundred characters; anything this long is a paste accident. */
+export const MAX_TOKEN_LENGTH = 4096;
 
-/** Git ref names: no control characters, spaces, `..`, `~^:?*[\\`, as `git check-ref-format` allows. */
-// eslint-disable-next-line no-control-regex -- control characters are what this rule refuses
-export const BAD_BRANCH_NAME = /[\u0000-\u0020\u007f~^:?*[\\]|\.\.|@\{|\/\/|^\/|\/$|\.lock$|^-/;
-/** TeamCity's rule for ids (build configurations): a Latin letter, then letters, digits, underscores; at most 225. */
-export const BUILD_TYPE_ID = /^[A-Za-z][A-Za-z0-9_]{0,224}$/;
+export const MAX_BUILD_TYPE_ID_LENGTH = 225;
+/** TeamCity's rule for ids (build configurations): a Latin letter, then letters, digits, underscores. */
+export const BUILD_TYPE_ID = new RegExp(`^[A-Za-z][A-Za-z0-9_]{0,${MAX_BUILD_TYPE_ID_LENGTH - 1}}$`);
 /** TeamCity parameter names: `env.`, `system.` or configuration parameters; dots, dashes and underscores. */
 export const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
+// eslint-disable-next-line no-control-regex -- control characters are what these find
+const CONTROL = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- control characters are what these find
+const SPACE_OR_CONTROL = /[\s\u0000-\u001f\u007f]/;
+export const hasControlCharacters = (text: string): boolean => CONTROL.test(text);
+/** Any white space (Unicode's too) or control character: never part of an address or a token. */
+export const hasSpaceOrControl = (text: string): boolean => SPACE_OR_CONTROL.test(text);
+
 export const INPUT_MESSAGES = {
+  serverUrlMissing: 'Enter the address of your TeamCity server.',
+  serverUrlTooLong: `The server address is too long (at most ${MAX_URL_LENGTH} characters).`,
+  tokenMissing: 'Paste the access token you created in TeamCity.',
+  tokenTooLong: `This is too long for a TeamCity access token (at most ${MAX_TOKEN_LENGTH} characters).`,
+  buildTypeIdInvalid: `This is not a TeamCity build configuration id: ids start with a Latin letter and contain only Latin letters, digits and underscores (at most ${MAX_BUILD_TYPE_ID_LENGTH}).`,
   branchMissing: 'Choose a branch.',
   branchTooLong: `The branch name is too long (at most ${MAX_BRANCH_NAME_LENGTH} characters).`,
-  branchInvalid: 'This is not a valid branch name.',
   parameterNameMissing: 'Enter a parameter name.',
   parameterNameTooLong: `The parameter name is too long (at most ${MAX_PARAMETER_NAME_LENGTH} characters).`,
   parameterNameInvalid: 'Parameter names may contain letters, digits, ".", "-" and "_", and start with a letter or "_".',
   parameterValueTooLong: 'The parameter value is too long (at most 16,384 characters).',
-  tooManyParameters: `At most ${MAX_PARAMETERS} parameters.`,
+  tooManyParameters: `A build takes at most ${MAX_PARAMETERS} parameters.`,
   commentTooLong: 'The comment is too long (at most 4,000 characters).',
   searchTooLong: `Search for at most ${MAX_SEARCH_LENGTH} characters.`,
 } as const;
+
+/**
+ * Git's rules for ref names, as `git check-ref-format --branch` applies them
+ * (https://git-scm.com/docs/git-check-ref-format): no control characters, space, `~ ^ : ? * [ \`, `..` or `@{`
+ * anywhere; no `/` at either end or twice in a row; no `.` at the end; no part between slashes that starts
+ * with `.` or ends with `.lock`; not `@` on its own; and, for branches, not `HEAD` and no leading `-`.
+ * Each rule has its own message, checked in this order. Plain arrays of functions, so a page that does not
+ * check branches leaves them out of its bundle.
+ */
+const FORBIDDEN_IN_BRANCHES = ['~', '^', ':', '?', '*', '[', '\\'];
+const partOf = (branch: string, test: (part: string) => boolean) => branch.split('/').some(test);
+const BRANCH_RULES: ReadonlyArray<(branch: string) => string | false> = [
+  (b) => hasControlCharacters(b) && "Branch names can't contain line breaks or other control characters.",
+  (b) => b.includes(' ') && "Branch names can't contain spaces.",
+  (b) => {
+    const found = FORBIDDEN_IN_BRANCHES.find((c) => b.includes(c));
+    return found !== undefined && `Branch names can't contain "${found}".`;
+  },
+  (b) => b.includes('..') && `Branch names can't contain "..".`,
+  (b) => b.includes('@{') && `Branch names can't contain "@{".`,
+  (b) => (b.startsWith('/') || b.endsWith('/')) && `Branch names can't start or end with "/".`,
+  (b) => b.includes('//') && `Branch names can't contain "//".`,
+  (b) => b.endsWith('.') && `Branch names can't end with ".".`,
+  (b) => partOf(b, (p) => p.startsWith('.')) && `No part of a branch name between slashes can start with ".".`,
+  (b) => partOf(b, (p) => p.endsWith('.lock')) && `No part of a branch name between slashes can end with ".lock".`,
+  (b) => b.startsWith('-') && `Branch names can't start with "-".`,
+  (b) => (b === '@' || b === 'HEAD') && `"@" and "HEAD" aren't branch names: enter the name of a branch.`,
+];
 
 /** The problem with a branch name, or null when git and TeamCity accept it. */
 export function branchNameProblem(branch: string): string | null {
   if (branch.length === 0) return INPUT_MESSAGES.branchMissing;
   if (branch.length > MAX_BRANCH_NAME_LENGTH) return INPUT_MESSAGES.branchTooLong;
-  if (BAD_BRANCH_NAME.test(branch)) return INPUT_MESSAGES.branchInvalid;
+  for (const rule of BRANCH_RULES) {
+    const problem = rule(branch);
+    if (problem) return problem;
+  }
   return null;
 }
 

@@ -23,4 +23,6 @@ export const BUILD_RESOLVER_FUNCTIONS = {
   getBuild: 'getBuild',
   cancelBuild: 'cancelBuild',
   listRecentBuilds: 'listRecentBuilds',
+  getRunParameters: 'getRunParameters',
+  approveBuild: 'approveBuild',
 } as const;

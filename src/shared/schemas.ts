@@ -6,23 +6,20 @@ import { z } from 'zod';
 import { MAX_TOKENS_PER_CHECK } from './check-limits';
 import {
   BUILD_TYPE_ID,
-  BAD_BRANCH_NAME,
   INPUT_MESSAGES,
-  MAX_BRANCH_NAME_LENGTH,
   MAX_COMMENT_LENGTH,
   MAX_PARAMETER_NAME_LENGTH,
   MAX_PARAMETER_VALUE_LENGTH,
   MAX_PARAMETERS,
   MAX_SEARCH_LENGTH,
+  MAX_TOKEN_LENGTH,
+  MAX_URL_LENGTH,
   PARAMETER_NAME,
+  branchNameProblem,
 } from './input-rules';
+import type { ParameterSpec } from './parameter-spec';
 
 export { ADMIN_RESOLVER_FUNCTIONS, BUILD_RESOLVER_FUNCTIONS, RESOLVER_FUNCTIONS } from './resolver-functions';
-
-/** Generous for any real URL, far below what would let a payload balloon storage or logs. */
-export const MAX_SERVER_URL_LENGTH = 2048;
-/** TeamCity tokens are a few hundred characters; anything this long is a paste accident. */
-export const MAX_TOKEN_LENGTH = 4096;
 
 export const tokenIdSchema = z.string({ error: 'Token id must be a string.' }).regex(/^[a-f0-9]{32}$/, 'Token id is not valid.');
 
@@ -30,12 +27,8 @@ export const listTokensRequestSchema = z.object({}).strict();
 
 export const addTokenRequestSchema = z
   .object({
-    serverUrl: z
-      .string({ error: 'Enter the address of your TeamCity server.' })
-      .max(MAX_SERVER_URL_LENGTH, `The server address is too long (at most ${MAX_SERVER_URL_LENGTH} characters).`),
-    token: z
-      .string({ error: 'Paste the access token you created in TeamCity.' })
-      .max(MAX_TOKEN_LENGTH, `This is too long for a TeamCity access token (at most ${MAX_TOKEN_LENGTH} characters).`),
+    serverUrl: z.string({ error: INPUT_MESSAGES.serverUrlMissing }).max(MAX_URL_LENGTH, INPUT_MESSAGES.serverUrlTooLong),
+    token: z.string({ error: INPUT_MESSAGES.tokenMissing }).max(MAX_TOKEN_LENGTH, INPUT_MESSAGES.tokenTooLong),
   })
   .strict();
 
@@ -118,7 +111,7 @@ export const MAX_ALLOWED_SERVERS = 50;
 
 const policyServerUrlSchema = z
   .string({ error: 'Enter the address of a TeamCity server.' })
-  .max(MAX_SERVER_URL_LENGTH, `The server address is too long (at most ${MAX_SERVER_URL_LENGTH} characters).`);
+  .max(MAX_URL_LENGTH, INPUT_MESSAGES.serverUrlTooLong);
 
 export const getWorkspacePolicyRequestSchema = z.object({}).strict();
 
@@ -147,7 +140,7 @@ export type WorkspacePolicyResponse = TokenPolicyResponse & {
 /** TeamCity's rule for build configuration ids (external ids): a letter, then letters, digits, underscores. */
 export const buildTypeIdSchema = z
   .string({ error: 'Choose a build configuration.' })
-  .regex(BUILD_TYPE_ID, 'This is not a valid TeamCity build configuration id.');
+  .regex(BUILD_TYPE_ID, INPUT_MESSAGES.buildTypeIdInvalid);
 
 export const buildIdSchema = z
   .number({ error: 'Build id must be a number.' })
@@ -156,11 +149,10 @@ export const buildIdSchema = z
   .positive({ error: 'Build id must be a positive number.' });
 
 /** The rules (input-rules.ts) are shared with the build modal, which checks input before sending it. */
-export const branchNameSchema = z
-  .string({ error: INPUT_MESSAGES.branchMissing })
-  .min(1, INPUT_MESSAGES.branchMissing)
-  .max(MAX_BRANCH_NAME_LENGTH, INPUT_MESSAGES.branchTooLong)
-  .refine((b) => !BAD_BRANCH_NAME.test(b), INPUT_MESSAGES.branchInvalid);
+export const branchNameSchema = z.string({ error: INPUT_MESSAGES.branchMissing }).superRefine((branch, ctx) => {
+  const problem = branchNameProblem(branch);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const parameterNameSchema = z
   .string()
@@ -200,6 +192,8 @@ export const triggerBuildRequestSchema = z
 
 export const buildRequestSchema = z.object({ tokenId: tokenIdSchema, buildId: buildIdSchema }).strict();
 
+export const getRunParametersRequestSchema = z.object({ tokenId: tokenIdSchema, buildTypeId: buildTypeIdSchema }).strict();
+
 export const listRecentBuildsRequestSchema = z
   .object({ tokenId: tokenIdSchema, buildTypeId: buildTypeIdSchema, branchName: branchNameSchema.optional() })
   .strict();
@@ -231,7 +225,21 @@ export type BuildView = {
   canceled?: boolean;
   parameters: Array<{ name: string; value: string }>;
   comment?: string;
+  /** A build of a configuration with TeamCity's Build Approval feature. */
+  approval?: ApprovalView;
 };
+
+export type ApprovalView = {
+  status: 'waiting' | 'approved' | 'timed_out' | 'canceled';
+  /** TeamCity allows the token's user to approve, and they have not yet. */
+  canApprove: boolean;
+  /** Approvals still needed before the build may start. */
+  remaining: number;
+  timeoutAt?: string;
+  users: Array<{ name: string; approved: boolean }>;
+  groups: Array<{ name: string; required: number; approvedBy: string[] }>;
+};
+export type ApproveBuildResponse = { approval: ApprovalView };
 
 export type RepositoryView = { workspace: string; slug: string; fullName: string; mainBranch: string; branches: string[] };
 export type PullRequestView = { id: number; title: string; sourceBranch: string; destinationBranch: string; author: string };
@@ -254,8 +262,26 @@ export type TriggerBuildResponse = { build: BuildView };
 export type BuildResponse = { build: BuildView };
 export type ListRecentBuildsResponse = { builds: BuildView[] };
 
+/** One parameter of the run dialog: TeamCity's spec when it has one, else a plain text parameter. */
+export type RunParameterView = {
+  name: string;
+  spec?: ParameterSpec;
+  /** TeamCity's value; always "" for a password, whose value TeamCity never sends. */
+  defaultValue: string;
+  /** What this user last ran with from this repository (never for passwords). */
+  lastValue?: string;
+};
+export type GetRunParametersResponse = {
+  buildTypeId: string;
+  /** Every parameter the dialog shows, in TeamCity's order; hidden ones are left out. */
+  parameters: RunParameterView[];
+  /** More parameters than the dialog shows; the rest keep TeamCity's values. */
+  truncated: boolean;
+};
+
 export type GetBuildSetupRequest = z.infer<typeof getBuildSetupRequestSchema>;
 export type FindBuildConfigurationsRequest = z.infer<typeof findBuildConfigurationsRequestSchema>;
 export type TriggerBuildRequest = z.input<typeof triggerBuildRequestSchema>;
 export type BuildRequest = z.infer<typeof buildRequestSchema>;
 export type ListRecentBuildsRequest = z.infer<typeof listRecentBuildsRequestSchema>;
+export type GetRunParametersRequest = z.infer<typeof getRunParametersRequestSchema>;

@@ -1,6 +1,6 @@
 /**
  * The workspace's rule for which TeamCity servers users may connect, shared by the backend (which enforces it)
- * and the UI (which marks tokens). Both sides compare URLs normalized by normalizeServerUrl.
+ * and the UI (which marks tokens). Both sides compare URLs normalized by normalizeServerUrl (server-url.ts).
  */
 export type ServerPolicy = {
   /** Normalized server URLs; empty means any HTTPS server. */

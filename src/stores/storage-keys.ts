@@ -27,6 +27,9 @@ export const storageKeys = {
   /** What one user last ran from one repository (Bitbucket repository UUID, braces and all). */
   buildPreferences: (accountId: string, repositoryUuid: string) =>
     `tc-build-pref:${encodeKeyPart(accountId)}:${encodeKeyPart(repositoryUuid)}`,
+  /** The values one user last ran a configuration with from one repository (no passwords). */
+  runValues: (accountId: string, repositoryUuid: string, tokenId: string, buildTypeId: string) =>
+    `tc-run-values:${encodeKeyPart(accountId)}:${encodeKeyPart(repositoryUuid)}:${tokenId}:${buildTypeId}`,
   /** The workspace's TeamCity policy: one record per installation, which is one workspace. */
   workspacePolicy: () => 'tc-policy',
   /** Index of who uses a server, for the admin's counts: one entry per server and (hashed) user, no token data. */

@@ -5,7 +5,9 @@
  * retried because a second attempt would queue a second build.
  */
 import { fail, ok, type Result } from '../shared/result';
+import type { TeamCityApproval } from './teamcity-approval';
 import {
+  approvalDecoder,
   accessTokensDecoder,
   buildDecoder,
   buildListDecoder,
@@ -24,7 +26,16 @@ import {
   USER_FIELDS,
 } from './teamcity-fields';
 import { requestTeamCity, type FetchLike, type HttpSettings } from './teamcity-http';
-import { checkBranch, checkBuildId, checkBuildTypeId, checkComment, checkProperties, checkVcsUrls, normalizePage } from './teamcity-input';
+import {
+  checkBranch,
+  checkBuildId,
+  checkBuildTypeId,
+  checkComment,
+  checkProperties,
+  checkSearchText,
+  checkVcsUrls,
+  normalizePage,
+} from './teamcity-input';
 import { locator, locatorText, vcsUrlCondition } from './teamcity-locator';
 import { displayUrl } from './teamcity-redact';
 import type {
@@ -42,6 +53,7 @@ import { isSupportedVersion, unsupportedVersionError } from './teamcity-version'
 
 export type { FetchLike } from './teamcity-http';
 export type * from './teamcity-types';
+export type { TeamCityApproval } from './teamcity-approval';
 
 export type TeamCityClientOptions = {
   /** Already normalized: no trailing slash; may carry a context path such as https://host/teamcity. */
@@ -64,6 +76,8 @@ export interface TeamCityClient {
   getBuild(id: number): Promise<Result<TeamCityBuild>>;
   cancelBuild(id: number, comment: string): Promise<Result<TeamCityBuild>>;
   listBuilds(q: ListBuildsQuery): Promise<Result<TeamCityBuild[]>>;
+  /** Approves a queued build that waits for approval (Build Approval feature); the answer is the new approval state. */
+  approveBuild(id: number): Promise<Result<TeamCityApproval>>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -205,9 +219,8 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
     },
 
     async searchBuildTypes(text, page) {
-      if (typeof text !== 'string' || text.length > 256) {
-        return fail('invalid_input', 'Search text must be at most 256 characters.', 'text');
-      }
+      const bad = checkSearchText(text);
+      if (bad) return bad;
       const paging = normalizePage(page);
       if ('ok' in paging) return paging;
       const query = locator([
@@ -274,6 +287,18 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
       // The build may have left the queue and started between our two requests; then it is cancelled as running.
       if (!dequeued.ok && dequeued.error.code === 'not_found') return cancelRunning(id, comment);
       return dequeued;
+    },
+
+    async approveBuild(id) {
+      const bad = checkBuildId(id);
+      if (bad) return bad;
+      return requestTeamCity(settings, {
+        method: 'POST',
+        path: `/app/rest/buildQueue/id:${id}/approve`,
+        decoder: approvalDecoder,
+        action: `approve build ${id}`,
+        subject: `queued build with id ${id}`,
+      });
     },
 
     async listBuilds(q) {

@@ -3,6 +3,7 @@
  * HTTP layer has one `safeParse` for every endpoint and a body that is not what TeamCity sends fails there.
  */
 import { z } from 'zod';
+import { approvalWireSchema, toApproval } from './teamcity-approval';
 import { teamCityDateToIso } from './teamcity-date';
 import {
   buildTypeWireSchema,
@@ -161,6 +162,8 @@ function toBuild(wire: BuildWire): TeamCityBuild | undefined {
   }
   const properties = toProperties(wire.properties);
   if (properties !== undefined) build.properties = properties;
+  const approval = toApproval(wire.approvalInfo, teamCityDateToIso);
+  if (approval !== undefined) build.approval = approval;
   return build;
 }
 
@@ -199,3 +202,10 @@ export function buildTypePageDecoder(start: number) {
     return { items, count: items.length, nextStart: nextStartFrom(wire.nextHref, start, items.length) };
   });
 }
+
+export const approvalDecoder = approvalWireSchema.transform((wire, ctx) => {
+  const approval = toApproval(wire, teamCityDateToIso);
+  if (approval) return approval;
+  ctx.issues.push({ code: 'custom', message: 'approvalInfo without a known status', input: wire });
+  return z.NEVER;
+});

@@ -3,6 +3,8 @@
  * configuration is tens of kilobytes). They name exactly what teamcity-schemas.ts reads. List fields must name
  * `count` and `nextHref` themselves, or paging information is left out.
  */
+import { APPROVAL_FIELDS } from './teamcity-approval';
+
 export const SERVER_FIELDS = 'version,versionMajor,versionMinor,buildNumber,webUrl';
 
 export const USER_FIELDS = 'id,username,name,email';
@@ -26,6 +28,7 @@ export const BUILD_FIELDS = [
   `triggered(type,date,displayText,${USER_REF})`,
   `canceledInfo(timestamp,text,${USER_REF})`,
   'properties(property(name,value))',
+  APPROVAL_FIELDS,
 ].join(',');
 
 export const BUILD_LIST_FIELDS = `count,nextHref,build(${BUILD_FIELDS})`;

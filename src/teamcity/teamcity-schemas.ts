@@ -5,6 +5,7 @@
  * omits `count` and `state`, and `fields=` requests leave out whatever was not asked for.
  */
 import { z } from 'zod';
+import { approvalWireSchema } from './teamcity-approval';
 
 /** definitions.server */
 export const serverWireSchema = z.object({
@@ -128,6 +129,7 @@ export const buildWireSchema = z.object({
   triggered: triggeredWireSchema.optional(),
   canceledInfo: commentWireSchema.optional(),
   properties: propertiesWireSchema.optional(),
+  approvalInfo: approvalWireSchema.optional(),
 });
 
 /** definitions.builds (also what /app/rest/buildQueue lists) */

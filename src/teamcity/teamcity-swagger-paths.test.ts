@@ -195,7 +195,7 @@ test('cancel uses the queue for a queued build and the build for a running one',
 test('user text reaches locators only base64-encoded, so it cannot add dimensions', async () => {
   const hostile = 'git@bitbucket.org:acme/x),id:(Evil_Build),name:(y';
   await client.findBuildTypesByVcsUrls(['https://bitbucket.org/acme/app.git', hostile], { start: 10, count: 5 });
-  await client.listBuilds({ buildTypeId: 'Acme_Build', branchName: 'release),buildType:(id:Other' });
+  await client.listBuilds({ buildTypeId: 'Acme_Build', branchName: 'release),buildType(Other),(x' });
   const [vcs, builds] = recorded.map((r) => r.query.get('locator') ?? '');
   const shape = (text: string) => text.replace(/\$base64:[A-Za-z0-9_-]+/g, 'B64');
   expect(shape(vcs!)).toBe(

@@ -2,6 +2,7 @@
  * What the rest of the app sees of TeamCity. These are our shapes, not TeamCity's wire format: dates are
  * ISO 8601, a build always has a state (TeamCity 8 omits it), and the build configuration id is always set.
  */
+import type { TeamCityApproval } from './teamcity-approval';
 
 export type TeamCityServerInfo = {
   /** As TeamCity reports it, e.g. "2024.03.3 (build 156364)". */
@@ -105,6 +106,8 @@ export type TeamCityBuild = {
   canceled?: TeamCityCancelInfo;
   /** Custom parameters the build was started with, for "Run again". */
   properties?: TeamCityProperty[];
+  /** Present for a build of a configuration with TeamCity's Build Approval feature. */
+  approval?: TeamCityApproval;
 };
 
 export type TriggerBuildRequest = {

@@ -3,7 +3,7 @@
  * a copy-and-paste accident, and one with non-ASCII characters cannot even be sent in an HTTP header.
  * Messages never repeat the token.
  */
-import { MAX_TOKEN_LENGTH } from '../shared/schemas';
+import { INPUT_MESSAGES, MAX_TOKEN_LENGTH, hasSpaceOrControl } from '../shared/input-rules';
 import { fail, ok, type Result } from '../shared/result';
 
 const FIELD = 'token';
@@ -13,12 +13,9 @@ export const MIN_TOKEN_LENGTH = 16;
 export const validateAccessToken = (input: string): Result<string> => {
   // Copying from TeamCity often brings a trailing newline; surrounding white space is never part of a token.
   const token = input.trim();
-  if (token === '') return fail('invalid_input', 'Paste the access token you created in TeamCity.', FIELD);
-  if (token.length > MAX_TOKEN_LENGTH) {
-    return fail('invalid_input', `This is too long for a TeamCity access token (at most ${MAX_TOKEN_LENGTH} characters).`, FIELD);
-  }
-  // eslint-disable-next-line no-control-regex -- control characters are what this rule refuses
-  if (/[\s\u0000-\u001f\u007f]/.test(token)) {
+  if (token === '') return fail('invalid_input', INPUT_MESSAGES.tokenMissing, FIELD);
+  if (token.length > MAX_TOKEN_LENGTH) return fail('invalid_input', INPUT_MESSAGES.tokenTooLong, FIELD);
+  if (hasSpaceOrControl(token)) {
     return fail('invalid_input', "The access token can't contain spaces or line breaks. Copy it again from TeamCity.", FIELD);
   }
   if (!/^[\x21-\x7e]+$/.test(token)) {

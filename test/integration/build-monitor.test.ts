@@ -74,16 +74,16 @@ describe('listRecentBuilds', () => {
     for (let i = 0; i < 6; i++)
       mine.push(
         await trigger(
-          { buildTypeId: 'Acme_Webapp_DeployStaging', branchName: 'develop', parameters: [{ name: 'env.RUN', value: String(i) }] },
+          { buildTypeId: 'Acme_Webapp_UnitTests', branchName: 'develop', parameters: [{ name: 'env.RUN', value: String(i) }] },
           pr,
         ),
       );
-    await trigger({ buildTypeId: 'Acme_Webapp_DeployStaging', branchName: 'main' });
+    await trigger({ buildTypeId: 'Acme_Webapp_UnitTests', branchName: 'main' });
 
     const { builds } = unwrap(
       await call<ListRecentBuildsResponse>('alice', 'listRecentBuilds', {
         tokenId,
-        buildTypeId: 'Acme_Webapp_DeployStaging',
+        buildTypeId: 'Acme_Webapp_UnitTests',
         branchName: 'refs/heads/develop',
       }),
     );
@@ -101,7 +101,7 @@ describe('listRecentBuilds', () => {
     });
 
     const all = unwrap(
-      await call<ListRecentBuildsResponse>('alice', 'listRecentBuilds', { tokenId, buildTypeId: 'Acme_Webapp_DeployStaging' }),
+      await call<ListRecentBuildsResponse>('alice', 'listRecentBuilds', { tokenId, buildTypeId: 'Acme_Webapp_UnitTests' }),
     );
     expect(all.builds).toHaveLength(5);
     expect(all.builds[0]!.branchName).toBe('main');

@@ -31,7 +31,11 @@ describe('triggerBuild', () => {
   it('queues exactly one build from the repository page and follows it to SUCCESS', async () => {
     host.simulator!.clearRequests();
     const { build } = unwrap(await trigger('alice', { buildTypeId: 'Acme_Webapp_Build', comment: 'from the test' }));
-    expect(host.simulator!.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual(['POST /app/rest/buildQueue']);
+    // The configuration's parameter specs are read fresh before the one POST, so the run is checked against them.
+    expect(host.simulator!.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
+      'GET /app/rest/buildTypes/id:Acme_Webapp_Build',
+      'POST /app/rest/buildQueue',
+    ]);
     expect(build).toMatchObject({ buildTypeId: 'Acme_Webapp_Build', state: 'queued', branchName: 'main', triggeredBy: 'Administrator' });
     expect(build.webUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
 

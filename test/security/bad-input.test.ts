@@ -2,7 +2,9 @@
  * Bad input across every resolver payload. Each must come back as `invalid_input` with the message that names
  * the problem, before anything reaches TeamCity and without touching storage.
  */
+import { workspaceSettingsExtension } from '../../local/forge-host/runtime/extension-context';
 import type { Result } from '../../src/shared/result';
+import { REFUSED_DEPLOYED, REFUSED_LOCAL } from '../../src/shared/testing/server-address-forms';
 import {
   addedTokenId,
   prExtension,
@@ -20,6 +22,8 @@ type Case = {
   message: string | RegExp;
   field?: string;
   extension?: () => Record<string, unknown>;
+  /** Who calls; the workspace policy is an admin's (demo). */
+  user?: string;
 };
 
 const MB = 'x'.repeat(1024 * 1024);
@@ -37,12 +41,14 @@ beforeAll(async () => {
 });
 afterAll(() => host.close());
 
+const simPort = () => new URL(sim.url).port;
 const trigger = (extra: Record<string, unknown>) => ({ tokenId, buildTypeId: 'Acme_Webapp_Build', branchName: 'main', ...extra });
 const ADDRESS = "This isn't a valid server address. Enter it like https://teamcity.example.com.";
 const NO_SPACES = "The access token can't contain spaces or line breaks. Copy it again from TeamCity.";
 const NOT_AN_OBJECT = /^Invalid input: expected object, received (array|string|null|number)$/;
-const BAD_BUILD_TYPE = 'This is not a valid TeamCity build configuration id.';
-const BAD_BRANCH = 'This is not a valid branch name.';
+const BAD_BUILD_TYPE =
+  'This is not a TeamCity build configuration id: ids start with a Latin letter and contain only Latin letters, digits and underscores (at most 225).';
+const branchCannot = (what: string) => `Branch names can't contain "${what}".`;
 const BAD_TOKEN_ID = 'Token id is not valid.';
 const BAD_BUILD_ID = 'Build id must be a number.';
 
@@ -115,7 +121,7 @@ const CASES: Case[] = [
     fn: 'addToken',
     name: 'server URL pointing at a file',
     payload: () => ({ serverUrl: 'file:///etc/passwd', token }),
-    message: ADDRESS,
+    message: /^"file" addresses aren't supported/,
     field: 'serverUrl',
   },
   {
@@ -373,7 +379,7 @@ const CASES: Case[] = [
     fn: 'triggerBuild',
     name: 'branch with CR/LF',
     payload: () => trigger({ branchName: 'main\r\nX-Injected: 1' }),
-    message: BAD_BRANCH,
+    message: "Branch names can't contain line breaks or other control characters.",
     field: 'branchName',
     extension: prExtension,
   },
@@ -381,7 +387,7 @@ const CASES: Case[] = [
     fn: 'triggerBuild',
     name: 'branch with path traversal',
     payload: () => trigger({ branchName: '../../refs/heads/main' }),
-    message: BAD_BRANCH,
+    message: branchCannot('..'),
     field: 'branchName',
     extension: prExtension,
   },
@@ -389,7 +395,7 @@ const CASES: Case[] = [
     fn: 'triggerBuild',
     name: 'branch with a locator colon',
     payload: () => trigger({ branchName: 'main,name:(x)' }),
-    message: BAD_BRANCH,
+    message: branchCannot(':'),
     field: 'branchName',
     extension: prExtension,
   },
@@ -397,7 +403,7 @@ const CASES: Case[] = [
     fn: 'triggerBuild',
     name: 'branch with a wildcard',
     payload: () => trigger({ branchName: 'release/*' }),
-    message: BAD_BRANCH,
+    message: branchCannot('*'),
     field: 'branchName',
     extension: prExtension,
   },
@@ -424,6 +430,50 @@ const CASES: Case[] = [
     message: 'Choose a branch.',
     field: 'branchName',
     extension: prExtension,
+  },
+  // git check-ref-format: what the earlier rule let through to TeamCity.
+  ...(
+    [
+      ['"@" on its own', '@', '"@" and "HEAD" aren\'t branch names: enter the name of a branch.'],
+      ['HEAD', 'HEAD', '"@" and "HEAD" aren\'t branch names: enter the name of a branch.'],
+      ['a trailing dot', 'release.', 'Branch names can\'t end with ".".'],
+      ['a leading dot', '.hidden', 'No part of a branch name between slashes can start with ".".'],
+      ['a component starting with a dot', 'feature/.x', 'No part of a branch name between slashes can start with ".".'],
+      ['a .lock component', 'x.lock/y', 'No part of a branch name between slashes can end with ".lock".'],
+    ] as const
+  ).map(([what, branchName, message]): Case => ({
+    fn: 'triggerBuild',
+    name: `branch with ${what}`,
+    payload: () => trigger({ branchName }),
+    message,
+    field: 'branchName',
+    extension: prExtension,
+  })),
+  {
+    fn: 'listRecentBuilds',
+    name: 'branch with a component starting with a dot',
+    payload: () => ({ tokenId, buildTypeId: 'Acme_Webapp_Build', branchName: 'feature/.x' }),
+    message: 'No part of a branch name between slashes can start with ".".',
+    field: 'branchName',
+    extension: repoExtension,
+  },
+  {
+    fn: 'saveWorkspacePolicy',
+    name: 'allowed server with an embedded loopback address',
+    payload: () => ({ allowedServers: ['https://teamcity.example.com', `http://[::ffff:127.0.0.1]:${simPort()}`], defaultServerUrl: null }),
+    message: /^Server 2: \[::ffff:7f00:1\] stands for 127\.0\.0\.1, a private or local address/,
+    field: 'allowedServers',
+    extension: workspaceSettingsExtension,
+    user: 'demo',
+  },
+  {
+    fn: 'saveWorkspacePolicy',
+    name: 'default server on port 0',
+    payload: () => ({ allowedServers: [], defaultServerUrl: `http://127.0.0.1:0` }),
+    message: 'The port must be a number from 1 to 65535.',
+    field: 'defaultServerUrl',
+    extension: workspaceSettingsExtension,
+    user: 'demo',
   },
   {
     fn: 'triggerBuild',
@@ -461,7 +511,7 @@ const CASES: Case[] = [
     fn: 'triggerBuild',
     name: '101 parameters',
     payload: () => trigger({ parameters: Array.from({ length: 101 }, (_, i) => ({ name: `p${i}`, value: '' })) }),
-    message: 'At most 100 parameters.',
+    message: 'A build takes at most 100 parameters.',
     field: 'parameters',
     extension: prExtension,
   },
@@ -597,7 +647,7 @@ const CASES: Case[] = [
     fn: 'listRecentBuilds',
     name: 'branch with locator syntax',
     payload: () => ({ tokenId, buildTypeId: 'Acme_Webapp_Build', branchName: 'default:any' }),
-    message: BAD_BRANCH,
+    message: branchCannot(':'),
     field: 'branchName',
     extension: repoExtension,
   },
@@ -617,7 +667,7 @@ describe('bad input', () => {
     for (const c of CASES) {
       const storedBefore = storageSnapshot(host);
       sim.clearRequests();
-      const result = (await host.invoke(USER, c.fn, c.payload(), c.extension?.())) as Result<unknown>;
+      const result = (await host.invoke(c.user ?? USER, c.fn, c.payload(), c.extension?.())) as Result<unknown>;
       const label = `${c.fn}: ${c.name}`;
       if (result.ok) problems.push(`${label}: accepted`);
       else {
@@ -637,5 +687,62 @@ describe('bad input', () => {
       `bad input: tried ${CASES.length} inputs over ${new Set(CASES.map((c) => c.fn)).size} resolvers; ${CASES.length - failedCases} handled correctly${problems.length ? `; problems:\n  ${problems.join('\n  ')}` : ''}`,
     );
     expect(problems).toEqual([]);
+  });
+});
+
+/**
+ * Every way of writing a server address that must not be used, through the real addToken resolver: as the
+ * deployed app sees it (the local host's loopback exception switched off; the configuration is read on every
+ * call) and as the local host does. Loopback forms carry the simulator's port, so one wrongly accepted would
+ * show up as a request to it.
+ */
+describe('server addresses', () => {
+  const LOOPBACK_FLAG = 'TEAMCITY_ALLOW_HTTP_LOOPBACK';
+
+  async function refusals(forms: typeof REFUSED_DEPLOYED, allowHttpLoopback: boolean): Promise<string[]> {
+    const saved = process.env[LOOPBACK_FLAG];
+    process.env[LOOPBACK_FLAG] = String(allowHttpLoopback);
+    const problems: string[] = [];
+    try {
+      for (const { form, why, message } of forms) {
+        const serverUrl = form.replace('PORT', simPort());
+        const label = `${allowHttpLoopback ? 'local' : 'deployed'} ${JSON.stringify(serverUrl)} (${why})`;
+        const storedBefore = storageSnapshot(host);
+        sim.clearRequests();
+        const result = (await host.invoke(USER, 'addToken', { serverUrl, token })) as Result<unknown>;
+        if (result.ok) problems.push(`${label}: accepted`);
+        else if (result.error.code !== 'invalid_input' || result.error.field !== 'serverUrl' || !message.test(result.error.message))
+          problems.push(
+            `${label}: ${result.error.code} ${String(result.error.field)} ${JSON.stringify(result.error.message.slice(0, 200))}`,
+          );
+        if (sim.requests.length > 0) problems.push(`${label}: sent ${sim.requests.length} request(s) to TeamCity`);
+        if (storageSnapshot(host) !== storedBefore) problems.push(`${label}: changed storage`);
+      }
+    } finally {
+      if (saved === undefined) delete process.env[LOOPBACK_FLAG];
+      else process.env[LOOPBACK_FLAG] = saved;
+    }
+    return problems;
+  }
+
+  it(`refuses ${REFUSED_DEPLOYED.length + REFUSED_LOCAL.length} address forms precisely, sending nothing and storing nothing`, async () => {
+    const problems = [...(await refusals(REFUSED_DEPLOYED, false)), ...(await refusals(REFUSED_LOCAL, true))];
+    const total = REFUSED_DEPLOYED.length + REFUSED_LOCAL.length;
+    const wrong = new Set(problems.map((p) => p.split(': ')[0])).size;
+    console.log(
+      `addresses refused: ${total - wrong} forms${wrong ? `; ${wrong} of ${total} not refused as expected:\n  ${problems.join('\n  ')}` : ''}`,
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('still adds the simulator by the forms the local host documents', async () => {
+    const port = simPort();
+    for (const serverUrl of [`127.0.0.1:${port}`, `//127.0.0.1:${port}`, `http://localhost.:${port}`]) {
+      const added = (await host.invoke('local-forms', 'addToken', { serverUrl, token })) as Result<{ token: { serverUrl: string } }>;
+      expect({ serverUrl, added: added.ok && added.data.token.serverUrl }).toEqual({
+        serverUrl,
+        added: expect.stringMatching(/^http:\/\//),
+      });
+    }
   });
 });

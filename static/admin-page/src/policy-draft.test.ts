@@ -19,6 +19,21 @@ describe('the admin page draft', () => {
     expect(addServer(draft, '')).toEqual({ error: 'Enter the address of your TeamCity server.' });
   });
 
+  it("uses the backend's address rule: the same canonical forms and the same messages", () => {
+    const draft = draftOf(saved);
+    expect(addServer(draft, 'https:/ci.example.org.')).toEqual({
+      draft: { ...draft, allowedServers: ['https://tc.example.com', 'https://ci.example.org'] },
+    });
+    expect(addServer(draft, 'https://[::127.0.0.1]')).toEqual({
+      error:
+        '[::7f00:1] stands for 127.0.0.1, a private or local address. Bitbucket Cloud can only reach TeamCity servers that are reachable from the internet.',
+    });
+    expect(addServer(draft, 'teamcity:8111')).toEqual({
+      error: `"teamcity" isn't a full host name. Enter the server's name as the internet knows it, like teamcity.example.com.`,
+    });
+    expect(addServer(draft, 'https://ci.example.org:0')).toEqual({ error: 'The port must be a number from 1 to 65535.' });
+  });
+
   it('clears the default when its server is removed, and knows when something changed', () => {
     const draft = draftOf(saved);
     expect(isDirty(draft, saved)).toBe(false);

@@ -1,10 +1,10 @@
 /**
- * The admin page's unsaved edits. Servers are normalized as they are added, with the backend's own
- * normalizeServerUrl, so the list shows what will be stored and duplicates are caught at once. Loopback http is
+ * The admin page's unsaved edits. Servers are normalized as they are added, with the rule the backend enforces
+ * (src/shared/server-url.ts), so the list shows what will be stored and duplicates are caught at once. Loopback http is
  * accepted here because only the backend knows whether it may be used; it says so when saving.
  */
 import type { WorkspacePolicyResponse } from '../../../src/shared/schemas';
-import { normalizeServerUrl } from '../../../src/validation/server-url';
+import { normalizeServerUrl } from '../../../src/shared/server-url';
 
 export type PolicyDraft = { allowedServers: string[]; defaultServerUrl: string };
 

@@ -13,6 +13,7 @@ import { ExternalLink } from '../../shared/external-link';
 import { VisuallyHidden } from '../../shared/visually-hidden';
 import { AppErrorMessage } from './app-error-message';
 import { buildLook, BuildStateLozenge } from './build-state-lozenge';
+import { BuildApproval } from './build-approval';
 import { CancelBuild } from './cancel-build';
 import { useBuildPolling } from './use-build-polling';
 
@@ -69,11 +70,12 @@ export function BuildProgress({ tokenId, initial, configurationName, settingsPat
           {build.buildTypeName ?? configurationName}
           {build.branchName ? ` · ${build.branchName}` : ''}
         </Text>
+        <BuildApproval tokenId={tokenId} build={build} onApproved={(approval) => setBuild({ ...build, approval })} />
         {build.state === 'queued' && (
           <Stack space="space.050">
             <ProgressBar isIndeterminate ariaLabel="Waiting in the queue" />
             <Text size="small" color="color.text.subtle">
-              Waiting in the queue for a build agent…
+              {build.approval?.status === 'waiting' ? 'Waiting for approval…' : 'Waiting in the queue for a build agent…'}
             </Text>
           </Stack>
         )}

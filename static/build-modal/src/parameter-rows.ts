@@ -3,7 +3,7 @@
  * reported; names are checked with the backend's rules: valid, once each, and not in the namespace the app
  * fills from the pull request.
  */
-import { MAX_PARAMETERS, parameterNameProblem, parameterValueProblem } from '../../../src/shared/input-rules';
+import { INPUT_MESSAGES, MAX_PARAMETERS, parameterNameProblem, parameterValueProblem } from '../../../src/shared/input-rules';
 import { isPullRequestParameter, PULL_REQUEST_PARAMETER_PREFIX } from '../../../src/shared/pull-request-parameters';
 
 export type ParameterRow = { key: number; name: string; value: string };
@@ -33,7 +33,7 @@ export function rowProblems(rows: ParameterRow[]): Map<number, RowProblems> {
 }
 
 export function tooManyParameters(rows: ParameterRow[]): string | null {
-  return rows.filter((row) => !isBlank(row)).length > MAX_PARAMETERS ? `A build takes at most ${MAX_PARAMETERS} parameters.` : null;
+  return rows.filter((row) => !isBlank(row)).length > MAX_PARAMETERS ? INPUT_MESSAGES.tooManyParameters : null;
 }
 
 export function toParameters(rows: ParameterRow[]): Array<{ name: string; value: string }> {

@@ -23,7 +23,7 @@ export function ParametersEditor({ rows, problems, showProblems, limitProblem, o
     onChange(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
   const remove = (key: number) => onChange(rows.filter((row) => row.key !== key));
   return (
-    <Fieldset legend="Build parameters">
+    <Fieldset legend="Other parameters">
       <Stack space="space.100">
         {rows.length === 0 && (
           <Text size="small" color="color.text.subtle">

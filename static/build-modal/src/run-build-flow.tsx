@@ -18,6 +18,9 @@ import { RunBuildForm, type FormValues } from './run-build-form';
 import { triggerBuild } from './trigger-build';
 import { TriggerErrorMessage } from './trigger-error-message';
 import { hasHiddenProblems, hasProblems, validateForm } from './validate-form';
+import { RunParametersSection } from './run-parameters-section';
+import { initialTypedValues, typedParametersToSend, typedProblems, type TypedValues } from './typed-values';
+import { useRunParameters } from './use-run-parameters';
 
 export type RunBuildFlowProps = { setup: GetBuildSetupResponse; settingsPath: string | null; subtitle: string };
 
@@ -55,6 +58,16 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
 
   const problems = useMemo(() => validateForm(values), [values]);
 
+  const runParameters = useRunParameters(values.tokenId, values.configuration?.id);
+  const [typedEdits, setTypedEdits] = useState<{ key: string; values: TypedValues } | null>(null);
+  const parameterList = useMemo(() => (runParameters.status === 'ready' ? runParameters.data.parameters : []), [runParameters]);
+  // Each configuration starts from its own values; edits belong to the configuration they were made for.
+  const typedValues = useMemo(
+    () => (typedEdits?.key === runParameters.key ? typedEdits.values : initialTypedValues(parameterList)),
+    [typedEdits, runParameters.key, parameterList],
+  );
+  const typedProblemsByName = useMemo(() => typedProblems(parameterList, typedValues), [parameterList, typedValues]);
+
   const start = async (request: TriggerBuildRequest, configurationName: string, source: 'form' | number) => {
     setSubmitting(source);
     setError(null);
@@ -71,7 +84,7 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
 
   const runFromForm = () => {
     setShowProblems(true);
-    if (hasProblems(problems) || !values.configuration) {
+    if (hasProblems(problems) || typedProblemsByName.size > 0 || !values.configuration) {
       if (hasHiddenProblems(problems)) setMoreOpen(true);
       return;
     }
@@ -81,7 +94,7 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
         tokenId: values.tokenId,
         buildTypeId: values.configuration.id,
         branchName: values.branch.trim(),
-        parameters: toParameters(values.rows),
+        parameters: [...typedParametersToSend(parameterList, typedValues), ...toParameters(values.rows)],
         comment: comment.trim() || undefined,
         queueAtTop,
         cleanCheckout,
@@ -193,6 +206,18 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
               setError(null);
             }}
             onRunAgain={(build) => values.configuration && runAgain(values.tokenId, build, values.configuration.name)}
+            typedParameters={
+              <RunParametersSection
+                state={runParameters}
+                values={typedValues}
+                problems={typedProblemsByName}
+                showProblems={showProblems}
+                onChange={(next) => {
+                  setTypedEdits({ key: runParameters.key, values: next });
+                  setError(null);
+                }}
+              />
+            }
           />
         </div>
         {errorMessage}

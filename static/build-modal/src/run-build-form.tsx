@@ -2,6 +2,7 @@
  * The form: server, build configuration, branch, the collapsed extras, and recent builds of the choice.
  * It only edits values; the flow around it validates and starts the build.
  */
+import type { ReactNode } from 'react';
 import type { BuildConfigurationView, BuildView, GetBuildSetupResponse } from '../../../src/shared/schemas';
 import { Stack } from '@atlaskit/primitives/compiled';
 import { BranchPicker } from './branch-picker';
@@ -40,6 +41,8 @@ export type RunBuildFormProps = {
   onMoreToggle: () => void;
   onChange: (change: Partial<FormValues>) => void;
   onRunAgain: (build: BuildView) => void;
+  /** The chosen configuration's own (typed) parameters. */
+  typedParameters: ReactNode;
 };
 
 export function RunBuildForm(props: RunBuildFormProps) {
@@ -70,6 +73,7 @@ export function RunBuildForm(props: RunBuildFormProps) {
         error={showProblems || values.branch !== '' ? problems.branch : undefined}
         onChange={(branch) => onChange({ branch })}
       />
+      {props.typedParameters}
       <MoreOptions
         isOpen={props.moreOpen}
         onToggle={props.onMoreToggle}

@@ -2,6 +2,8 @@
  * Catches only what the user can fix without asking the server (empty fields). The resolver validates
  * the address and the token properly and answers with a field, which the dialog shows the same way.
  */
+import { INPUT_MESSAGES } from '../../../src/shared/input-rules';
+
 export type AddTokenField = 'serverUrl' | 'token';
 export type AddTokenValues = Record<AddTokenField, string>;
 export type AddTokenFieldErrors = Partial<Record<AddTokenField, string>>;
@@ -9,8 +11,8 @@ export type AddTokenFieldErrors = Partial<Record<AddTokenField, string>>;
 const ADD_TOKEN_FIELDS: readonly AddTokenField[] = ['serverUrl', 'token'];
 
 export const REQUIRED_MESSAGES: Record<AddTokenField, string> = {
-  serverUrl: 'Enter the address of your TeamCity server.',
-  token: 'Paste the access token you created in TeamCity.',
+  serverUrl: INPUT_MESSAGES.serverUrlMissing,
+  token: INPUT_MESSAGES.tokenMissing,
 };
 
 export function validateAddToken(values: AddTokenValues): AddTokenFieldErrors {
