@@ -1,7 +1,8 @@
 /** Every test runs the real parts (HTTP on loopback, @forge packages, SQLite, Chromium); none is mocked. */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/static', '<rootDir>/test', '<rootDir>/local'],
+  // Node, with the app's log lines printed only for failing tests.
+  testEnvironment: '<rootDir>/test/support/quiet-log-environment.ts',
+  roots: ['<rootDir>/src', '<rootDir>/static', '<rootDir>/test', '<rootDir>/local', '<rootDir>/bench'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     '^.+\\.(t|j)sx?$': [

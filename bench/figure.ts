@@ -1,6 +1,9 @@
 /** One measured figure as the benchmark table shows it. */
-/** ERROR: the benchmark could not measure (it threw); the figure's value says why. */
-export type Verdict = 'PASS' | 'OVER' | 'INFO' | 'ERROR';
+/**
+ * ERROR: the benchmark could not measure (it threw); the figure's value says why. SKIPPED: this machine lacks
+ * what the benchmark needs (a browser); the value says what to install.
+ */
+export type Verdict = 'PASS' | 'OVER' | 'INFO' | 'ERROR' | 'SKIPPED';
 
 export type Figure = {
   /** What was measured, including its conditions (N, sample count). */

@@ -14,6 +14,7 @@ import { settingsPageLoadFigures } from './settings-page-load';
 import { tokenOperationFigures } from './token-operations';
 import { triggerRequestFigures } from './trigger-requests';
 import { uiBundleFigures } from './ui-bundle-size';
+import { isLogLine } from '../src/logging/log';
 
 const BENCHMARKS: Array<{ name: string; run: () => Promise<Figure[]> }> = [
   { name: 'settings page in Chromium', run: settingsPageLoadFigures },
@@ -30,14 +31,15 @@ const NOTES = [
   'Custom UI JS budget counts what a page downloads before it can render (entry chunk + static imports, from static/<app>/dist/build-stats.json, gzip level 9, KiB); the lazy-chunk and browser-observed rows are for information.',
   'The static comparison page is served by a node:http server of the benchmark on 127.0.0.1 (the local host has no route for arbitrary pages); both pages load in a fresh Chromium context (cold cache), timed from navigation start until the first table row is visible.',
   'Discovery is timed through the real findBuildConfigurations resolver against a yardstick that lists every VCS root and build type and matches in the client (bench/naive-discovery.ts); both must find the same configurations.',
-  "Listing tokens: Forge's Key-Value Store returns at most 20 entries per query page (Forge storage docs), and the local host enforces the same cap, so 100 tokens cannot fit one page whatever the layout.",
+  'Listing tokens: Forge\'s Key-Value Store returns at most 20 entries per query page (Forge storage docs, "Querying key-value pairs"), the local host enforces the same cap, and a token takes 2 entries, so the budget is 1 page up to 10 tokens and one more per 10 beyond.',
+  "Round trips of waiting come from the simulator's request log (when each request arrived and when its answer left): requests that arrived before another's answer left went out together; the count is the longest chain of requests that each waited for an earlier answer (bench/round-trips.ts). The simulator holds each answer back so that overlap is unmistakable.",
 ];
 
 /** The app logs one JSON line per resolver call; in a benchmark table they are noise. */
 function silenceAppLogs(): () => void {
   const original = console.log;
   console.log = (...args: unknown[]) => {
-    if (typeof args[0] === 'string' && args[0].startsWith('{"event":')) return;
+    if (args.length === 1 && typeof args[0] === 'string' && isLogLine(args[0])) return;
     original(...args);
   };
   return () => {

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { startLocalHost, type LocalHost } from '../local/forge-host/start-local-host';
 import { launchChromium } from '../test/browser/browser-helpers';
+import { environmentOf, findChromium, INSTALL_ADVICE } from '../test/support/chromium-path';
 import { addTokensOnDistinctServers, type ExtraServers } from './distinct-servers';
 import { info, kib, median, runStandalone, within, type Figure } from './figure';
 import { staticPage, startStaticTextServer, type PageText } from './static-text-server';
@@ -140,6 +141,10 @@ async function staticBaselineMs(browser: Browser, text: PageText): Promise<numbe
 }
 
 export async function settingsPageLoadFigures(): Promise<Figure[]> {
+  const chromium = findChromium(environmentOf());
+  if (!chromium.found) {
+    return [{ name: 'settings page in Chromium', value: `not measured: no Chromium. ${INSTALL_ADVICE}`, budget: '—', verdict: 'SKIPPED' }];
+  }
   const host = await startLocalHost({ port: 0, dbPath: ':memory:' });
   const servers: ExtraServers[] = [];
   let browser: Browser | undefined;

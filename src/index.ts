@@ -11,40 +11,51 @@ import { createPolicyService } from './services/policy-service';
 import { policyResolvers } from './resolvers/policy-resolvers';
 import { fail } from './shared/result';
 
-const tokenService = createTokenService({
-  fetch: (url, init) => fetch(url, init as Parameters<typeof fetch>[1]) as unknown as Promise<Response>,
-});
-
-const buildService = createBuildService({ tokens: tokenService });
-
-const policyService = createPolicyService();
-
-const functions = {
-  ...tokenResolvers(tokenService),
-  ...buildResolvers(buildService),
-  ...policyResolvers(policyService),
+export type AppDependencies = {
+  /** The clock every use case reads (when a token was added, checked, last authenticated); default: the system's. */
+  now?: () => Date;
 };
 
-const resolver = new Resolver();
-for (const [name, fn] of Object.entries(functions)) {
-  resolver.define(name, fn as Parameters<typeof resolver.define>[1]);
-}
-const definitions = resolver.getDefinitions();
+/** The handler with its dependencies; the local host passes a test's clock here. */
+export const createHandler = ({ now }: AppDependencies = {}) => {
+  const tokenService = createTokenService({
+    fetch: (url, init) => fetch(url, init as Parameters<typeof fetch>[1]) as unknown as Promise<Response>,
+    now,
+  });
 
-type Invocation = Parameters<typeof definitions>[0];
+  const buildService = createBuildService({ tokens: tokenService });
 
-/**
- * @forge/resolver looks a function key up with `in`, so inherited names reach Object.prototype: `constructor`
- * would echo the request and its context back, `__proto__` or `hasOwnProperty` would crash. Only the app's own
- * functions are let through; anything else is answered like any other bad request.
- */
-export const handler = async (request: Invocation, backendRuntimePayload?: Parameters<typeof definitions>[1]): Promise<unknown> => {
-  const functionKey: unknown = (request as { call?: { functionKey?: unknown } } | undefined)?.call?.functionKey;
-  if (typeof functionKey !== 'string' || !Object.hasOwn(functions, functionKey)) {
-    return fail(
-      'invalid_input',
-      'This page asked for something the app does not offer. Reload the page to use the current version of the app.',
-    );
+  const policyService = createPolicyService({ now });
+
+  const functions = {
+    ...tokenResolvers(tokenService),
+    ...buildResolvers(buildService),
+    ...policyResolvers(policyService),
+  };
+  const resolver = new Resolver();
+  for (const [name, fn] of Object.entries(functions)) {
+    resolver.define(name, fn as Parameters<typeof resolver.define>[1]);
   }
-  return definitions(request, backendRuntimePayload);
+  const definitions = resolver.getDefinitions();
+
+  /**
+   * @forge/resolver looks a function key up with `in`, so inherited names reach Object.prototype: `constructor`
+   * would echo the request and its context back, `__proto__` or `hasOwnProperty` would crash. Only the app's own
+   * functions are let through; anything else is answered like any other bad request.
+   */
+  return async (
+    request: Parameters<typeof definitions>[0],
+    backendRuntimePayload?: Parameters<typeof definitions>[1],
+  ): Promise<unknown> => {
+    const functionKey: unknown = (request as { call?: { functionKey?: unknown } } | undefined)?.call?.functionKey;
+    if (typeof functionKey !== 'string' || !Object.hasOwn(functions, functionKey)) {
+      return fail(
+        'invalid_input',
+        'This page asked for something the app does not offer. Reload the page to use the current version of the app.',
+      );
+    }
+    return definitions(request, backendRuntimePayload);
+  };
 };
+
+export const handler = createHandler();

@@ -16,10 +16,11 @@ import { invoke, view, showFlag } from '@forge/bridge';
 const out = (id, text) => { const el = document.createElement('p'); el.id = id; el.textContent = text; document.body.appendChild(el); };
 (async () => {
   const context = await view.getContext();
-  out('context', context.extension.type + ' ' + context.extension.pullRequest.source.branch.name);
+  out('context', context.extension.type + ' ' + context.extension.pullRequest.id);
   const me = await invoke('whoami', { accountId: 'forged' });
   out('whoami', me.accountId);
   await invoke('fail').catch((e) => out('failure', e.message));
+  await invoke('slow').catch((e) => out('cut-off', e.message));
   const button = document.createElement('button');
   button.id = 'done';
   button.textContent = 'Done';
@@ -32,7 +33,12 @@ const resolver = new Resolver()
   .define('whoami', ({ context }) => ({ accountId: (context as { accountId: string }).accountId }))
   .define('fail', () => {
     throw new Error('no such build');
-  });
+  })
+  // Never settles: the host cuts it off at the invocation limit.
+  .define('slow', () => new Promise(() => undefined));
+
+/** Short, so the test does not wait Forge's 25 s; long enough for the other calls on a busy machine. */
+const INVOCATION_LIMIT_MS = 3000;
 
 describe('the bridge in Chromium', () => {
   let host: LocalHost;
@@ -53,7 +59,12 @@ describe('the bridge in Chromium', () => {
       path.join(dist, 'index.html'),
       '<!doctype html><html><head><script type="module" src="./app.js"></script></head><body></body></html>',
     );
-    host = await startLocalHost({ teamcity: false, handler: resolver.getDefinitions() as never, staticDir });
+    host = await startLocalHost({
+      teamcity: false,
+      handler: resolver.getDefinitions() as never,
+      staticDir,
+      invocationLimitMs: INVOCATION_LIMIT_MS,
+    });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -69,14 +80,17 @@ describe('the bridge in Chromium', () => {
     await page.click('button:has-text("Run TeamCity build")');
 
     const frame = page.frameLocator('.modal iframe');
-    await expect(frame.locator('#context').textContent()).resolves.toBe('bitbucket:repoPullRequestAction feature/login');
+    await expect(frame.locator('#context').textContent()).resolves.toBe('bitbucket:repoPullRequestAction 1');
     await expect(frame.locator('#whoami').textContent()).resolves.toBe(host.accountIdFor('bob'));
     await expect(frame.locator('#failure').textContent()).resolves.toBe('There was an error invoking the function - no such build');
+    await expect(frame.locator('#cut-off').textContent({ timeout: INVOCATION_LIMIT_MS + 10_000 })).resolves.toBe(
+      'There was an error invoking the function - The function did not finish within the invocation time limit (3 s) and was stopped.',
+    );
 
     await frame.locator('#done').click();
     await page.waitForSelector('.modal', { state: 'detached' });
     await expect(page.locator('#flags .flag-success strong').textContent()).resolves.toBe('Build queued');
-    // The failed invoke is expected to log a 500 for its request; nothing else may go wrong.
-    expect(pageErrors.filter((e) => !e.includes('500'))).toEqual([]);
+    // The failed and the cut-off invoke log a 500 and a 504 for their requests; nothing else may go wrong.
+    expect(pageErrors.filter((e) => !e.includes('500') && !e.includes('504'))).toEqual([]);
   });
 });

@@ -22,6 +22,8 @@ async function main(): Promise<void> {
     dbPath,
     teamcity: withSimulator ? { port: portFrom('TEAMCITY_SIM_PORT', 8111) } : false,
     log: (line) => console.log(line),
+    // The demo asks each user for access once, as Forge does (`?consent=revoked` on any page asks again).
+    consent: 'ask',
   });
 
   console.log(`Local Forge host:    ${host.url}  (storage: ${dbPath})`);

@@ -1,5 +1,6 @@
 /** The local host over real HTTP on 127.0.0.1 with a real @forge/resolver handler and @forge/api. */
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import Resolver from '@forge/resolver';
@@ -113,15 +114,25 @@ describe('local Forge host over HTTP', () => {
     expect(context.accountId).toBe(host.accountIdFor('demo'));
     expect(context.moduleKey).toBe('teamcity-run-build-pull-request');
     expect(context.extension.type).toBe('bitbucket:repoPullRequestAction');
-    expect(context.extension.repository).toMatchObject({
-      full_name: 'acme/webapp',
-      name: 'webapp',
-      uuid: expect.stringMatching(/^\{.+\}$/),
+    // Exactly what Bitbucket documents, so the app must read everything else from the Bitbucket API.
+    expect(context.workspaceId).toMatch(/^\{[0-9a-f-]{36}\}$/);
+    expect(context.extension).toEqual({
+      type: 'bitbucket:repoPullRequestAction',
+      location: 'https://bitbucket.org/acme/webapp/pull-requests/1',
+      repository: { uuid: expect.stringMatching(/^\{[0-9a-f-]{36}\}$/) },
+      pullRequest: { id: 1 },
     });
-    expect(context.extension.pullRequest).toMatchObject({
-      id: 1,
-      source: { branch: { name: 'feature/login' } },
-      destination: { branch: { name: 'develop' } },
+
+    const repoPage = await bridge('context', { frame: { module: 'teamcity-run-build-repository', workspace: 'acme', repo: 'webapp' } });
+    expect(((await repoPage.json()) as { context: Record<string, unknown> }).context.extension).toEqual({
+      type: 'bitbucket:repoCodeOverviewAction',
+      location: 'https://bitbucket.org/acme/webapp',
+      repository: { uuid: context.extension.repository.uuid },
+    });
+    const settings = await bridge('context', { frame: settingsFrame });
+    expect(((await settings.json()) as { context: Record<string, unknown> }).context.extension).toEqual({
+      type: 'bitbucket:workspacePersonalSettingsPage',
+      location: expect.stringMatching(/^https:\/\/bitbucket\.org\/acme\/workspace\/personal-settings\/forge\//),
     });
 
     const unknown = await bridge('context', { frame: { module: 'teamcity-run-build-pr', workspace: 'acme', repo: 'nope', pr: '1' } });
@@ -156,6 +167,62 @@ describe('local Forge host over HTTP', () => {
     ]);
     expect(await host.invoke('demo', 'myPermission')).toEqual(['owner']);
     expect(await host.invoke('bob', 'myPermission')).toEqual(['member']);
+  });
+
+  /** node:http, because fetch will not send a `Host` of our choosing. */
+  const rawGet = (pagePath: string, headers: Record<string, string>) =>
+    new Promise<{ status: number; cookie: string | undefined; body: string }>((resolve, reject) => {
+      const req = http.get(`${host.url}${pagePath}`, { headers }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, cookie: res.headers['set-cookie']?.[0], body }));
+      });
+      req.on('error', reject);
+    });
+
+  it('refuses requests for any host name but its own (DNS rebinding)', async () => {
+    const port = new URL(host.url).port;
+    for (const name of [`evil.example:${port}`, `127.0.0.1.nip.io:${port}`, '127.0.0.1', `127.0.0.1:${Number(port) + 1}`]) {
+      const page = await rawGet('/account/teamcity', { host: name });
+      expect([name, page.status]).toEqual([name, 421]);
+      expect(page.body).not.toContain('TeamCity');
+    }
+    expect((await rawGet('/account/teamcity', { host: `127.0.0.1:${port}` })).status).toBe(200);
+    expect((await rawGet('/account/teamcity', { host: `localhost:${port}` })).status).toBe(200);
+  });
+
+  it('takes bridge calls only from its exact origin, scheme included', async () => {
+    const own = new URL(host.url);
+    for (const origin of [`https://${own.host}`, `http://localhost.evil:${own.port}`, 'null']) {
+      const response = await bridge('invoke', { frame: settingsFrame, functionKey: 'whoami' }, undefined, { origin });
+      expect([origin, response.status]).toEqual([origin, 403]);
+    }
+    expect((await bridge('invoke', { frame: settingsFrame, functionKey: 'whoami' }, undefined, { origin: host.url })).status).toBe(200);
+  });
+
+  it('switches the user with ?as= only on a navigation the user made, not from another site', async () => {
+    const navigation = { 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' };
+    const fromImage = await rawGet('/account/teamcity?as=carol', {
+      'sec-fetch-site': 'cross-site',
+      'sec-fetch-mode': 'no-cors',
+      'sec-fetch-dest': 'image',
+    });
+    expect(fromImage.cookie).toBeUndefined();
+    expect(fromImage.body).not.toContain('Carol');
+    const fromLink = await rawGet('/account/teamcity?as=carol', { 'sec-fetch-site': 'cross-site', ...navigation });
+    expect(fromLink.cookie).toBeUndefined();
+    const framed = await rawGet('/account/teamcity?as=carol', {
+      'sec-fetch-site': 'same-origin',
+      'sec-fetch-mode': 'navigate',
+      'sec-fetch-dest': 'iframe',
+    });
+    expect(framed.cookie).toBeUndefined();
+
+    for (const site of ['none', 'same-origin']) {
+      const typed = await rawGet('/account/teamcity?as=carol', { 'sec-fetch-site': site, ...navigation });
+      expect(typed.cookie?.split(';')[0]).toBe('forge_local_user=carol');
+      expect(typed.body).toContain('Carol');
+    }
   });
 
   it('sends a CSP without inline scripts or eval on every response', async () => {

@@ -10,10 +10,15 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { SimulatorOptions, TeamCitySimulator } from '../teamcity-simulator';
 import { demoUser, isValidUserName } from './bitbucket/demo-data';
+import { isServedHost } from './http/request-origin';
 import { createRouter } from './http/router';
+import { customUiCsp } from './http/custom-ui-csp';
+import { readAppManifest } from './runtime/app-manifest';
 import { settingsPageExtension, type Extension } from './runtime/extension-context';
+import { installEgress } from './runtime/egress';
 import { installForgeFetch } from './runtime/forge-fetch';
 import { loadAppHandler, runResolver, type ResolverHandler } from './runtime/resolver-runner';
+import { createUserConsent, type ConsentMode } from './runtime/user-consent';
 import { openKvsDatabase } from './storage/kvs-database';
 import { KvsStore } from './storage/kvs-store';
 import { createKvsTransport, type KvsOperation } from './storage/kvs-transport';
@@ -32,6 +37,26 @@ export type LocalHostOptions = {
   handler?: ResolverHandler;
   /** Where the Custom UI resources live (`<resource>/dist`); default: the repository's static/. */
   staticDir?: string;
+  /**
+   * One clock (epoch ms) for the app, its storage (TTLs, rate-limit windows), consent times and the simulator;
+   * default Date.now. Tests pass a test/support/test-clock.ts clock so nothing they check depends on the wall
+   * clock. The app ignores it when `handler` is given.
+   */
+  now?: () => number;
+  /**
+   * 'ask' (npm start): each user allows the app access once before its first asUser() call, as in Forge;
+   * default 'granted', so tests that are not about consent skip the step.
+   */
+  consent?: ConsentMode;
+  /**
+   * Default true: Forge's per-installation KVS rates (1000 rps, 4000 read and write units a minute). Only a
+   * load test that measures the app itself, beyond what one Forge installation may do, turns them off.
+   */
+  kvsRateLimits?: boolean;
+  /** How long an invocation may run before it is cut off; default Forge's 25 s. */
+  invocationLimitMs?: number;
+  /** The manifest whose permissions the host enforces (CSP, egress, scopes); default: the repository's manifest.yml. */
+  manifestPath?: string;
 };
 
 export interface LocalHost {
@@ -40,6 +65,8 @@ export interface LocalHost {
   /** Same path as the bridge's invoke, for integration tests. `extension` defaults to the personal settings page. */
   invoke(userName: string, functionKey: string, payload?: unknown, extension?: Record<string, unknown>): Promise<unknown>;
   accountIdFor(userName: string): string;
+  /** The consent step (only meaningful with `consent: 'ask'`). */
+  consent: { has(userName: string): boolean; grant(userName: string): void; revoke(userName: string): void };
   kvs: {
     operations: KvsOperation[];
     clearOperations(): void;
@@ -58,33 +85,41 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 export async function startLocalHost(options: LocalHostOptions = {}): Promise<LocalHost> {
   const log = options.log ?? (() => undefined);
+  const manifest = readAppManifest(options.manifestPath);
   const db = openKvsDatabase(options.dbPath ?? ':memory:');
-  const store = new KvsStore(db);
-  const transport = createKvsTransport(store);
+  const now = options.now ?? Date.now;
+  const store = new KvsStore(db, now);
+  const transport = createKvsTransport(store, now, options.kvsRateLimits ?? true);
+  const consent = createUserConsent(db, options.consent ?? 'granted', now);
   let uninstallFetch: (() => void) | undefined;
+  let uninstallEgress: (() => void) | undefined;
   let simulator: TeamCitySimulator | null = null;
   try {
-    uninstallFetch = installForgeFetch(transport);
-    const loadedHandler = options.handler ? Promise.resolve(options.handler) : loadAppHandler();
+    uninstallFetch = installForgeFetch({ kvs: transport, consent, scopes: manifest.scopes });
+    uninstallEgress = installEgress({ backend: manifest.external.fetchBackend });
+    const loadedHandler = options.handler ? Promise.resolve(options.handler) : loadAppHandler(options.now);
     loadedHandler.catch((error: unknown) =>
       log(`The app's resolver could not be loaded: ${error instanceof Error ? error.message : String(error)}`),
     );
 
     if (options.teamcity !== false) {
       const { startTeamCitySimulator } = await import('../teamcity-simulator');
-      simulator = await startTeamCitySimulator(options.teamcity ?? {});
+      simulator = await startTeamCitySimulator({ ...(options.now && { now: options.now }), ...options.teamcity });
     }
 
     const invokeAs = async (userName: string, functionKey: string, payload: unknown, extension: Extension) => {
       if (!isValidUserName(userName)) throw new Error(`"${userName}" is not a valid emulated user name.`);
-      return runResolver(await loadedHandler, demoUser(userName), functionKey, payload, extension);
+      return runResolver(await loadedHandler, demoUser(userName), functionKey, payload, extension, options.invocationLimitMs);
     };
 
     const httpLog: LocalHost['httpLog'] = [];
     const router = createRouter({
       staticDir: options.staticDir ?? path.join(REPO_ROOT, 'static'),
+      customUiCsp: customUiCsp(manifest),
+      consent,
       invoke: (user, key, payload, ext) => invokeAs(user.name, key, payload, ext),
     });
+    let servedPort = -1;
     const server = http.createServer((req, res) => {
       const started = performance.now();
       // The path only: query strings and bodies stay out of logs.
@@ -93,6 +128,11 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
         httpLog.push({ method: req.method ?? 'GET', path: pathOnly, status: res.statusCode });
         log(`${req.method} ${pathOnly} ${res.statusCode} ${Math.round(performance.now() - started)}ms`);
       });
+      if (!isServedHost(req, servedPort)) {
+        res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`This host answers only at http://127.0.0.1:${servedPort}.`);
+        return;
+      }
       router(req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
         res.end('Internal error');
@@ -103,14 +143,23 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       server.listen(options.port ?? 0, '127.0.0.1', resolve);
     });
     const { port } = server.address() as AddressInfo;
+    servedPort = port;
 
-    const uninstall = uninstallFetch;
+    const uninstall = () => {
+      uninstallEgress?.();
+      uninstallFetch?.();
+    };
     return {
       url: `http://127.0.0.1:${port}`,
       simulator,
       invoke: (userName, functionKey, payload, extension) =>
         invokeAs(userName, functionKey, payload, (extension as Extension | undefined) ?? settingsPageExtension()),
       accountIdFor: (userName) => demoUser(userName).accountId,
+      consent: {
+        has: (userName) => consent.has(demoUser(userName).accountId),
+        grant: (userName) => consent.grant(demoUser(userName).accountId),
+        revoke: (userName) => consent.revoke(demoUser(userName).accountId),
+      },
       kvs: {
         operations: transport.operations,
         clearOperations: transport.clearOperations,
@@ -133,6 +182,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     };
   } catch (error) {
     await simulator?.close();
+    uninstallEgress?.();
     uninstallFetch?.();
     db.close();
     throw error;

@@ -1,13 +1,16 @@
 import { startTeamCitySimulator } from './index';
 import type { TeamCitySimulator } from './types';
 import { basic, bearer, call } from './test-helpers';
+import { createTestClock, type TestClock } from '../../test/support/test-clock';
 
 const TOKEN_SHAPE = /^eyJ0eXAiOiAiVENWMiJ9\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 describe('authentication and access tokens', () => {
   let sim: TeamCitySimulator;
+  let clock: TestClock;
   beforeEach(async () => {
-    sim = await startTeamCitySimulator();
+    clock = createTestClock();
+    sim = await startTeamCitySimulator({ now: clock.now });
   });
   afterEach(() => sim.close());
 
@@ -59,8 +62,10 @@ describe('authentication and access tokens', () => {
     expect(del.status).toBe(204);
     expect((await call(sim, '/app/rest/server', { auth: bearer(deleted) })).status).toBe(401);
 
-    const expired = sim.createToken('developer', 'three', { expiresAt: new Date(Date.now() - 1000) });
-    expect((await call(sim, '/app/rest/server', { auth: bearer(expired) })).status).toBe(401);
+    const expiring = sim.createToken('developer', 'three', { expiresAt: clock.date(1000) });
+    expect((await call(sim, '/app/rest/server', { auth: bearer(expiring) })).status).toBe(200);
+    clock.advance(1000);
+    expect((await call(sim, '/app/rest/server', { auth: bearer(expiring) })).status).toBe(401);
 
     const dated = await call(sim, '/app/rest/users/current/tokens', {
       method: 'POST',
@@ -84,9 +89,7 @@ describe('authentication and access tokens', () => {
   it("lists a token's expiry and refuses a user whose access was taken away with 403", async () => {
     const value = sim.createToken('developer', 'expiring', { expiresAt: new Date('2099-06-30T12:00:00.000Z') });
     const listed = (await call(sim, '/app/rest/users/current/tokens', { auth: bearer(value) })).json();
-    expect(listed.token).toEqual([
-      { name: 'expiring', creationTime: expect.stringMatching(/Z$/), expirationTime: '2099-06-30T12:00:00.000Z' },
-    ]);
+    expect(listed.token).toEqual([{ name: 'expiring', creationTime: clock.iso(), expirationTime: '2099-06-30T12:00:00.000Z' }]);
 
     sim.data.setAccessDenied('developer', true);
     const denied = await call(sim, '/app/rest/users/current', { auth: bearer(value) });

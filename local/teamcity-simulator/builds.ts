@@ -102,10 +102,13 @@ export class BuildStore {
   private readonly builds = new Map<number, SimBuild>();
   private nextId = 1;
 
-  constructor(public durations: { queuedMs: number; runningMs: number }) {}
+  constructor(
+    public durations: { queuedMs: number; runningMs: number },
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   add(input: Omit<SimBuild, 'id' | 'queuedAt' | 'startAt' | 'finishAt'> & { queuedAt?: number }): SimBuild {
-    const queuedAt = input.queuedAt ?? Date.now();
+    const queuedAt = input.queuedAt ?? this.clock();
     const startAt = queuedAt + this.durations.queuedMs;
     const build: SimBuild = { ...input, id: this.nextId++, queuedAt, startAt, finishAt: startAt + this.durations.runningMs };
     this.builds.set(build.id, build);
@@ -127,7 +130,7 @@ export class BuildStore {
     return [...this.builds.values()];
   }
 
-  cancel(build: SimBuild, by: SimUser, text: string, now = Date.now()): void {
+  cancel(build: SimBuild, by: SimUser, text: string, now = this.clock()): void {
     build.canceled = { at: now, by, text };
   }
 

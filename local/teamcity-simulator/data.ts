@@ -32,8 +32,11 @@ export class SimulatorData {
   private nextProjectInternalId = 1;
   private nextBuildTypeInternalId = 1;
 
-  constructor(durations: { queuedMs: number; runningMs: number }) {
-    this.builds = new BuildStore(durations);
+  constructor(
+    durations: { queuedMs: number; runningMs: number },
+    readonly now: () => number = Date.now,
+  ) {
+    this.builds = new BuildStore(durations, now);
     this.projects.set(ROOT_PROJECT_ID, {
       id: ROOT_PROJECT_ID,
       internalId: '_Root',

@@ -172,7 +172,7 @@ export function seedDemo(data: SimulatorData): void {
 
 function seedHistory(data: SimulatorData): void {
   const admin = data.requireUser('admin');
-  const now = Date.now();
+  const now = data.now();
   const history: Array<[string, string, boolean, number]> = [
     ['Acme_Webapp_Build', 'main', true, 30],
     ['Acme_Webapp_Build', 'feature/login-fail', false, 20],

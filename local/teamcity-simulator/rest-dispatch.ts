@@ -46,7 +46,7 @@ export function dispatchRest(call: RestCall, prefix: string): boolean {
     sendText(res, 401, AUTH_FAILURE_TEXT[auth.failure]);
     return false;
   }
-  const ctx: RenderContext = { rootUrl: call.rootUrl, prefix, data: state.data, version: state.version, now: Date.now(), user: auth.user };
+  const ctx: RenderContext = { rootUrl: call.rootUrl, prefix, data: state.data, version: state.version, now: state.now(), user: auth.user };
   const segments = splitSegments(url.pathname.slice(prefix.length)).map((s) => decodeURIComponent(s));
   const method = (req.method ?? 'GET').toUpperCase();
   try {

@@ -10,6 +10,7 @@ export type SimState = {
   tokens: TokenStore;
   version: SimulatorVersion;
   startedAt: number;
+  now: () => number;
   /** Access tokens arrived in TeamCity 2019.1. */
   tokensSupported: boolean;
 };

@@ -54,9 +54,10 @@ function tokensSupported(v: SimulatorVersion): boolean {
 
 export async function startTeamCitySimulator(options: SimulatorOptions = {}): Promise<TeamCitySimulator> {
   const version = options.version ?? DEFAULT_VERSION;
-  const data = new SimulatorData(options.buildDurations ?? { queuedMs: 1500, runningMs: 4000 });
+  const now = options.now ?? Date.now;
+  const data = new SimulatorData(options.buildDurations ?? { queuedMs: 1500, runningMs: 4000 }, now);
   if ((options.seed ?? 'demo') === 'demo') seedDemo(data);
-  const state: SimState = { data, tokens: new TokenStore(), version, startedAt: Date.now(), tokensSupported: tokensSupported(version) };
+  const state: SimState = { data, tokens: new TokenStore(now), version, startedAt: now(), now, tokensSupported: tokensSupported(version) };
   const faults = new FaultRegistry();
   const requests: RequestLogEntry[] = [];
   const timers = new Set<NodeJS.Timeout>();
@@ -77,6 +78,9 @@ export async function startTeamCitySimulator(options: SimulatorOptions = {}): Pr
     const method = (req.method ?? 'GET').toUpperCase();
     const entry: RequestLogEntry = { method, path: url.pathname + url.search, at: Date.now(), authenticated: false };
     requests.push(entry);
+    // When the answer left (or the connection was dropped): with `at`, how long the client waited.
+    const answered = () => void (entry.answeredAt ??= Date.now());
+    res.once('finish', answered).once('close', answered);
     const prefix = restPrefix(url.pathname);
     const respond = () => {
       if (prefix !== undefined) {

@@ -1,16 +1,8 @@
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { TeamCitySimulator } from './types';
 
-export const FIXTURES = '/work/shared/teamcity/fixtures';
-
-export function fixtureJson(name: string): unknown {
-  return JSON.parse(readFileSync(`${FIXTURES}/${name}`, 'utf8')) as unknown;
-}
-
-export function fixtureText(name: string): string {
-  return readFileSync(`${FIXTURES}/${name}`, 'utf8');
-}
+/** The recorded TeamCity responses kept in the repository (test/fixtures/teamcity/README.md says where each is from). */
+export { fixtureJson, fixtureText } from '../../src/teamcity/testing/teamcity-reference';
 
 export const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 export const bearer = (token: string) => `Bearer ${token}`;

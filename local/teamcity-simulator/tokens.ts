@@ -13,7 +13,9 @@ function newTokenValue(): string {
 export class TokenStore {
   private readonly byValue = new Map<string, SimToken>();
 
-  create(username: string, name: string, expiresAt?: number, now = Date.now()): SimToken {
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  create(username: string, name: string, expiresAt?: number, now = this.clock()): SimToken {
     if (this.list(username).some((t) => t.name === name)) {
       throw new DuplicateTokenError(name);
     }
@@ -37,7 +39,7 @@ export class TokenStore {
   }
 
   /** The token if it exists and has not expired. */
-  lookup(value: string, now = Date.now()): SimToken | undefined {
+  lookup(value: string, now = this.clock()): SimToken | undefined {
     const token = this.byValue.get(value);
     if (!token || (token.expiresAt !== undefined && token.expiresAt <= now)) return undefined;
     return token;

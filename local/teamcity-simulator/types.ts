@@ -14,6 +14,11 @@ export type SimulatorOptions = {
   /** How long a triggered build stays queued / running. Default 1500 / 4000. */
   buildDurations?: { queuedMs: number; runningMs: number };
   tls?: { key: string; cert: string };
+  /**
+   * The simulator's clock in epoch ms (token expiry, build progress, dates it reports); default Date.now. Tests
+   * pass the same clock as the app's, so expiry and "last checked" never depend on the wall clock.
+   */
+  now?: () => number;
 };
 
 export type SimFault =
@@ -37,7 +42,8 @@ export type FaultMatch = {
   delayMs?: number;
 };
 
-export type RequestLogEntry = { method: string; path: string; at: number; authenticated: boolean };
+/** `at` and `answeredAt`: epoch ms on the machine's clock (not `now`), for measuring waits and overlap. */
+export type RequestLogEntry = { method: string; path: string; at: number; answeredAt?: number; authenticated: boolean };
 
 export interface TeamCitySimulator {
   url: string;

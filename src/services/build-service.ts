@@ -5,7 +5,7 @@
  */
 import { logEvent } from '../logging/log';
 import { isServerAllowed } from '../shared/server-policy';
-import { ok, type AppError, type Result } from '../shared/result';
+import { ok, publicError, type AppError, type Result } from '../shared/result';
 import type {
   ApproveBuildResponse,
   BuildConfigurationView,
@@ -28,7 +28,7 @@ import type { TeamCityBuildType, TeamCityClient } from '../teamcity/teamcity-cli
 import type { StoredToken } from '../stores/token-store';
 import type { TokenService } from './token-service';
 import { outOfTime } from './deadline-errors';
-import { buildFailure, tokenRejected, triggerFailure, triggerTimedOut } from './build-errors';
+import { buildFailure, tokenRejected, triggerFailure } from './build-errors';
 import { checkUserParameters, shortBranchName } from './build-parameters';
 import { pullRequestParameters } from '../shared/pull-request-parameters';
 import { toApprovalView, toBuildView } from './build-view';
@@ -104,7 +104,7 @@ export const createBuildService = ({
     const { result, authenticated } = await work(client, token);
     if (authenticated) await recordSuccess();
     if (!result.ok && result.error.code === 'unauthorized') return { ok: false, error: tokenRejected(result.error, token.serverUrl) };
-    return result;
+    return result.ok ? result : { ok: false, error: publicError(result.error) };
   }
 
   /** One TeamCity call whose success is the proof of authentication. */
@@ -157,7 +157,15 @@ export const createBuildService = ({
               ? await client.findBuildTypesByVcsUrls(urls, { start: input.start ?? 0, count: PAGE_SIZE })
               : await client.searchBuildTypes(search, { start: input.start ?? 0, count: search === '' ? PAGE_SIZE : SEARCH_PAGE_SIZE });
           if (!page.ok) return single(page);
-          return single(ok({ items: page.data.items.map(toConfigurationView), nextStart: page.data.nextStart ?? null }));
+          const { skipped, truncated } = page.data;
+          return single(
+            ok({
+              items: page.data.items.map(toConfigurationView),
+              nextStart: page.data.nextStart ?? null,
+              ...(truncated && { truncated }),
+              ...(skipped > 0 && { skipped }),
+            }),
+          );
         },
         RUNNING,
       );
@@ -204,13 +212,12 @@ export const createBuildService = ({
             ...(input.cleanCheckout !== undefined && { cleanCheckout: input.cleanCheckout }),
           });
           if (queued.ok) return single(ok({ build: withoutPasswords(toBuildView(queued.data), secrets, secretValues) }));
-          const failure = {
+          const error = triggerFailure(queued.error, {
             serverUrl: token.serverUrl,
             buildTypeId: input.buildTypeId,
             projectName: type.data.projectName,
             buildTypeName: type.data.name,
-          };
-          const error = queued.error.code === 'timeout' ? triggerTimedOut(queued.error, failure) : triggerFailure(queued.error, failure);
+          });
           return { result: { ok: false as const, error }, authenticated: true };
         },
         RUNNING,
@@ -289,7 +296,8 @@ export const createBuildService = ({
         });
         if (!builds.ok)
           return single(mapError(builds.error, token, 'list the builds of this configuration', `build configuration ${input.buildTypeId}`));
-        return single(ok({ builds: builds.data.map(toBuildView) }));
+        const { items, skipped } = builds.data;
+        return single(ok({ builds: items.map(toBuildView), ...(skipped > 0 && { skipped }) }));
       }),
   };
 };

@@ -11,6 +11,8 @@ export const TEAMCITY_ERROR_CODES = [
   'not_teamcity',
   'unsupported_version',
   'egress_blocked',
+  // The answer was bigger than the client reads (teamcity-body.ts): a misbehaving server or the wrong address.
+  'response_too_large',
 ] as const;
 export type TeamCityErrorCode = (typeof TEAMCITY_ERROR_CODES)[number];
 

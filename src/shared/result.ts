@@ -11,7 +11,8 @@ export type AppError = {
   field?: string;
 };
 
-export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
+/** `E` lets a layer carry more detail than the bridge shape (the TeamCity client's TeamCityError). */
+export type Result<T, E extends AppError = AppError> = { ok: true; data: T } | { ok: false; error: E };
 
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
 
@@ -19,3 +20,7 @@ export const fail = (code: ErrorCode, message: string, field?: string): { ok: fa
   ok: false,
   error: field === undefined ? { code, message } : { code, message, field },
 });
+
+/** Only the bridge shape: structured detail a layer kept for composing messages stays on this side. */
+export const publicError = ({ code, message, field }: AppError): AppError =>
+  field === undefined ? { code, message } : { code, message, field };

@@ -257,10 +257,20 @@ export type GetBuildSetupResponse = {
   /** The workspace's allowlist (empty: any server); builds run only on these. */
   allowedServers: string[];
 };
-export type FindBuildConfigurationsResponse = { items: BuildConfigurationView[]; nextStart: number | null };
+/**
+ * `truncated`: TeamCity sent more configurations than a page holds and only a page was taken (say "refine your
+ * search"); `skipped`: how many items TeamCity sent that were not build configurations and are not listed.
+ */
+export type FindBuildConfigurationsResponse = {
+  items: BuildConfigurationView[];
+  nextStart: number | null;
+  truncated?: true;
+  skipped?: number;
+};
 export type TriggerBuildResponse = { build: BuildView };
 export type BuildResponse = { build: BuildView };
-export type ListRecentBuildsResponse = { builds: BuildView[] };
+/** `skipped`: builds TeamCity listed that could not be read and are not shown. */
+export type ListRecentBuildsResponse = { builds: BuildView[]; skipped?: number };
 
 /** One parameter of the run dialog: TeamCity's spec when it has one, else a plain text parameter. */
 export type RunParameterView = {

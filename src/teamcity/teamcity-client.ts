@@ -4,7 +4,7 @@
  * cancelBuild, which must first learn whether the build is still queued; POST /app/rest/buildQueue is never
  * retried because a second attempt would queue a second build.
  */
-import { fail, ok, type Result } from '../shared/result';
+import { fail, ok } from '../shared/result';
 import type { TeamCityApproval } from './teamcity-approval';
 import {
   approvalDecoder,
@@ -25,7 +25,7 @@ import {
   TOKEN_LIST_FIELDS,
   USER_FIELDS,
 } from './teamcity-fields';
-import { requestTeamCity, type FetchLike, type HttpSettings } from './teamcity-http';
+import { requestTeamCity, teamCityError, type FetchLike, type HttpSettings, type TeamCityResult } from './teamcity-http';
 import {
   checkBranch,
   checkBuildId,
@@ -39,6 +39,7 @@ import {
 import { locator, locatorText, vcsUrlCondition } from './teamcity-locator';
 import { displayUrl } from './teamcity-redact';
 import type {
+  BuildList,
   BuildTypePage,
   TeamCityAccessToken,
   ListBuildsQuery,
@@ -49,9 +50,10 @@ import type {
   TeamCityUser,
   TriggerBuildRequest,
 } from './teamcity-types';
-import { isSupportedVersion, unsupportedVersionError } from './teamcity-version';
+import { isSupportedVersion, unsupportedVersion } from './teamcity-version';
 
-export type { FetchLike } from './teamcity-http';
+export type { FetchLike, TeamCityResult } from './teamcity-http';
+export type { TeamCityError, TeamCityFailure } from './teamcity-error';
 export type * from './teamcity-types';
 export type { TeamCityApproval } from './teamcity-approval';
 
@@ -62,22 +64,24 @@ export type TeamCityClientOptions = {
   fetch: FetchLike;
   /** Per request, including reading the body. Default 10 000. */
   timeoutMs?: number;
+  /** Largest body read, decoded; default MAX_RESPONSE_BYTES (teamcity-body.ts). */
+  maxResponseBytes?: number;
 };
 
 export interface TeamCityClient {
-  getServerInfo(): Promise<Result<TeamCityServerInfo>>;
-  getCurrentUser(): Promise<Result<TeamCityUser>>;
+  getServerInfo(): Promise<TeamCityResult<TeamCityServerInfo>>;
+  getCurrentUser(): Promise<TeamCityResult<TeamCityUser>>;
   /** The current user's access tokens (names and dates); a success also proves the token authenticates. */
-  listOwnTokens(): Promise<Result<TeamCityAccessToken[]>>;
-  findBuildTypesByVcsUrls(urls: string[], page?: PageRequest): Promise<Result<BuildTypePage>>;
-  searchBuildTypes(text: string, page?: PageRequest): Promise<Result<BuildTypePage>>;
-  getBuildType(id: string): Promise<Result<TeamCityBuildType>>;
-  triggerBuild(req: TriggerBuildRequest): Promise<Result<TeamCityBuild>>;
-  getBuild(id: number): Promise<Result<TeamCityBuild>>;
-  cancelBuild(id: number, comment: string): Promise<Result<TeamCityBuild>>;
-  listBuilds(q: ListBuildsQuery): Promise<Result<TeamCityBuild[]>>;
+  listOwnTokens(): Promise<TeamCityResult<TeamCityAccessToken[]>>;
+  findBuildTypesByVcsUrls(urls: string[], page?: PageRequest): Promise<TeamCityResult<BuildTypePage>>;
+  searchBuildTypes(text: string, page?: PageRequest): Promise<TeamCityResult<BuildTypePage>>;
+  getBuildType(id: string): Promise<TeamCityResult<TeamCityBuildType>>;
+  triggerBuild(req: TriggerBuildRequest): Promise<TeamCityResult<TeamCityBuild>>;
+  getBuild(id: number): Promise<TeamCityResult<TeamCityBuild>>;
+  cancelBuild(id: number, comment: string): Promise<TeamCityResult<TeamCityBuild>>;
+  listBuilds(q: ListBuildsQuery): Promise<TeamCityResult<BuildList>>;
   /** Approves a queued build that waits for approval (Build Approval feature); the answer is the new approval state. */
-  approveBuild(id: number): Promise<Result<TeamCityApproval>>;
+  approveBuild(id: number): Promise<TeamCityResult<TeamCityApproval>>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -119,16 +123,18 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
     token: options.token,
     fetch: options.fetch,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(options.maxResponseBytes !== undefined && { maxResponseBytes: options.maxResponseBytes }),
   };
+  const links = { serverUrl: options.serverUrl };
 
-  const getBuild = (id: number): Promise<Result<TeamCityBuild>> => {
+  const getBuild = (id: number): Promise<TeamCityResult<TeamCityBuild>> => {
     const bad = checkBuildId(id);
     if (bad) return Promise.resolve(bad);
     return requestTeamCity(settings, {
       method: 'GET',
       path: `/app/rest/builds/id:${id}`,
       query: { fields: BUILD_FIELDS },
-      decoder: buildDecoder,
+      decoder: buildDecoder(links),
       action: `read build ${id}`,
       subject: `build with id ${id}`,
     });
@@ -140,7 +146,7 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
       path: `/app/rest/builds/id:${id}`,
       query: { fields: BUILD_FIELDS },
       body: { comment, readdIntoQueue: false },
-      decoder: buildDecoder,
+      decoder: buildDecoder(links),
       action: `cancel build ${id}`,
       subject: `build with id ${id}`,
     });
@@ -150,17 +156,17 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
       method: 'POST',
       path: `/app/rest/buildQueue/id:${id}`,
       body: { comment, readdIntoQueue: false },
-      decoder: buildDecoder,
+      decoder: buildDecoder(links),
       action: `remove queued build ${id} from the queue`,
       subject: `queued build with id ${id}`,
     });
 
-  const pageOfBuildTypes = (locatorText: string, start: number, action: string) =>
+  const pageOfBuildTypes = (locatorText: string, paging: { start: number; count: number }, action: string) =>
     requestTeamCity(settings, {
       method: 'GET',
       path: '/app/rest/buildTypes',
       query: { locator: locatorText, fields: BUILD_TYPE_PAGE_FIELDS },
-      decoder: buildTypePageDecoder(start),
+      decoder: buildTypePageDecoder(links, paging.start, paging.count),
       action,
       subject: 'build configurations',
     });
@@ -175,9 +181,8 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
         action: 'report its version',
         subject: 'server information (/app/rest/server)',
       });
-      if (result.ok && !isSupportedVersion(result.data)) {
-        return { ok: false, error: unsupportedVersionError(result.data, displayUrl(settings.serverUrl)) };
-      }
+      if (result.ok && !isSupportedVersion(result.data))
+        return teamCityError(unsupportedVersion(result.data, displayUrl(settings.serverUrl)));
       return result;
     },
 
@@ -209,13 +214,13 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
       const paging = normalizePage(page);
       if ('ok' in paging) return paging;
       const wanted = uniqueIgnoringCase(urls.map((u) => u.trim()));
-      if (wanted.length === 0) return ok({ items: [], count: 0, nextStart: null });
+      if (wanted.length === 0) return ok({ items: [], count: 0, nextStart: null, skipped: 0, truncated: false });
       const query = locator([
         ['vcsRootInstance', vcsUrlCondition(wanted)],
         ['start', paging.start],
         ['count', paging.count],
       ]);
-      return pageOfBuildTypes(query, paging.start, 'list the build configurations that use this repository');
+      return pageOfBuildTypes(query, paging, 'list the build configurations that use this repository');
     },
 
     async searchBuildTypes(text, page) {
@@ -228,7 +233,7 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
         ['start', paging.start],
         ['count', paging.count],
       ]);
-      const result = await pageOfBuildTypes(query, paging.start, 'list build configurations');
+      const result = await pageOfBuildTypes(query, paging, 'list build configurations');
       const needle = text.trim().toLowerCase();
       if (!result.ok || needle === '') return result;
       // TeamCity's BuildTypeFinder matches `name:` only as a whole, case-insensitive name (equalsIgnoreCase), so a
@@ -236,7 +241,7 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
       const items = result.data.items.filter(
         (b) => b.name.toLowerCase().includes(needle) || b.projectName.toLowerCase().includes(needle) || b.id.toLowerCase().includes(needle),
       );
-      return ok({ items, count: items.length, nextStart: result.data.nextStart ?? null });
+      return ok({ ...result.data, items, count: items.length, nextStart: result.data.nextStart ?? null });
     },
 
     async getBuildType(id) {
@@ -246,7 +251,7 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
         method: 'GET',
         path: `/app/rest/buildTypes/id:${id}`,
         query: { fields: BUILD_TYPE_FIELDS },
-        decoder: buildTypeDecoder,
+        decoder: buildTypeDecoder(links),
         action: `read build configuration ${id}`,
         subject: `build configuration ${id}`,
       });
@@ -266,7 +271,7 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
         method: 'POST',
         path: '/app/rest/buildQueue',
         body: triggerBody(req),
-        decoder: buildDecoder,
+        decoder: buildDecoder({ ...links, buildTypeId: req.buildTypeId }),
         action: `start a build of ${req.buildTypeId}`,
         subject: `build configuration ${req.buildTypeId}`,
       });
@@ -322,7 +327,7 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
         method: 'GET',
         path: '/app/rest/builds',
         query: { locator: query, fields: BUILD_LIST_FIELDS },
-        decoder: buildListDecoder,
+        decoder: buildListDecoder({ ...links, buildTypeId: q.buildTypeId }, count),
         action: `list the builds of ${q.buildTypeId}`,
         subject: `builds of build configuration ${q.buildTypeId}`,
       });

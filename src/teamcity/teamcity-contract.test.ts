@@ -1,7 +1,10 @@
 /**
- * Every recorded TeamCity response in shared/teamcity/fixtures, served over a real loopback socket with its
+ * Every recorded TeamCity response in test/fixtures/teamcity/fixtures, served over a real loopback socket with its
  * recorded status, Content-Type and Set-Cookie, through the same request/parse path the client uses.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { ZodType } from 'zod';
 import type { Result } from '../shared/result';
 import {
@@ -16,7 +19,7 @@ import { requestTeamCity } from './teamcity-http';
 import { projectRefWireSchema } from './teamcity-schemas';
 import { z } from 'zod';
 import { startHttp, type Loopback } from './testing/loopback-server';
-import { fixtureFiles, fixtureIndex, fixtureJson, fixtureText, recordedContentType } from './testing/teamcity-reference';
+import { fixtureFiles, fixtureIndex, fixtureJson, fixtureText, recordedContentType, referenceDir } from './testing/teamcity-reference';
 import { createTeamCityClient } from './teamcity-client';
 import type { TeamCityBuild } from './teamcity-types';
 
@@ -61,6 +64,12 @@ function errorOf(result: Result<unknown>) {
   return result.error;
 }
 
+/** Where each recording was made: links on that server are kept as TeamCity wrote them (teamcity-links.ts). */
+const LOCALHOST = { serverUrl: 'http://localhost:8111' };
+const LOOPBACK = { serverUrl: 'http://127.0.0.1:8111' };
+const JETBRAINS = { serverUrl: 'https://teamcity.jetbrains.com' };
+const builds = async (file: string, links = LOCALHOST) => data(await fetchFixture(file, buildListDecoder(links, 1000))).items;
+
 const projectsDecoder = z.object({ count: z.number().optional(), project: z.array(projectRefWireSchema) });
 
 /** What each fixture must turn into. Keys must be exactly the files in the fixtures folder. */
@@ -88,10 +97,12 @@ const expectations: Record<string, () => Promise<void>> = {
     expect(errorOf(await fetchFixture('project.xml', projectRefWireSchema)).code).toBe('not_teamcity');
   },
   'buildTypes.json': async () => {
-    const page = data(await fetchFixture('buildTypes.json', buildTypePageDecoder(0)));
+    const page = data(await fetchFixture('buildTypes.json', buildTypePageDecoder(LOCALHOST, 0, 1000)));
     expect(page).toEqual({
       count: 2,
       nextStart: null,
+      skipped: 0,
+      truncated: false,
       items: [
         {
           id: 'GetProjectBuildTypes_Bt1',
@@ -111,7 +122,7 @@ const expectations: Record<string, () => Promise<void>> = {
     });
   },
   'buildType.json': async () => {
-    expect(data(await fetchFixture('buildType.json', buildTypeDecoder))).toEqual({
+    expect(data(await fetchFixture('buildType.json', buildTypeDecoder(LOOPBACK)))).toEqual({
       id: 'MattermostTeamcityPlugin_TestBuild',
       name: 'Test Build',
       projectId: 'MattermostTeamcityPlugin',
@@ -122,7 +133,7 @@ const expectations: Record<string, () => Promise<void>> = {
   },
   'buildType-v8.json': async () => {
     // TeamCity 8 has no projectId/projectName on the build configuration: they come from the embedded project.
-    expect(data(await fetchFixture('buildType-v8.json', buildTypeDecoder))).toEqual({
+    expect(data(await fetchFixture('buildType-v8.json', buildTypeDecoder(LOCALHOST)))).toEqual({
       id: 'GetProjectBuildTypes_Bt1',
       name: 'BT1',
       projectId: 'GetProjectBuildTypes',
@@ -134,16 +145,16 @@ const expectations: Record<string, () => Promise<void>> = {
     });
   },
   'buildType.xml': async () => {
-    const error = errorOf(await fetchFixture('buildType.xml', buildTypeDecoder));
+    const error = errorOf(await fetchFixture('buildType.xml', buildTypeDecoder(LOCALHOST)));
     expect(error.code).toBe('not_teamcity');
     expect(error.message).toContain('200 in XML although JSON was requested');
   },
   'buildType-paused.txt': async () => {
     // A bare `false` is TeamCity's single-field sub-resource; where an object is expected it is not TeamCity data.
-    expect(errorOf(await fetchFixture('buildType-paused.txt', buildTypeDecoder)).code).toBe('not_teamcity');
+    expect(errorOf(await fetchFixture('buildType-paused.txt', buildTypeDecoder(LOCALHOST))).code).toBe('not_teamcity');
   },
   'buildQueue.json': async () => {
-    expect(data(await fetchFixture('buildQueue.json', buildListDecoder))).toEqual([
+    expect(await builds('buildQueue.json', JETBRAINS)).toEqual([
       {
         id: 478276,
         buildTypeId: 'bt135',
@@ -153,7 +164,7 @@ const expectations: Record<string, () => Promise<void>> = {
     ]);
   },
   'buildQueue-fields.json': async () => {
-    const [build] = data(await fetchFixture('buildQueue-fields.json', buildListDecoder));
+    const [build] = await builds('buildQueue-fields.json', LOOPBACK);
     expect(build).toEqual<TeamCityBuild>({
       id: 76,
       state: 'queued',
@@ -174,20 +185,20 @@ const expectations: Record<string, () => Promise<void>> = {
     });
   },
   'buildQueue-empty.json': async () => {
-    expect(data(await fetchFixture('buildQueue-empty.json', buildListDecoder))).toEqual([]);
+    expect(await builds('buildQueue-empty.json')).toEqual([]);
   },
   'builds.json': async () => {
-    const builds = data(await fetchFixture('builds.json', buildListDecoder));
-    expect(builds).toHaveLength(5);
+    const list = await builds('builds.json');
+    expect(list).toHaveLength(5);
     // TeamCity 8 sends no state; its default build list holds finished builds.
-    expect(builds.map((b) => `${b.id} ${b.state} ${b.status}`)).toEqual([
+    expect(list.map((b) => `${b.id} ${b.state} ${b.status}`)).toEqual([
       '35 finished SUCCESS',
       '34 finished SUCCESS',
       '33 finished SUCCESS',
       '32 finished FAILURE',
       '31 finished FAILURE',
     ]);
-    expect(builds[0]).toEqual({
+    expect(list[0]).toEqual({
       id: 35,
       number: '3',
       status: 'SUCCESS',
@@ -198,35 +209,35 @@ const expectations: Record<string, () => Promise<void>> = {
     });
   },
   'builds-paged.json': async () => {
-    const builds = data(await fetchFixture('builds-paged.json', buildListDecoder));
-    expect(builds.map((b) => b.id)).toEqual([496513, 496512, 496511, 496509, 496448]);
-    expect(builds[1]).toMatchObject({ branchName: 'master', defaultBranch: true, status: 'FAILURE', state: 'finished' });
+    const list = await builds('builds-paged.json', JETBRAINS);
+    expect(list.map((b) => b.id)).toEqual([496513, 496512, 496511, 496509, 496448]);
+    expect(list[1]).toMatchObject({ branchName: 'master', defaultBranch: true, status: 'FAILURE', state: 'finished' });
     const wire = fixtureJson<{ nextHref: string }>('builds-paged.json');
-    expect(nextStartFrom(wire.nextHref, 0, builds.length)).toBe(5);
+    expect(nextStartFrom(wire.nextHref, 0, list.length)).toBe(5);
   },
   'builds-locator-count-status.json': async () => {
-    const builds = data(await fetchFixture('builds-locator-count-status.json', buildListDecoder));
-    expect(builds.map((b) => b.number)).toEqual(['3', '2']);
+    const list = await builds('builds-locator-count-status.json');
+    expect(list.map((b) => b.number)).toEqual(['3', '2']);
     const wire = fixtureJson<{ nextHref: string }>('builds-locator-count-status.json');
-    expect(nextStartFrom(wire.nextHref, 0, builds.length)).toBe(2);
+    expect(nextStartFrom(wire.nextHref, 0, list.length)).toBe(2);
   },
   'builds-locator-empty.json': async () => {
-    expect(data(await fetchFixture('builds-locator-empty.json', buildListDecoder))).toEqual([]);
+    expect(await builds('builds-locator-empty.json')).toEqual([]);
   },
   'builds-fields.json': async () => {
-    const builds = data(await fetchFixture('builds-fields.json', buildListDecoder));
-    expect(builds).toHaveLength(2);
-    expect(builds.every((b) => b.state === 'finished')).toBe(true);
-    const bySuperUser = builds.find((b) => b.triggeredBy?.user?.id === -42);
+    const list = await builds('builds-fields.json');
+    expect(list).toHaveLength(2);
+    expect(list.every((b) => b.state === 'finished')).toBe(true);
+    const bySuperUser = list.find((b) => b.triggeredBy?.user?.id === -42);
     expect(bySuperUser?.triggeredBy?.user).toEqual({ id: -42, username: '', name: 'Super user' });
-    expect(builds[0]).toMatchObject({ id: 2, number: '2', status: 'SUCCESS', statusText: 'Success' });
-    expect(builds[0]?.startDate).toMatch(/^2020-01-19T\d\d:\d\d:\d\d\.000Z$/);
+    expect(list[0]).toMatchObject({ id: 2, number: '2', status: 'SUCCESS', statusText: 'Success' });
+    expect(list[0]?.startDate).toMatch(/^2020-01-19T\d\d:\d\d:\d\d\.000Z$/);
   },
   'builds-queued-running.xml': async () => {
-    expect(errorOf(await fetchFixture('builds-queued-running.xml', buildListDecoder)).code).toBe('not_teamcity');
+    expect(errorOf(await fetchFixture('builds-queued-running.xml', buildListDecoder(LOCALHOST, 1000))).code).toBe('not_teamcity');
   },
   'build-finished.json': async () => {
-    expect(data(await fetchFixture('build-finished.json', buildDecoder))).toEqual<TeamCityBuild>({
+    expect(data(await fetchFixture('build-finished.json', buildDecoder(LOCALHOST)))).toEqual<TeamCityBuild>({
       id: 35,
       number: '3',
       status: 'SUCCESS',
@@ -244,7 +255,7 @@ const expectations: Record<string, () => Promise<void>> = {
     });
   },
   'build-running-canceled.json': async () => {
-    expect(data(await fetchFixture('build-running-canceled.json', buildDecoder))).toEqual<TeamCityBuild>({
+    expect(data(await fetchFixture('build-running-canceled.json', buildDecoder(LOOPBACK)))).toEqual<TeamCityBuild>({
       id: 29,
       number: '22',
       status: 'UNKNOWN',
@@ -266,29 +277,29 @@ const expectations: Record<string, () => Promise<void>> = {
     });
   },
   'build-finished.xml': async () => {
-    expect(errorOf(await fetchFixture('build-finished.xml', buildDecoder)).code).toBe('not_teamcity');
+    expect(errorOf(await fetchFixture('build-finished.xml', buildDecoder(LOCALHOST))).code).toBe('not_teamcity');
   },
   'error-400-build-locator.txt': async () => {
-    const error = errorOf(await fetchFixture('error-400-build-locator.txt', buildDecoder));
+    const error = errorOf(await fetchFixture('error-400-build-locator.txt', buildDecoder(LOCALHOST)));
     expect(error.code).toBe('bad_request');
     expect(error.message).toContain('400');
     expect(error.message).toContain(`Invalid value of dimension 'id': 'doesnotexist'. Should be a number.`);
     expect(error.message).not.toContain('jetbrains.buildServer');
   },
   'error-403-users-guest.txt': async () => {
-    const error = errorOf(await fetchFixture('error-403-users-guest.txt', buildDecoder));
+    const error = errorOf(await fetchFixture('error-403-users-guest.txt', buildDecoder(LOCALHOST)));
     expect(error.code).toBe('forbidden');
     expect(error.message).toContain('403');
     expect(error.message).toContain(`User 'guest' (Guest user) {id=-1000} does not have any of the permissions`);
   },
   'error-404-buildtype.txt': async () => {
-    const error = errorOf(await fetchFixture('error-404-buildtype.txt', buildTypeDecoder));
+    const error = errorOf(await fetchFixture('error-404-buildtype.txt', buildTypeDecoder(LOCALHOST)));
     expect(error.code).toBe('not_found');
     expect(error.message).toContain('404');
     expect(error.message).toContain(`No build type nor template is found by id 'janet'.`);
   },
   'error-404-buildtype-v8.txt': async () => {
-    const error = errorOf(await fetchFixture('error-404-buildtype-v8.txt', buildTypeDecoder));
+    const error = errorOf(await fetchFixture('error-404-buildtype-v8.txt', buildTypeDecoder(LOCALHOST)));
     expect(error.code).toBe('not_found');
     expect(error.message).toContain(`No build type nor template is found by id 'missing'.`);
   },
@@ -321,4 +332,19 @@ test('the client rejects the recorded 9.0.4 server as too old, naming the versio
   expect(error.code).toBe('unsupported_version');
   expect(error.message).toContain('9.0.4 (build 32407)');
   expect(error.message).toContain('2019.1');
+});
+
+test('the reference data is read from the repository, and is byte-identical to its recordings (SHA256SUMS)', () => {
+  expect(path.relative(path.resolve(__dirname, '..', '..'), referenceDir)).toBe(path.join('test', 'fixtures', 'teamcity'));
+  const sums = readFileSync(path.join(referenceDir, 'SHA256SUMS'), 'utf8').trim().split('\n');
+  const listed = sums.map((line) => {
+    const [sum, file] = line.split(/\s+/);
+    expect(
+      createHash('sha256')
+        .update(readFileSync(path.join(referenceDir, file!)))
+        .digest('hex'),
+    ).toBe(sum);
+    return file;
+  });
+  expect(listed).toEqual(expect.arrayContaining(['index.json', 'swagger.json', ...fixtureFiles().map((f) => `fixtures/${f}`)]));
 });

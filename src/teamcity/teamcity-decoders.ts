@@ -1,10 +1,14 @@
 /**
  * Wire schemas piped into the app's types. Each decoder is a zod schema from unknown JSON to our type, so the
  * HTTP layer has one `safeParse` for every endpoint and a body that is not what TeamCity sends fails there.
+ * Lists are decoded item by item: an item TeamCity would not send is left out and counted (`skipped`), the
+ * others are kept, and no more items are taken than were asked for (`truncated` says there were more).
  */
 import { z } from 'zod';
 import { approvalWireSchema, toApproval } from './teamcity-approval';
 import { teamCityDateToIso } from './teamcity-date';
+import { buildLink, buildTypeLink, type LinkContext } from './teamcity-links';
+import { isValidBuildTypeId } from './teamcity-locator';
 import {
   buildTypeWireSchema,
   buildTypesWireSchema,
@@ -12,13 +16,16 @@ import {
   buildsWireSchema,
   serverWireSchema,
   tokensWireSchema,
+  tokenWireSchema,
   userWireSchema,
   type BuildTypeWire,
   type BuildWire,
+  type ListWire,
   type PropertiesWire,
   type UserWire,
 } from './teamcity-schemas';
 import type {
+  BuildList,
   BuildTypePage,
   TeamCityBuild,
   TeamCityBuildState,
@@ -58,12 +65,34 @@ export const userDecoder = userWireSchema.transform((wire, ctx): TeamCityUser =>
   };
 });
 
-export const accessTokensDecoder = tokensWireSchema.transform((wire): TeamCityAccessToken[] =>
-  (wire.token ?? []).map((t) => {
-    const createdAt = teamCityDateToIso(t.creationTime);
-    const expiresAt = teamCityDateToIso(t.expirationTime);
-    return { name: t.name, ...(createdAt !== undefined && { createdAt }), ...(expiresAt !== undefined && { expiresAt }) };
-  }),
+type Items<T> = { items: T[]; skipped: number; truncated: boolean };
+
+/** At most `limit` items of a list, each decoded on its own; a bad one is counted, not fatal. */
+function itemsOf<T>(list: ListWire, limit: number, decode: (raw: unknown) => T | undefined): Items<T> {
+  const items: T[] = [];
+  let skipped = 0;
+  for (const raw of list.items.slice(0, limit)) {
+    const item = decode(raw);
+    if (item === undefined) skipped++;
+    else items.push(item);
+  }
+  return { items, skipped, truncated: list.items.length > limit };
+}
+
+/** TeamCity lists a user's tokens in the dozens; more is not a real answer. */
+const MAX_TOKENS = 1000;
+
+function toAccessToken(raw: unknown): TeamCityAccessToken | undefined {
+  const parsed = tokenWireSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const t = parsed.data;
+  const createdAt = teamCityDateToIso(t.creationTime);
+  const expiresAt = teamCityDateToIso(t.expirationTime);
+  return { name: t.name, ...(createdAt !== undefined && { createdAt }), ...(expiresAt !== undefined && { expiresAt }) };
+}
+
+export const accessTokensDecoder = tokensWireSchema.transform(
+  (wire): TeamCityAccessToken[] => itemsOf(wire, MAX_TOKENS, toAccessToken).items,
 );
 
 function toUserRef(wire: UserWire | undefined): TeamCityUserRef | undefined {
@@ -88,20 +117,25 @@ function toParameters(wire: PropertiesWire | undefined): TeamCityParameter[] | u
   }));
 }
 
-function toBuildType(wire: BuildTypeWire): TeamCityBuildType {
-  return {
-    id: wire.id,
-    name: wire.name,
-    projectId: wire.projectId ?? wire.project?.id ?? '',
-    projectName: wire.projectName ?? wire.project?.name ?? '',
-    webUrl: wire.webUrl ?? '',
-    ...(wire.paused !== undefined && { paused: wire.paused }),
-    ...(wire.description !== undefined && { description: wire.description }),
-    ...(wire.parameters !== undefined && { parameters: toParameters(wire.parameters) ?? [] }),
+const toBuildType =
+  (links: LinkContext) =>
+  (wire: BuildTypeWire): TeamCityBuildType => {
+    return {
+      id: wire.id,
+      name: wire.name,
+      projectId: wire.projectId ?? wire.project?.id ?? '',
+      projectName: wire.projectName ?? wire.project?.name ?? '',
+      webUrl: buildTypeLink(links, wire.id, wire.webUrl),
+      ...(wire.paused !== undefined && { paused: wire.paused }),
+      ...(wire.description !== undefined && { description: wire.description }),
+      ...(wire.parameters !== undefined && { parameters: toParameters(wire.parameters) ?? [] }),
+    };
   };
-}
 
-export const buildTypeDecoder = buildTypeWireSchema.transform(toBuildType);
+/** An id that could not be sent back to TeamCity (in a locator) is not one TeamCity sends. */
+const validBuildType = buildTypeWireSchema.refine((wire) => isValidBuildTypeId(wire.id), { message: 'not a build configuration id' });
+
+export const buildTypeDecoder = (links: LinkContext) => validBuildType.transform(toBuildType(links));
 
 /**
  * TeamCity 8 sends no `state`. Its queued builds live under /buildQueue/, running ones say `running: true`,
@@ -114,9 +148,15 @@ function inferState(wire: BuildWire): TeamCityBuildState {
   return 'finished';
 }
 
-function toBuild(wire: BuildWire): TeamCityBuild | undefined {
-  const buildTypeId = wire.buildTypeId ?? wire.buildType?.id;
-  if (buildTypeId === undefined) return undefined;
+/**
+ * `links.buildTypeId` is the configuration the request was about, for a build whose answer leaves it out (a
+ * narrower `fields=`); empty when neither says.
+ */
+export type BuildContext = LinkContext & { buildTypeId?: string };
+
+function toBuild(wire: BuildWire, links: BuildContext): TeamCityBuild {
+  const buildTypeId = wire.buildTypeId ?? wire.buildType?.id ?? links.buildTypeId ?? '';
+  const state = inferState(wire);
   const dates = {
     queuedDate: teamCityDateToIso(wire.queuedDate),
     startDate: teamCityDateToIso(wire.startDate),
@@ -125,8 +165,8 @@ function toBuild(wire: BuildWire): TeamCityBuild | undefined {
   const percentage = wire.percentageComplete ?? wire['running-info']?.percentageComplete;
   const build: TeamCityBuild = {
     id: wire.id,
-    state: inferState(wire),
-    webUrl: wire.webUrl,
+    state,
+    webUrl: buildLink(links, wire.id, state === 'queued', buildTypeId, wire.webUrl),
     buildTypeId,
     ...(wire.number !== undefined && { number: wire.number }),
     ...(wire.status !== undefined && { status: wire.status }),
@@ -167,18 +207,18 @@ function toBuild(wire: BuildWire): TeamCityBuild | undefined {
   return build;
 }
 
-function requireBuild(wire: BuildWire, ctx: z.RefinementCtx): TeamCityBuild {
-  const build = toBuild(wire);
-  if (build) return build;
-  ctx.issues.push({ code: 'custom', message: `build ${wire.id} names no build configuration`, input: wire });
-  return z.NEVER;
+export const buildDecoder = (links: BuildContext) => buildWireSchema.transform((wire) => toBuild(wire, links));
+
+function toBuildItem(raw: unknown, links: BuildContext): TeamCityBuild | undefined {
+  const parsed = buildWireSchema.safeParse(raw);
+  return parsed.success ? toBuild(parsed.data, links) : undefined;
 }
 
-export const buildDecoder = buildWireSchema.transform(requireBuild);
-
-export const buildListDecoder = buildsWireSchema.transform((wire, ctx): TeamCityBuild[] =>
-  (wire.build ?? []).map((b) => requireBuild(b, ctx)),
-);
+export const buildListDecoder = (links: BuildContext, limit: number) =>
+  buildsWireSchema.transform((wire): BuildList => {
+    const { items, skipped } = itemsOf(wire, limit, (raw) => toBuildItem(raw, links));
+    return { items, skipped };
+  });
 
 /**
  * TeamCity pages by `start`/`count` and only says whether more exists (`nextHref`); `count` is the size of this
@@ -196,10 +236,17 @@ export function nextStartFrom(nextHref: string | undefined, start: number, items
   return found ? Number(found[1]) : start + itemsOnPage;
 }
 
-export function buildTypePageDecoder(start: number) {
+export function buildTypePageDecoder(links: LinkContext, start: number, limit: number) {
+  const decode = toBuildType(links);
   return buildTypesWireSchema.transform((wire): BuildTypePage => {
-    const items = (wire.buildType ?? []).map(toBuildType);
-    return { items, count: items.length, nextStart: nextStartFrom(wire.nextHref, start, items.length) };
+    const { items, skipped, truncated } = itemsOf(wire, limit, (raw) => {
+      const parsed = validBuildType.safeParse(raw);
+      return parsed.success ? decode(parsed.data) : undefined;
+    });
+    const taken = items.length + skipped;
+    // A server that sent more than asked for has told us nothing reliable about paging; go on after what was taken.
+    const nextStart = truncated ? start + taken : nextStartFrom(wire.nextHref, start, taken);
+    return { items, count: items.length, nextStart, skipped, truncated };
   });
 }
 

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
 import type { Result } from '../shared/result';
-import { createTeamCityClient } from './teamcity-client';
+import { createTeamCityClient, type TeamCityError } from './teamcity-client';
+import { startHostileServer } from './testing/hostile-server';
 import { startHttp, startHttps, type Loopback } from './testing/loopback-server';
 import { fixtureText } from './testing/teamcity-reference';
 
@@ -95,13 +96,13 @@ afterAll(async () => {
   await server.close();
 });
 
-const seen: Array<Result<unknown>> = [];
+const seen: Array<Result<unknown, TeamCityError>> = [];
 
 function clientFor(scenario: string, timeoutMs = 5000) {
   return createTeamCityClient({ serverUrl: `${server.url}/${scenario}`, token: TOKEN, fetch, timeoutMs });
 }
 
-async function failureOf(promise: Promise<Result<unknown>>) {
+async function failureOf(promise: Promise<Result<unknown, TeamCityError>>) {
   const result = await promise;
   seen.push(result);
   if (result.ok) throw new Error('expected a failure');
@@ -162,7 +163,30 @@ test('a port with nothing listening is unreachable (refused)', async () => {
   const client = createTeamCityClient({ serverUrl: `http://127.0.0.1:${port}`, token: TOKEN, fetch });
   const error = await failureOf(client.getServerInfo());
   expect(error.code).toBe('unreachable');
-  expect(error.message).toContain('refused');
+  expect(error.message).toContain(`127.0.0.1 refused the connection on port ${port} (ECONNREFUSED)`);
+});
+
+test('https:// against a plain-HTTP port says the server answered plain HTTP, not that a certificate is untrusted', async () => {
+  const client = createTeamCityClient({ serverUrl: server.url.replace('http://', 'https://'), token: TOKEN, fetch });
+  const error = await failureOf(client.getServerInfo());
+  expect(error.code).toBe('tls');
+  expect(error.message).toMatch(new RegExp(`^127\\.0\\.0\\.1:${server.port} answered in plain HTTP, not HTTPS`));
+  expect(error.message).not.toMatch(/certificate/);
+});
+
+test('a reason phrase carrying the token is scrubbed from the message and the facts', async () => {
+  const raw = await startHostileServer(() => ({ status: 401, reason: `Bearer ${TOKEN}`, body: '' }));
+  try {
+    const result = await createTeamCityClient({ serverUrl: raw.url, token: TOKEN, fetch }).getCurrentUser();
+    const error = await failureOf(Promise.resolve(result));
+    expect(error).toMatchObject({
+      code: 'unauthorized',
+      teamcity: { status: 401, statusText: 'Bearer [redacted]', cause: { kind: 'http' } },
+    });
+    expect(error.message).toContain('(401 Bearer [redacted])');
+  } finally {
+    await raw.close();
+  }
 });
 
 test('a connection reset before the answer is unreachable', async () => {

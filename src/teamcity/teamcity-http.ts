@@ -1,17 +1,23 @@
 /**
- * One HTTP exchange with TeamCity: headers, timeout, no redirects, no cookies, and every outcome turned into a
- * Result. Nothing here retries: the caller decides, and POST /app/rest/buildQueue must never run twice.
+ * One HTTP exchange with TeamCity: headers, timeout, no redirects, no cookies, a bounded body, and every outcome
+ * turned into a Result. This is where the server's answer enters the app: the reason phrase, the headers we read
+ * and every string of the body are scrubbed of the token and bounded here, before decoding, so nothing past
+ * this file sees them raw. Nothing here retries: the caller decides, and POST /app/rest/buildQueue must never
+ * run twice.
  */
 import type { ZodType } from 'zod';
-import { fail, ok, type Result } from '../shared/result';
+import { ok, type Result } from '../shared/result';
+import { readBoundedBody, type BodyRead } from './teamcity-body';
 import { looksLikeHtml, looksLikeXml } from './teamcity-error-body';
+import type { NotDataKind, TeamCityError, TeamCityFailure } from './teamcity-error';
+import { teamCityMessage } from './teamcity-error-messages';
 import { httpFailure, redirectFailure, type RequestContext } from './teamcity-http-errors';
-import { networkFailure } from './teamcity-network-errors';
-import { displayUrl } from './teamcity-redact';
+import { networkCause, whereOf } from './teamcity-network-errors';
+import { displayUrl, safeDetail, scrubberFor, scrubJson } from './teamcity-redact';
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
-export type HttpSettings = { serverUrl: string; token: string; fetch: FetchLike; timeoutMs: number };
+export type HttpSettings = { serverUrl: string; token: string; fetch: FetchLike; timeoutMs: number; maxResponseBytes?: number };
 
 export type TeamCityRequest<T> = {
   method: 'GET' | 'POST';
@@ -24,14 +30,29 @@ export type TeamCityRequest<T> = {
   subject: string;
 };
 
+export type TeamCityResult<T> = Result<T, TeamCityError>;
+
+/** A failure as the client hands it on: the facts and their default wording. */
+export const teamCityError = (failure: TeamCityFailure): { ok: false; error: TeamCityError } => ({
+  ok: false,
+  error: { code: failure.code, message: teamCityMessage(failure), teamcity: failure },
+});
+
 function buildUrl(serverUrl: string, path: string, query: Record<string, string> | undefined): string {
   const search = query && Object.keys(query).length > 0 ? `?${new URLSearchParams(query).toString()}` : '';
   return `${serverUrl}${path}${search}`;
 }
 
-type Received = { status: number; statusText: string; type: string; headers: Headers; body: string };
+type Received = { status: number; statusText: string; headers: Headers; redirected: boolean; body: BodyRead };
 
-async function exchange(settings: HttpSettings, req: TeamCityRequest<unknown>, signal: AbortSignal): Promise<Received> {
+const MAX_STATUS_TEXT = 100;
+
+async function exchange(
+  settings: HttpSettings,
+  req: TeamCityRequest<unknown>,
+  ctx: RequestContext,
+  signal: AbortSignal,
+): Promise<Received> {
   const headers: Record<string, string> = {
     Authorization: `Bearer ${settings.token}`,
     Accept: 'application/json',
@@ -47,57 +68,63 @@ async function exchange(settings: HttpSettings, req: TeamCityRequest<unknown>, s
     credentials: 'omit',
     signal,
   });
+  const statusText = safeDetail(res.statusText, ctx.scrub, MAX_STATUS_TEXT) ?? '';
+  const redirected = res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400);
   // Read inside the timeout: a server may send headers promptly and then stall the body.
-  const body = await res.text();
-  return { status: res.status, statusText: res.statusText, type: res.type, headers: res.headers, body };
+  const body: BodyRead = redirected
+    ? (await res.body?.cancel().catch(() => undefined), { ok: true, text: '' })
+    : await readBoundedBody(res, settings.maxResponseBytes);
+  return { status: res.status, statusText, headers: res.headers, redirected, body };
 }
 
-function successBody<T>(got: Received, req: TeamCityRequest<T>, ctx: RequestContext): Result<T> {
+function successBody<T>(got: Received, text: string, req: TeamCityRequest<T>, ctx: RequestContext): TeamCityResult<T> {
   const contentType = (got.headers.get('content-type') ?? '').toLowerCase();
-  const text = got.body.trim();
-  const checkUrl = 'Check the server URL: it must be the address you open TeamCity at, including any path such as /teamcity.';
-  const notTeamCity = (what: string) =>
-    fail(
-      'not_teamcity',
-      `${ctx.server} answered ${got.status} with ${what} instead of TeamCity REST data, so it is probably not a TeamCity server ` +
-        `or the address is incomplete. ${checkUrl}`,
-    );
-  if (contentType.includes('html') || looksLikeHtml(text)) return notTeamCity('a web page');
-  if (contentType.includes('xml') || looksLikeXml(text)) {
-    // TeamCity answers JSON whenever Accept asks for it; XML means something in between dropped the header.
-    return fail(
-      'not_teamcity',
-      `${ctx.server} answered ${got.status} in XML although JSON was requested. TeamCity itself answers JSON, so a proxy ` +
-        `in front of it may be rewriting requests, or this is not TeamCity. ${checkUrl}`,
-    );
-  }
+  const trimmed = text.trim();
+  const notData = (what: NotDataKind) =>
+    teamCityError({
+      code: 'not_teamcity',
+      server: ctx.server,
+      action: ctx.action,
+      subject: ctx.subject,
+      status: got.status,
+      ...(got.statusText !== '' && { statusText: got.statusText }),
+      cause: { kind: 'not_data', what },
+    });
+  if (contentType.includes('html') || looksLikeHtml(trimmed)) return notData('html');
+  if (contentType.includes('xml') || looksLikeXml(trimmed)) return notData('xml');
   let json: unknown;
   try {
-    json = JSON.parse(text);
-  } catch {
-    return notTeamCity(text === '' ? 'an empty body' : 'something that is not JSON');
+    json = scrubJson(JSON.parse(trimmed), ctx.scrub);
+  } catch (thrown) {
+    return notData(thrown instanceof RangeError ? 'shape' : trimmed === '' ? 'empty' : 'not_json');
   }
   const parsed = req.decoder.safeParse(json);
-  if (!parsed.success) {
-    return notTeamCity(`JSON that does not describe the ${ctx.subject} the way TeamCity does`);
-  }
-  return ok(parsed.data);
+  return parsed.success ? ok(parsed.data) : notData('shape');
 }
 
-export function classifyResponse<T>(got: Received, req: TeamCityRequest<T>, ctx: RequestContext): Result<T> {
-  if (got.type === 'opaqueredirect' || (got.status >= 300 && got.status < 400)) {
-    return { ok: false, error: redirectFailure(got.status, got.headers.get('location'), ctx) };
+function classifyResponse<T>(got: Received, req: TeamCityRequest<T>, ctx: RequestContext): TeamCityResult<T> {
+  if (!got.body.ok) {
+    return teamCityError({
+      code: 'response_too_large',
+      server: ctx.server,
+      action: ctx.action,
+      subject: ctx.subject,
+      status: got.status,
+      cause: { kind: 'too_large', limitBytes: got.body.limitBytes },
+    });
   }
-  if (got.status >= 200 && got.status < 300) return successBody(got, req, ctx);
-  return { ok: false, error: httpFailure(got, ctx) };
+  const res = { status: got.status, statusText: got.statusText, headers: got.headers, body: got.body.text };
+  if (got.redirected) return teamCityError(redirectFailure(res, ctx));
+  if (got.status >= 200 && got.status < 300) return successBody(got, got.body.text, req, ctx);
+  return teamCityError(httpFailure(res, ctx));
 }
 
-export async function requestTeamCity<T>(settings: HttpSettings, req: TeamCityRequest<T>): Promise<Result<T>> {
+export async function requestTeamCity<T>(settings: HttpSettings, req: TeamCityRequest<T>): Promise<TeamCityResult<T>> {
   const ctx: RequestContext = {
     server: displayUrl(settings.serverUrl),
     action: req.action,
     subject: req.subject,
-    token: settings.token,
+    scrub: scrubberFor(settings.token),
   };
   const controller = new AbortController();
   let timedOut = false;
@@ -106,10 +133,11 @@ export async function requestTeamCity<T>(settings: HttpSettings, req: TeamCityRe
     controller.abort();
   }, settings.timeoutMs);
   try {
-    const got = await exchange(settings, req as TeamCityRequest<unknown>, controller.signal);
+    const got = await exchange(settings, req as TeamCityRequest<unknown>, ctx, controller.signal);
     return classifyResponse(got, req, ctx);
   } catch (thrown) {
-    return { ok: false, error: networkFailure(thrown, ctx.server, timedOut, settings.timeoutMs) };
+    const { code, cause } = networkCause(thrown, whereOf(settings.serverUrl), timedOut, settings.timeoutMs);
+    return teamCityError({ code, server: ctx.server, action: ctx.action, subject: ctx.subject, cause });
   } finally {
     clearTimeout(timer);
   }

@@ -1,10 +1,11 @@
 /**
  * Turns a thrown fetch error into an error a person can act on. Node's fetch throws `TypeError('fetch failed')`
  * and hides the reason in `cause` (sometimes `cause.cause`, or an AggregateError's `errors` when several
- * addresses were tried), so we search that chain for a system or TLS error code.
+ * addresses were tried), so we search that chain for a system or TLS error code. The wording is in
+ * teamcity-error-messages.ts.
  */
-import type { AppError } from '../shared/result';
-import { egressBlocked } from './teamcity-http-errors';
+import type { TeamCityErrorCode } from '../shared/error-codes';
+import type { NetworkReason, TeamCityCause } from './teamcity-error';
 
 /**
  * @forge/api's own name for a fetch its egress rules refuse (ExternalEndpointNotAllowedError, status 403, in
@@ -50,69 +51,56 @@ function causeChain(thrown: unknown): Caused[] {
   return seen;
 }
 
-function tlsReason(code: string): string {
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID' || code === 'HOSTNAME_MISMATCH') return 'its certificate is for a different host name';
-  if (code === 'CERT_HAS_EXPIRED') return 'its certificate has expired';
-  if (code === 'CERT_NOT_YET_VALID') return 'its certificate is not valid yet';
-  if (code === 'EPROTO') return 'the TLS handshake failed (is the port serving plain HTTP?)';
-  if (code.includes('SELF_SIGNED') || code.startsWith('UNABLE_TO'))
-    return 'its certificate is self-signed or not issued by a publicly trusted authority';
-  return 'its certificate is not trusted';
-}
-
 function codeOf(err: Caused): string | undefined {
   return typeof err.code === 'string' ? err.code : undefined;
 }
 
-export function networkFailure(thrown: unknown, server: string, timedOut: boolean, timeoutMs: number): AppError {
+/** Node says "wrong version number" when a TLS client meets a plain-HTTP server on the port. */
+const PLAIN_HTTP = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_HTTP_REQUEST', 'ERR_SSL_PACKET_LENGTH_TOO_LONG']);
+
+const isPlainHttp = (chain: Caused[], code: string | undefined): boolean =>
+  (code !== undefined && PLAIN_HTTP.has(code)) ||
+  chain.some(
+    (e) => typeof (e as { message?: unknown }).message === 'string' && /wrong version number/i.test((e as { message: string }).message),
+  );
+
+type Where = { host: string; port: string };
+
+/** Host and port of the request, for saying exactly what refused. */
+export function whereOf(serverUrl: string): Where {
+  try {
+    const url = new URL(serverUrl);
+    return { host: url.hostname, port: url.port || (url.protocol === 'http:' ? '80' : '443') };
+  } catch {
+    return { host: 'the server', port: '443' };
+  }
+}
+
+export function networkCause(
+  thrown: unknown,
+  where: Where,
+  timedOut: boolean,
+  timeoutMs: number,
+): { code: TeamCityErrorCode; cause: TeamCityCause } {
   const chain = causeChain(thrown);
-  if (chain.some((e) => e.name === EGRESS_NOT_ALLOWED)) return egressBlocked(server);
+  if (chain.some((e) => e.name === EGRESS_NOT_ALLOWED)) return { code: 'egress_blocked', cause: { kind: 'forge_egress' } };
   const isAbort = chain.some((e) => e.name === 'AbortError' || e.name === 'TimeoutError');
   const codes = chain.map(codeOf).filter((c): c is string => c !== undefined);
-  const code = codes.find((c) => TLS.has(c) || c.startsWith('CERT_') || c.startsWith('ERR_TLS') || c.startsWith('ERR_SSL'));
-  if (timedOut || isAbort || codes.some((c) => TIMEOUT.has(c))) {
-    return {
-      code: 'timeout',
-      message: `TeamCity at ${server} did not answer within ${Math.round(timeoutMs / 100) / 10} seconds. It may be overloaded or unreachable from here; try again later.`,
-    };
-  }
-  if (code !== undefined) {
-    return {
-      code: 'tls',
-      message: `Could not open a secure connection to ${server}: ${tlsReason(code)} (${code}). TeamCity must use a certificate from a public certificate authority that matches the server's host name.`,
-    };
-  }
+  if (timedOut || isAbort || codes.some((c) => TIMEOUT.has(c))) return { code: 'timeout', cause: { kind: 'timeout', timeoutMs } };
+  const network = (code: TeamCityErrorCode, reason: NetworkReason, systemCode: string | undefined) => ({
+    code,
+    cause: { kind: 'network' as const, reason, ...(systemCode !== undefined && { systemCode }), ...where },
+  });
+  const tls = codes.find((c) => TLS.has(c) || c.startsWith('CERT_') || c.startsWith('ERR_TLS') || c.startsWith('ERR_SSL'));
+  if (isPlainHttp(chain, tls)) return network('tls', 'plain_http', tls ?? 'EPROTO');
+  if (tls !== undefined) return network('tls', 'tls', tls);
   const refused = codes.find((c) => c === 'ECONNREFUSED');
-  if (refused) {
-    return {
-      code: 'unreachable',
-      message: `Could not connect to ${server}: the connection was refused (${refused}). Check the server URL and port, and that TeamCity is running and reachable from the internet over HTTPS.`,
-    };
-  }
+  if (refused) return network('unreachable', 'refused', refused);
   const dns = codes.find((c) => c === 'ENOTFOUND' || c === 'EAI_AGAIN' || c === 'EAI_NONAME');
-  if (dns) {
-    return {
-      code: 'unreachable',
-      message: `Could not find the host of ${server} (${dns}: the name does not resolve). Check the server URL for typos; the server must have a public DNS name.`,
-    };
-  }
+  if (dns) return network('unreachable', 'dns', dns);
   const unreachable = codes.find((c) => UNREACHABLE.has(c));
-  if (unreachable) {
-    return {
-      code: 'unreachable',
-      message: `Could not reach ${server} (${unreachable}: no network route to the host). The server must be reachable from the internet; check the URL and any firewall.`,
-    };
-  }
+  if (unreachable) return network('unreachable', 'no_route', unreachable);
   const reset = codes.find((c) => RESET.has(c));
-  if (reset) {
-    return {
-      code: 'unreachable',
-      message: `The connection to ${server} was closed before TeamCity finished answering (${reset}). A proxy or firewall may be cutting connections; try again, and check the server URL.`,
-    };
-  }
-  const label = codes[0] ?? 'network error';
-  return {
-    code: 'unreachable',
-    message: `Could not reach TeamCity at ${server} (${label}). Check the server URL and that the server is reachable from the internet over HTTPS.`,
-  };
+  if (reset) return network('unreachable', 'reset', reset);
+  return network('unreachable', 'other', codes[0]);
 }

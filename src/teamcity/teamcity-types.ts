@@ -49,6 +49,7 @@ export type TeamCityBuildType = {
   name: string;
   projectId: string;
   projectName: string;
+  /** On the token's server (teamcity-links.ts). */
   webUrl: string;
   paused?: boolean;
   description?: string;
@@ -62,6 +63,16 @@ export type BuildTypePage = {
   nextStart?: number | null;
   /** Number of items in this page (TeamCity's `count` is per page, not a total). */
   count: number;
+  /** Items TeamCity sent that were not build configurations (left out of `items`). */
+  skipped: number;
+  /** TeamCity sent more than the page size asked for; only the first page-size items were taken. */
+  truncated: boolean;
+};
+
+export type BuildList = {
+  items: TeamCityBuild[];
+  /** Items TeamCity sent that were not builds (left out of `items`). */
+  skipped: number;
 };
 
 export type TeamCityBuildState = 'queued' | 'running' | 'finished';
@@ -89,9 +100,11 @@ export type TeamCityBuild = {
   status?: string;
   statusText?: string;
   percentageComplete?: number;
+  /** On the token's server (teamcity-links.ts). */
   webUrl: string;
   branchName?: string;
   defaultBranch?: boolean;
+  /** Empty only when neither TeamCity's answer nor the request named the configuration. */
   buildTypeId: string;
   buildTypeName?: string;
   projectName?: string;

@@ -1,12 +1,13 @@
 /**
- * Shared plumbing for browser tests: Debian's Chromium driven by playwright-core, pages that fail the test
- * on uncaught errors, and screenshots in test-artifacts/ for a human to look at after a run.
+ * Shared plumbing for browser tests: a Chromium found by test/support/chromium-path.ts (CHROMIUM_PATH, PATH,
+ * install locations) driven by playwright-core, pages that fail the test on uncaught errors, and screenshots
+ * in test-artifacts/ for a human to look at after a run.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { environmentOf, findChromium, INSTALL_ADVICE } from '../support/chromium-path';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = join(__dirname, '..', '..', 'test-artifacts');
 
 /** Flags for a container without a GPU or sandbox, and no traffic beyond the loopback servers under test. */
@@ -21,7 +22,10 @@ const CHROMIUM_ARGS = [
 ];
 
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const lookup = findChromium(environmentOf());
+  // `npm test` stops before jest without one (scripts/ensure-chromium.ts); this is for a bare `npx jest`.
+  if (!lookup.found) throw new Error(`No Chromium for the browser tests. ${lookup.reason} ${INSTALL_ADVICE}`);
+  return chromium.launch({ executablePath: lookup.path, args: CHROMIUM_ARGS });
 }
 
 export type TestPage = {
@@ -31,12 +35,24 @@ export type TestPage = {
   pageErrors: string[];
 };
 
-export async function newTestPage(browser: Browser, options: { width?: number; height?: number } = {}): Promise<TestPage> {
+export type TestPageOptions = {
+  width?: number;
+  height?: number;
+  /**
+   * What `Date` says in every frame of the pages (a test clock's `date()`, the time the app's backend sees), so
+   * what the UI computes from "now" matches the backend's times rather than the wall clock's. Timers keep
+   * running at the machine's pace (https://playwright.dev/docs/clock, "setFixedTime").
+   */
+  time?: Date;
+};
+
+export async function newTestPage(browser: Browser, options: TestPageOptions = {}): Promise<TestPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     locale: 'en-US',
     timezoneId: 'UTC',
   });
+  if (options.time) await context.clock.setFixedTime(options.time);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));

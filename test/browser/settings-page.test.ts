@@ -5,6 +5,7 @@
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { startLocalHost } from '../../local/forge-host/start-local-host';
+import { createTestClock } from '../support/test-clock';
 import { launchChromium, newTestPage, screenshot } from './browser-helpers';
 
 type LocalHost = Awaited<ReturnType<typeof startLocalHost>>;
@@ -16,9 +17,11 @@ describe('TeamCity access tokens settings page', () => {
   let host: LocalHost;
   let simulator: Simulator;
   let browser: Browser;
+  /** The backend's clock, stopped; the pages read the same time. */
+  const clock = createTestClock();
 
   beforeAll(async () => {
-    host = await startLocalHost({ port: 0, dbPath: ':memory:' });
+    host = await startLocalHost({ port: 0, dbPath: ':memory:', now: clock.now });
     if (!host.simulator) throw new Error('The local host started without its TeamCity simulator.');
     simulator = host.simulator;
     browser = await launchChromium();
@@ -35,7 +38,7 @@ describe('TeamCity access tokens settings page', () => {
   };
 
   it('adds a token (rejecting a bad one first) and deletes it again', async () => {
-    const { page, pageErrors, context } = await newTestPage(browser);
+    const { page, pageErrors, context } = await newTestPage(browser, { time: clock.date() });
     try {
       const app = await openSettings(page);
 
@@ -96,10 +99,10 @@ describe('TeamCity access tokens settings page', () => {
       // The exact date is in Atlaskit's tooltip on hover; no title attribute, which would add a second, native one.
       expect(await row.getByTestId('token-created').getAttribute('title')).toBeNull();
       await row.getByTestId('token-created').hover();
-      await expect(app.getByRole('tooltip').textContent()).resolves.toMatch(/\d{4}/);
+      await expect(app.getByRole('tooltip').textContent()).resolves.toMatch(/Mar 10, 2026, 9:30\sAM/);
       await page.mouse.move(0, 0);
       await app.getByRole('tooltip').waitFor({ state: 'detached' });
-      await expect(row.getByTestId('token-last-authenticated').textContent()).resolves.toMatch(/^(Never|A moment ago)$/);
+      await expect(row.getByTestId('token-last-authenticated').textContent()).resolves.toBe('A moment ago');
       // The secret never comes back to the browser.
       expect(await app.locator('body').innerHTML()).not.toContain(token);
       await screenshot(page, 'settings-page-3-token-added');
@@ -132,7 +135,7 @@ describe('TeamCity access tokens settings page', () => {
   });
 
   it('closes the add dialog with Escape and keeps the list as it was', async () => {
-    const { page, context } = await newTestPage(browser);
+    const { page, context } = await newTestPage(browser, { time: clock.date() });
     try {
       const app = await openSettings(page);
       await app.getByTestId('add-token-empty').click();
@@ -148,7 +151,7 @@ describe('TeamCity access tokens settings page', () => {
   });
 
   it('says so when a new token replaces the stored one for the same server', async () => {
-    const { page, context } = await newTestPage(browser);
+    const { page, context } = await newTestPage(browser, { time: clock.date() });
     try {
       const first = await host.invoke('alice', 'addToken', {
         serverUrl: simulator.url,
@@ -177,7 +180,7 @@ describe('TeamCity access tokens settings page', () => {
   });
 
   it('shows a failed list load with "Try again", which recovers', async () => {
-    const { page, context } = await newTestPage(browser);
+    const { page, context } = await newTestPage(browser, { time: clock.date() });
     try {
       // Every storage query fails until the faults are cleared.
       host.kvs.failNext('/api/v1/query', 1000);

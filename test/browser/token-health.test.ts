@@ -10,6 +10,7 @@ import { startTeamCitySimulator, type TeamCitySimulator } from '../../local/team
 import type { Result } from '../../src/shared/result';
 import type { AddTokenResponse, TokenView } from '../../src/shared/schemas';
 import { storageKeys } from '../../src/stores/storage-keys';
+import { createTestClock } from '../support/test-clock';
 import { launchChromium, newTestPage, screenshot } from './browser-helpers';
 
 type LocalHost = Awaited<ReturnType<typeof startLocalHost>>;
@@ -22,9 +23,12 @@ describe('token status on the TeamCity page', () => {
   let host: LocalHost;
   let browser: Browser;
   const extra: TeamCitySimulator[] = [];
+  /** The backend's and the simulators' clock, stopped; each page starts its own from it. */
+  const clock = createTestClock();
+  const openPage = () => newTestPage(browser, { time: clock.date() });
 
   beforeAll(async () => {
-    host = await startLocalHost({ port: 0, dbPath: ':memory:' });
+    host = await startLocalHost({ port: 0, dbPath: ':memory:', now: clock.now });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -34,6 +38,8 @@ describe('token status on the TeamCity page', () => {
   });
 
   const add = async (user: string, sim: TeamCitySimulator, teamcityUser: string, opts?: { expiresAt?: Date }) => {
+    // Tokens are made a second apart, as people make them: TeamCity's creation times tell ours from older ones.
+    clock.advance(1000);
     const secret = sim.createToken(teamcityUser, `browser-${Math.random().toString(36).slice(2)}`, opts);
     const added = (await host.invoke(user, 'addToken', { serverUrl: sim.url, token: secret })) as Result<AddTokenResponse>;
     if (!added.ok) throw new Error(`addToken failed: ${added.error.message}`);
@@ -43,7 +49,7 @@ describe('token status on the TeamCity page', () => {
   const makeStale = (user: string, token: TokenView) =>
     host.kvs.writeRaw(storageKeys.tokenStatus(host.accountIdFor(user), token.id), {
       lastAuthenticatedAt: token.lastAuthenticatedAt,
-      health: { status: 'connected', checkedAt: new Date(Date.now() - 2 * 60 * 60 * 1000).toISOString(), expiresAt: token.expiresAt },
+      health: { status: 'connected', checkedAt: clock.iso(-2 * 60 * 60 * 1000), expiresAt: token.expiresAt },
     });
   const openSettings = async (page: Page, user: string): Promise<FrameLocator> => {
     await page.goto(`${host.url}/account/teamcity?as=${user}`);
@@ -55,11 +61,11 @@ describe('token status on the TeamCity page', () => {
   const statusOf = (app: FrameLocator, token: TokenView) => row(app, token).getByTestId('token-status');
 
   it('checks stale tokens when the page opens and shows each status beside its server', async () => {
-    const sims = await Promise.all([startTeamCitySimulator(), startTeamCitySimulator(), startTeamCitySimulator()]);
+    const sims = await Promise.all([0, 1, 2].map(() => startTeamCitySimulator({ now: clock.now })));
     extra.push(...sims);
     const [revokedSim, deniedSim, downSim] = sims as [TeamCitySimulator, TeamCitySimulator, TeamCitySimulator];
     const main = host.simulator!;
-    const ok = await add('rita', main, 'admin', { expiresAt: new Date(Date.now() + 3.5 * DAY) });
+    const ok = await add('rita', main, 'admin', { expiresAt: clock.date(3.5 * DAY) });
     const revoked = await add('rita', revokedSim, 'developer');
     const denied = await add('rita', deniedSim, 'viewer');
     const down = await add('rita', downSim, 'admin');
@@ -70,7 +76,7 @@ describe('token status on the TeamCity page', () => {
     // This server answers the check only after a while: the list shows meanwhile, with "Checking…".
     main.setFault('slow', { path: '/app/rest/users/current/tokens', times: 1, delayMs: 2500 });
 
-    const { page, context, pageErrors } = await newTestPage(browser);
+    const { page, context, pageErrors } = await openPage();
     try {
       const app = await openSettings(page, 'rita');
       await expect(row(app, ok.token).getByTestId('token-server').textContent()).resolves.toContain(main.url);
@@ -113,7 +119,7 @@ describe('token status on the TeamCity page', () => {
     const save = (allowedServers: string[], defaultServerUrl: string | null) =>
       host.invoke('demo', 'saveWorkspacePolicy', { allowedServers, defaultServerUrl }, workspaceSettingsExtension());
     expect(await save(['https://teamcity.example.com'], 'https://teamcity.example.com')).toMatchObject({ ok: true });
-    const { page, context } = await newTestPage(browser);
+    const { page, context } = await openPage();
     try {
       const app = await openSettings(page, 'sami');
       await statusOf(app, token).getByText('Not allowed').waitFor();
@@ -136,7 +142,7 @@ describe('token status on the TeamCity page', () => {
   it('replaces a token: a rejected one changes nothing, a good one takes over', async () => {
     const sim = host.simulator!;
     const { token, secret: oldSecret } = await add('tara', sim, 'developer');
-    const { page, context } = await newTestPage(browser);
+    const { page, context } = await openPage();
     try {
       const app = await openSettings(page, 'tara');
       await row(app, token).getByTestId('replace-token').click();
@@ -154,7 +160,8 @@ describe('token status on the TeamCity page', () => {
       await dialog.getByTestId('token-error').waitFor();
       await screenshot(page, 'token-health-4-replace-rejected');
 
-      const fresh = sim.createToken('developer', 'fresh', { expiresAt: new Date(Date.now() + 20.5 * DAY) });
+      clock.advance(1000);
+      const fresh = sim.createToken('developer', 'fresh', { expiresAt: clock.date(20.5 * DAY) });
       await field.fill(fresh);
       await dialog.getByRole('button', { name: 'Replace' }).click();
       await dialog.waitFor({ state: 'detached' });

@@ -13,7 +13,9 @@ export const DURATIONS = { queuedMs: 80, runningMs: 250 };
 export const repoPage = (repo = 'webapp') => extensionForFrame({ module: 'teamcity-run-build-repo', repo });
 export const prPage = (repo = 'webapp', pr = '1') => extensionForFrame({ module: 'teamcity-run-build-pr', repo, pr });
 
-export const startBuildHost = () => startLocalHost({ port: 0, dbPath: ':memory:', teamcity: { buildDurations: DURATIONS } });
+/** `now`: a test clock for the app and the simulator (running, so builds still progress). */
+export const startBuildHost = (options: { now?: () => number } = {}) =>
+  startLocalHost({ port: 0, dbPath: ':memory:', teamcity: { buildDurations: DURATIONS }, ...options });
 
 export type Call = <T>(user: string, key: string, payload: unknown, extension?: Record<string, unknown>) => Promise<Result<T>>;
 

@@ -10,17 +10,20 @@ import type {
   ListTokensResponse,
   TriggerBuildResponse,
 } from '../../src/shared/schemas';
+import { createTestClock } from '../support/test-clock';
 import { addToken, caller, followBuild, postsToBuildQueue, prPage, repoPage, startBuildHost, unwrap, type Call } from './build-fixture';
 
 let host: LocalHost;
 let call: Call;
 let admin: { tokenId: string; secret: string };
+/** Running, so simulated builds progress; stopped where a test checks what time the app wrote down. */
+const clock = createTestClock({ running: true });
 
 const trigger = (user: string, payload: Record<string, unknown>, extension = repoPage()) =>
   call<TriggerBuildResponse>(user, 'triggerBuild', { tokenId: admin.tokenId, branchName: 'main', ...payload }, extension);
 
 beforeAll(async () => {
-  host = await startBuildHost();
+  host = await startBuildHost({ now: clock.now });
   call = caller(host);
   const added = await addToken(host, 'alice', 'admin');
   admin = { tokenId: added.token.id, secret: added.secret };
@@ -121,18 +124,30 @@ describe('triggerBuild', () => {
     const listed = async () =>
       unwrap(await call<ListTokensResponse>('alice', 'listTokens', {})).tokens.find((t) => t.id === admin.tokenId)!;
     const statusKey = storageKeys.tokenStatus(host.accountIdFor('alice'), admin.tokenId);
-    const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString();
-    host.kvs.writeRaw(statusKey, { lastAuthenticatedAt: twoMinutesAgo, health: (await listed()).health });
+    const writes = () => host.kvs.operations.filter((o) => o.key === statusKey && o.path === '/api/v1/set').length;
+    clock.stop();
+    try {
+      host.kvs.writeRaw(statusKey, { lastAuthenticatedAt: clock.iso(-120_000), health: (await listed()).health });
 
-    unwrap(await trigger('alice', { buildTypeId: 'Acme_Webapp_Build' }));
-    const refreshed = (await listed()).lastAuthenticatedAt!;
-    expect(Date.parse(refreshed)).toBeGreaterThan(Date.parse(twoMinutesAgo) + 60_000);
+      unwrap(await trigger('alice', { buildTypeId: 'Acme_Webapp_Build' }));
+      const refreshed = clock.iso();
+      expect((await listed()).lastAuthenticatedAt).toBe(refreshed);
 
-    // Within the minute (a build being followed), accepted calls write nothing more.
-    host.kvs.clearOperations();
-    unwrap(await trigger('alice', { buildTypeId: 'Acme_Webapp_Build' }));
-    expect(host.kvs.operations.filter((o) => o.key === statusKey && o.path === '/api/v1/set')).toEqual([]);
-    expect((await listed()).lastAuthenticatedAt).toBe(refreshed);
+      // Within the minute (a build being followed), accepted calls write nothing more.
+      clock.advance(59_999);
+      host.kvs.clearOperations();
+      unwrap(await trigger('alice', { buildTypeId: 'Acme_Webapp_Build' }));
+      expect(writes()).toBe(0);
+      expect((await listed()).lastAuthenticatedAt).toBe(refreshed);
+
+      // A minute later, the next accepted call writes the new time.
+      clock.advance(1);
+      unwrap(await trigger('alice', { buildTypeId: 'Acme_Webapp_Build' }));
+      expect(writes()).toBe(1);
+      expect((await listed()).lastAuthenticatedAt).toBe(clock.iso());
+    } finally {
+      clock.run();
+    }
   });
 
   it("tells a user without TeamCity's Run build permission which project it is about", async () => {

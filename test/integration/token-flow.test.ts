@@ -5,9 +5,11 @@
 import { startLocalHost, type LocalHost } from '../../local/forge-host/start-local-host';
 import type { AddTokenResponse, ListTokensResponse, TokenView } from '../../src/shared/schemas';
 import type { Result } from '../../src/shared/result';
+import { createTestClock } from '../support/test-clock';
 
 let host: LocalHost;
 let adminToken: string;
+const clock = createTestClock();
 
 const list = async (user: string) => (await host.invoke(user, 'listTokens', {})) as Result<ListTokensResponse>;
 const add = async (user: string, serverUrl: string, token: string) =>
@@ -22,7 +24,12 @@ const tokensOf = async (user: string): Promise<TokenView[]> => {
 const storedKeys = () => host.kvs.rawEntries().map((e) => `${e.secret ? 'secret ' : ''}${e.key}`);
 
 beforeAll(async () => {
-  host = await startLocalHost({ port: 0, dbPath: ':memory:', teamcity: { buildDurations: { queuedMs: 50, runningMs: 100 } } });
+  host = await startLocalHost({
+    port: 0,
+    dbPath: ':memory:',
+    now: clock.now,
+    teamcity: { buildDurations: { queuedMs: 50, runningMs: 100 } },
+  });
   adminToken = host.simulator!.createToken('admin', 'token-flow');
 });
 afterAll(() => host.close());
@@ -43,7 +50,7 @@ describe('listing, adding, replacing and deleting a token', () => {
     const token = (added as { data: AddTokenResponse }).data.token;
     expect(token.id).toMatch(/^[a-f0-9]{32}$/);
     expect(token.serverVersion).toMatch(/^\d{4}\.\d+/);
-    expect(Date.parse(token.createdAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(token.createdAt).toBe(clock.iso());
     expect(token.lastAuthenticatedAt).toBe(token.createdAt);
     expect(await tokensOf('alice')).toEqual([token]);
 
@@ -88,7 +95,7 @@ describe('a token that TeamCity does not accept is never stored', () => {
     ],
     [
       'an expired token',
-      () => ['SERVER', host.simulator!.createToken('admin', `expired-${Math.random()}`, { expiresAt: new Date(Date.now() - 1000) })],
+      () => ['SERVER', host.simulator!.createToken('admin', `expired-${Math.random()}`, { expiresAt: clock.date(-1000) })],
       'unauthorized',
       'token',
     ],

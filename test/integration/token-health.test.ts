@@ -8,9 +8,13 @@ import { startTeamCitySimulator, type TeamCitySimulator } from '../../local/team
 import type { Result } from '../../src/shared/result';
 import { storageKeys } from '../../src/stores/storage-keys';
 import type { AddTokenResponse, CheckTokensResponse, ListTokensResponse, ReplaceTokenResponse, TokenView } from '../../src/shared/schemas';
+import { createTestClock } from '../support/test-clock';
 
 let host: LocalHost;
 let sim: TeamCitySimulator;
+/** The app's, its storage's and every simulator's clock: stopped, moved only by the tests. */
+const clock = createTestClock();
+const startSimulator = () => startTeamCitySimulator({ now: clock.now });
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -30,7 +34,7 @@ const checkOne = async (user: string, id: string): Promise<TokenView> => {
 const name = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2)}`;
 
 beforeAll(async () => {
-  host = await startLocalHost({ port: 0, dbPath: ':memory:' });
+  host = await startLocalHost({ port: 0, dbPath: ':memory:', now: clock.now });
   sim = host.simulator!;
 });
 afterAll(() => host.close());
@@ -38,18 +42,19 @@ afterEach(() => sim.setFault(null));
 
 describe('the status of a token', () => {
   it('is Connected with its expiry right after adding, and a check costs one TeamCity request', async () => {
-    const expiresAt = new Date(Date.now() + 5 * DAY);
+    const expiresAt = clock.date(5 * DAY);
     const { token } = unwrap(await add('hana', sim.createToken('developer', name('health'), { expiresAt })));
+    expect(token.createdAt).toBe(clock.iso());
     expect(token.health).toEqual({ status: 'connected', checkedAt: token.createdAt });
     expect(token.expiresAt).toBe(expiresAt.toISOString());
 
+    clock.advance(90_000);
     sim.clearRequests();
     const checked = await checkOne('hana', token.id);
     expect(sim.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual(['GET /app/rest/users/current/tokens']);
-    expect(checked.health.status).toBe('connected');
+    expect(checked.health).toEqual({ status: 'connected', checkedAt: clock.iso() });
     expect(checked.expiresAt).toBe(expiresAt.toISOString());
-    expect(Date.parse(checked.lastAuthenticatedAt!)).toBeGreaterThanOrEqual(Date.parse(token.lastAuthenticatedAt!));
-    expect(checked.lastAuthenticatedAt).toBe(checked.health.checkedAt);
+    expect(checked.lastAuthenticatedAt).toBe(clock.iso());
   });
 
   it('is Expired/revoked (401) after TeamCity revokes the token, and "Last authenticated" stays', async () => {
@@ -71,14 +76,17 @@ describe('the status of a token', () => {
   });
 
   it('is Expired/revoked (401) once the expiry date TeamCity reported has passed', async () => {
-    const expiresAt = new Date(Date.now() + 1200);
+    const expiresAt = clock.date(DAY);
     const { token } = unwrap(await add('jana', sim.createToken('developer', name('short'), { expiresAt })));
     expect(token.expiresAt).toBe(expiresAt.toISOString());
-    await new Promise((r) => setTimeout(r, 1400));
+    // A millisecond before its expiry the token still works; at its expiry TeamCity refuses it.
+    clock.advance(DAY - 1);
+    expect((await checkOne('jana', token.id)).health.status).toBe('connected');
+    clock.advance(1);
     const checked = await checkOne('jana', token.id);
     expect(checked.health.status).toBe('unauthorized');
     expect(checked.expiresAt).toBe(expiresAt.toISOString());
-    expect(Date.parse(checked.expiresAt!)).toBeLessThan(Date.parse(checked.health.checkedAt!));
+    expect(checked.health.checkedAt).toBe(checked.expiresAt);
   });
 
   it("is No access (403) when the TeamCity user's access was taken away, and Connected again when restored", async () => {
@@ -109,14 +117,14 @@ describe('the status of a token', () => {
   });
 
   it('is Unreachable when the server is gone altogether', async () => {
-    const other = await startTeamCitySimulator();
+    const other = await startSimulator();
     const { token } = unwrap(await add('mira', other.createToken('admin', 'gone'), other.url));
     await other.close();
     expect((await checkOne('mira', token.id)).health.status).toBe('unreachable');
   });
 
   it('checks several tokens at once, at most four at a time, and reports tokens that are gone', async () => {
-    const servers = await Promise.all(Array.from({ length: 6 }, () => startTeamCitySimulator()));
+    const servers = await Promise.all(Array.from({ length: 6 }, () => startSimulator()));
     try {
       const ids: string[] = [];
       for (const server of servers) ids.push(unwrap(await add('nico', server.createToken('admin', 'many'), server.url)).token.id);
@@ -170,10 +178,12 @@ describe('replacing a token', () => {
     expect((await checkOne('quinn', token.id)).health.status).toBe('connected');
 
     // A good one takes over: the old token can be revoked in TeamCity and the stored one still works.
-    const newSecret = sim.createToken('developer', name('new'), { expiresAt: new Date(Date.now() + 3 * DAY) });
+    // Made later than the old one: which token is ours is told by TeamCity's creation times.
+    clock.advance(60_000);
+    const newSecret = sim.createToken('developer', name('new'), { expiresAt: clock.date(3 * DAY) });
     const replaced = unwrap(await replace(newSecret));
     expect(replaced.token).toMatchObject({ id: token.id, serverUrl: token.serverUrl, health: { status: 'connected' } });
-    expect(replaced.token.expiresAt).not.toBeNull();
+    expect(replaced.token.expiresAt).toBe(clock.iso(3 * DAY));
     sim.revokeToken(oldSecret);
     expect((await checkOne('quinn', token.id)).health.status).toBe('connected');
     expect(await list('quinn')).toHaveLength(1);

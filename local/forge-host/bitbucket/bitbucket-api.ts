@@ -6,7 +6,12 @@ import { DEMO_WORKSPACE, KNOWN_USERS, demoUser, findRepository, findWorkspace, t
 import { branchJson, membershipJson, pullRequestJson, repositoryJson, userJson, workspaceJson } from './bitbucket-json';
 import { filterByQuery, paginate } from './bitbucket-paging';
 
-type Route = { pattern: RegExp; answer: (params: string[], url: URL, actingUser: DemoUser | undefined) => Response };
+/**
+ * `scope`: the Forge scope Bitbucket's API reference names for the endpoint (its "Forge app scopes"); a
+ * manifest without it gets Bitbucket's 403, whatever the user may see.
+ * https://developer.atlassian.com/cloud/bitbucket/rest/intro/#forge-app-and-api-token-scopes
+ */
+type Route = { pattern: RegExp; scope: string; answer: (params: string[], url: URL, actingUser: DemoUser | undefined) => Response };
 
 const reply = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -16,11 +21,13 @@ const SEGMENT = '([^/]+)';
 const routes: Route[] = [
   {
     pattern: /^\/2\.0\/user$/,
+    scope: 'read:user:bitbucket',
     answer: (_p, _u, user) =>
       user ? reply(200, userJson(user)) : reply(401, { type: 'error', error: { message: 'This API is only accessible with a user.' } }),
   },
   {
     pattern: /^\/2\.0\/user\/permissions\/workspaces$/,
+    scope: 'read:workspace:bitbucket',
     answer: (_p, url, user) =>
       user
         ? reply(200, paginate(filterByQuery([membershipJson(DEMO_WORKSPACE, user)], url.searchParams.get('q')), url))
@@ -29,6 +36,7 @@ const routes: Route[] = [
   {
     // The caller's own role in one workspace; 404 for a workspace they are not in (here: one that does not exist).
     pattern: new RegExp(`^/2\\.0/user/workspaces/${SEGMENT}/permission$`),
+    scope: 'read:workspace:bitbucket',
     answer: ([ws], _url, user) =>
       user
         ? withWorkspace(ws!, (w) => reply(200, membershipJson(w, user)))
@@ -36,10 +44,12 @@ const routes: Route[] = [
   },
   {
     pattern: new RegExp(`^/2\\.0/workspaces/${SEGMENT}$`),
+    scope: 'read:workspace:bitbucket',
     answer: ([ws]) => withWorkspace(ws!, (w) => reply(200, workspaceJson(w))),
   },
   {
     pattern: new RegExp(`^/2\\.0/workspaces/${SEGMENT}/permissions$`),
+    scope: 'read:workspace:bitbucket',
     answer: ([ws], url, user) =>
       withWorkspace(ws!, (w) => {
         const members = new Map<string, DemoUser>(KNOWN_USERS.map((name) => [name, demoUser(name)]));
@@ -50,6 +60,7 @@ const routes: Route[] = [
   },
   {
     pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}$`),
+    scope: 'read:repository:bitbucket',
     answer: ([ws], url) =>
       withWorkspace(ws!, (w) =>
         reply(
@@ -66,10 +77,12 @@ const routes: Route[] = [
   },
   {
     pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}$`),
+    scope: 'read:repository:bitbucket',
     answer: ([ws, repo]) => withRepository(ws!, repo!, (w, r) => reply(200, repositoryJson(w, r))),
   },
   {
     pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/refs/branches$`),
+    scope: 'read:repository:bitbucket',
     answer: ([ws, repo], url) =>
       withRepository(ws!, repo!, (w, r) =>
         reply(
@@ -86,6 +99,7 @@ const routes: Route[] = [
   },
   {
     pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/refs/branches/(.+)$`),
+    scope: 'read:repository:bitbucket',
     answer: ([ws, repo, branch]) =>
       withRepository(ws!, repo!, (w, r) =>
         r.branches.includes(branch!) ? reply(200, branchJson(w, r, branch!)) : notFound(`Branch "${branch}" does not exist.`),
@@ -93,6 +107,7 @@ const routes: Route[] = [
   },
   {
     pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/pullrequests$`),
+    scope: 'read:pullrequest:bitbucket',
     answer: ([ws, repo], url) =>
       withRepository(ws!, repo!, (w, r) =>
         reply(
@@ -109,6 +124,7 @@ const routes: Route[] = [
   },
   {
     pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/pullrequests/(\\d+)$`),
+    scope: 'read:pullrequest:bitbucket',
     answer: ([ws, repo, id]) =>
       withRepository(ws!, repo!, (w, r) => {
         const pr = r.pullRequests.find((p) => p.id === Number(id));
@@ -132,13 +148,29 @@ function withRepository(
   return ws && repo ? answer(ws, repo) : notFound(`Repository ${wsSlug}/${repoSlug} not found`);
 }
 
-export function handleBitbucketRequest(path: string, init: RequestInit | undefined, actingUser: DemoUser | undefined): Response {
+/** Bitbucket's answer to a token without an endpoint's scope. */
+const missingScope = (granted: readonly string[], required: string) =>
+  reply(403, {
+    type: 'error',
+    error: {
+      message: 'Your credentials lack one or more required privilege scopes.',
+      detail: { granted: [...granted].filter((s) => s.endsWith(':bitbucket')), required: [required] },
+    },
+  });
+
+export function handleBitbucketRequest(
+  path: string,
+  init: RequestInit | undefined,
+  actingUser: DemoUser | undefined,
+  grantedScopes: readonly string[],
+): Response {
   const method = (init?.method ?? 'GET').toUpperCase();
   if (method !== 'GET') return reply(405, { type: 'error', error: { message: `${method} is not emulated locally.` } });
   const url = new URL(path, 'https://api.bitbucket.org');
   for (const route of routes) {
     const match = route.pattern.exec(url.pathname);
     if (match) {
+      if (!grantedScopes.includes(route.scope)) return missingScope(grantedScopes, route.scope);
       let params: string[];
       try {
         params = match.slice(1).map((segment) => decodeURIComponent(segment));

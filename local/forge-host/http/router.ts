@@ -14,8 +14,11 @@ import { serveFile } from './file-serving';
 import { redirect, sendHtml, sendText } from './responses';
 import { applySecurityHeaders } from './security-headers';
 import { sessionUser } from './session';
+import { isUserNavigation } from './request-origin';
+import type { UserConsent } from '../runtime/user-consent';
 
-export type RouterDeps = { staticDir: string; invoke: InvokeForUser };
+/** `customUiCsp`: the policy for Custom UI resources, built from the manifest (custom-ui-csp.ts). */
+export type RouterDeps = { staticDir: string; invoke: InvokeForUser; customUiCsp: string; consent: UserConsent };
 
 const PUBLIC_DIR = path.join(__dirname, '..', 'public');
 const RESOURCE = /^\/__forge\/resources\/([^/]+)(\/.*)?$/;
@@ -32,7 +35,10 @@ export function createRouter(deps: RouterDeps) {
     const user = sessionUser(req, url, res);
     const pathname = url.pathname;
 
-    if (pathname.startsWith('/__forge/bridge/')) return handleBridgeRequest(req, res, url, user, deps.invoke);
+    if (pathname.startsWith('/__forge/bridge/')) return handleBridgeRequest(req, res, url, user, deps.invoke, deps.consent);
+    // `?consent=revoked` starts the consent step over for the signed-in user, like revoking the app's access
+    // in the Atlassian account settings.
+    if (url.searchParams.get('consent') === 'revoked' && isUserNavigation(req)) deps.consent.revoke(user.accountId);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
     if (pathname === '/__forge/bridge.js') return serveFile(res, PUBLIC_DIR, 'bridge.js');
     if (pathname.startsWith('/__forge/assets/')) return serveFile(res, PUBLIC_DIR, pathname.slice('/__forge/assets/'.length));
@@ -40,6 +46,7 @@ export function createRouter(deps: RouterDeps) {
     const resource = RESOURCE.exec(pathname);
     if (resource) {
       if (resource[2] === undefined) return redirect(res, `${pathname}/${url.search}`);
+      res.setHeader('Content-Security-Policy', deps.customUiCsp);
       return serveCustomUiResource(res, deps.staticDir, resource[1]!, resource[2].slice(1));
     }
 

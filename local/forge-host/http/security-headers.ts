@@ -1,6 +1,6 @@
 /**
- * Headers on every response. Scripts only from this origin (no inline, no eval), like Forge's own CSP for
- * Custom UI; inline styles are allowed because Atlaskit injects them at run time.
+ * Headers on every response. The policy here is for the host's own Bitbucket-like pages: scripts only from
+ * this origin (no inline, no eval). Custom UI resources get the manifest's policy instead (custom-ui-csp.ts).
  */
 import type { ServerResponse } from 'node:http';
 

@@ -26,7 +26,9 @@
       return response.json().then(function (data) {
         if (!response.ok) {
           var message = (data && data.error && data.error.message) || 'Request failed with status ' + response.status;
-          throw new Error(message);
+          var error = new Error(message);
+          error.code = data && data.error && data.error.code;
+          throw error;
         }
         return data;
       });
@@ -54,6 +56,8 @@
           return data.result;
         },
         function (error) {
+          // The product, not the app, asks the user for access: the shell puts "Allow access" over this frame.
+          if (error.code === 'NEEDS_AUTHENTICATION_ERR') toShell({ type: 'needsConsent' });
           throw new Error('There was an error invoking the function - ' + error.message);
         },
       );

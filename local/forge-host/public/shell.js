@@ -98,6 +98,73 @@
     else window.location.assign(target.href);
   }
 
+  /**
+   * Forge's consent step: when an invocation needs the user's permission, the product covers the app with an
+   * "Allow access" prompt. Allow records the grant and reloads the app; Deny uncovers it, showing whatever the
+   * app made of its rejected invoke.
+   */
+  function showConsent(iframe) {
+    var holder = iframe.parentElement;
+    if (!holder || holder.querySelector('.consent')) return;
+    holder.classList.add('consent-holder');
+    var panel = document.createElement('div');
+    panel.className = 'consent';
+    panel.setAttribute('role', 'dialog');
+    panel.setAttribute('aria-labelledby', 'consent-title');
+    var box = document.createElement('div');
+    box.className = 'consent-box';
+    var heading = document.createElement('h2');
+    heading.id = 'consent-title';
+    heading.textContent = 'Allow access to ' + (iframe.title || 'this app') + '?';
+    var text = document.createElement('p');
+    text.textContent =
+      'This app needs your permission to act on your behalf in Bitbucket: read repositories, pull requests and your workspace role as you.';
+    var actions = document.createElement('div');
+    actions.className = 'consent-actions';
+    var allow = document.createElement('button');
+    allow.type = 'button';
+    allow.className = 'button-primary';
+    allow.textContent = 'Allow access';
+    var deny = document.createElement('button');
+    deny.type = 'button';
+    deny.textContent = 'Deny';
+    var status = document.createElement('p');
+    status.className = 'consent-status';
+    status.setAttribute('role', 'status');
+    allow.addEventListener('click', function () {
+      allow.disabled = true;
+      fetch('/__forge/bridge/consent', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-forge-bridge': '1' },
+        body: '{}',
+      }).then(
+        function (response) {
+          if (!response.ok) throw new Error('status ' + response.status);
+          panel.remove();
+          // Forge reloads the app once access is granted, so its first calls run again.
+          iframe.contentWindow.location.reload();
+        },
+        function () {
+          allow.disabled = false;
+          status.textContent = 'Access could not be granted. Try again.';
+        },
+      );
+    });
+    deny.addEventListener('click', function () {
+      panel.remove();
+    });
+    actions.appendChild(allow);
+    actions.appendChild(deny);
+    box.appendChild(heading);
+    box.appendChild(text);
+    box.appendChild(actions);
+    box.appendChild(status);
+    panel.appendChild(box);
+    holder.appendChild(panel);
+    allow.focus();
+  }
+
   function frameOf(source) {
     var frames = document.querySelectorAll('iframe.forge-frame');
     for (var i = 0; i < frames.length; i++) if (frames[i].contentWindow === source) return frames[i];
@@ -125,6 +192,9 @@
         break;
       case 'navigate':
         navigate(String(message.url), !!message.newTab);
+        break;
+      case 'needsConsent':
+        showConsent(iframe);
         break;
       case 'reload':
         window.location.reload();

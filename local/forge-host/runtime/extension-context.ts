@@ -2,7 +2,6 @@
  * Builds the Forge context for a module the way Bitbucket does: the extension (workspace, repository,
  * pull request) from the page it is on, the user from the session — never from the browser.
  */
-import { repositoryJson, pullRequestJson } from '../bitbucket/bitbucket-json';
 import { DEMO_WORKSPACE, findRepository, findWorkspace, type DemoUser, type DemoWorkspace } from '../bitbucket/demo-data';
 import { moduleByKey, moduleByType, type LocalModule } from './local-modules';
 
@@ -11,6 +10,10 @@ export type FrameParams = { module: string; workspace?: string; repo?: string; p
 export type Extension = Record<string, unknown> & { type: string };
 
 export class FrameError extends Error {}
+
+const WEB = 'https://bitbucket.org';
+/** The app id and environment parts of Forge page URLs, for the local app. */
+const LOCAL_APP_PATH = 'local-app/local-environment';
 
 export const unbraced = (uuid: string) => uuid.replace(/^\{|\}$/g, '');
 export const installContextFor = (ws: DemoWorkspace) => `ari:cloud:bitbucket::workspace/${unbraced(ws.uuid)}`;
@@ -21,29 +24,46 @@ export function moduleForFrame(frame: FrameParams): LocalModule {
   return module;
 }
 
+/**
+ * The extension context exactly as Bitbucket documents it per module, and nothing more: repository modules get
+ * `{ type, location, repository: { uuid } }`, pull request modules add `pullRequest: { id }`, workspace pages
+ * `{ type, location }` (the workspace is the resolver context's `workspaceId`). Slugs, clone links, branches
+ * and pull request details are the app's to read from the Bitbucket REST API.
+ * https://developer.atlassian.com/platform/forge/manifest-reference/modules/bitbucket-repository-code-overview-action/
+ * https://developer.atlassian.com/platform/forge/manifest-reference/modules/bitbucket-repository-pull-request-action/
+ * https://developer.atlassian.com/platform/forge/manifest-reference/modules/bitbucket-workspace-settings-menu-page/
+ * https://developer.atlassian.com/platform/forge/apis-reference/ui-api-bridge/requestBitbucket/ (the documented
+ * use: `/2.0/repositories/${context.workspaceId}/${context.extension.repository.uuid}`)
+ */
 export function extensionForFrame(frame: FrameParams): Extension {
   const module = moduleForFrame(frame);
   const ws = findWorkspace(frame.workspace ?? DEMO_WORKSPACE.slug);
   if (!ws) throw new FrameError(`Unknown workspace "${frame.workspace}".`);
-  const workspace = { uuid: ws.uuid, slug: ws.slug, name: ws.name };
   if (module.type === 'bitbucket:workspacePersonalSettingsPage' || module.type === 'bitbucket:workspaceSettingsMenuPage') {
-    return { type: module.type, workspace };
+    const page = module.type === 'bitbucket:workspaceSettingsMenuPage' ? 'settings' : 'personal-settings';
+    return placed({ type: module.type, location: `${WEB}/${ws.slug}/workspace/${page}/forge/${LOCAL_APP_PATH}/${module.key}` }, ws);
   }
 
   const repo = findRepository(ws.slug, frame.repo ?? '');
   if (!repo) throw new FrameError(`Unknown repository "${frame.repo}".`);
-  const repository = repositoryJson(ws, repo);
-  if (module.type === 'bitbucket:repoCodeOverviewAction') return { type: module.type, workspace, repository };
+  const repository = { uuid: repo.uuid };
+  const repoUrl = `${WEB}/${ws.slug}/${repo.slug}`;
+  if (module.type === 'bitbucket:repoCodeOverviewAction') return placed({ type: module.type, location: repoUrl, repository }, ws);
 
   const pr = repo.pullRequests.find((p) => String(p.id) === frame.pr);
   if (!pr) throw new FrameError(`Unknown pull request "${frame.pr}".`);
-  const { id, title, state, source, destination, author, links } = pullRequestJson(ws, repo, pr);
-  return { type: module.type, workspace, repository, pullRequest: { id, title, state, source, destination, author, links } };
+  return placed({ type: module.type, location: `${repoUrl}/pull-requests/${pr.id}`, repository, pullRequest: { id: pr.id } }, ws);
 }
 
-function workspaceOf(extension: Extension): DemoWorkspace {
-  const ref = extension.workspace as { slug?: string; uuid?: string } | undefined;
-  return findWorkspace(ref?.slug ?? ref?.uuid ?? DEMO_WORKSPACE.slug) ?? DEMO_WORKSPACE;
+/** Which workspace a frame's extension belongs to: Forge says so in `workspaceId`, beside the extension, not in it. */
+const workspaceOfExtension = new WeakMap<Extension, DemoWorkspace>();
+function placed(extension: Extension, ws: DemoWorkspace): Extension {
+  workspaceOfExtension.set(extension, ws);
+  return extension;
+}
+
+export function workspaceOf(extension: Extension): DemoWorkspace {
+  return workspaceOfExtension.get(extension) ?? DEMO_WORKSPACE;
 }
 
 /** What the resolver receives as `context` (the runtime adds accountId and installContext from the principal). */
@@ -56,7 +76,7 @@ export function resolverContext(extension: Extension): Record<string, unknown> {
     workspaceId: ws.uuid,
     environmentId: 'local-environment',
     environmentType: 'DEVELOPMENT',
-    extension,
+    extension: structuredClone(extension),
   };
 }
 

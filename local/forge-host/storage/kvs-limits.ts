@@ -18,7 +18,7 @@ export const MAX_TRANSACTION_OPERATIONS = 25;
 
 export function validateKey(key: unknown): string {
   if (typeof key !== 'string' || key.length === 0) {
-    throw new KvsServiceError(400, 'KEY_TOO_SHORT', 'The provided key needs to be at least one character.');
+    throw new KvsServiceError(400, 'KEY_TOO_SHORT', 'The provided key needs to be more than one character.');
   }
   if (key.length > MAX_KEY_LENGTH) {
     throw new KvsServiceError(400, 'KEY_TOO_LONG', `The provided key has exceeded the maximum ${MAX_KEY_LENGTH} characters.`);

@@ -180,3 +180,38 @@ describe('local KVS persistence', () => {
     expect((globalThis as { __forge_fetch__?: unknown }).__forge_fetch__).toBeUndefined();
   });
 });
+
+describe('KVS rate limits per installation', () => {
+  let host: LocalHost;
+  let clock = Date.UTC(2026, 0, 1, 12, 0, 0);
+  beforeEach(async () => {
+    host = await startLocalHost({ teamcity: false, handler: noHandler, now: () => clock });
+  });
+  afterEach(async () => {
+    await host.close();
+  });
+
+  it('answers the 1001st request within one second with 429 RATE_LIMIT_EXCEEDED, and the next second again', async () => {
+    for (let i = 0; i < 1000; i += 1) await kvs.get('rate:key');
+    const limited = await rejection(kvs.get('rate:key'));
+    expect([limited.responseDetails.status, limited.code, limited.message]).toEqual([429, 'RATE_LIMIT_EXCEEDED', 'Rate limit exceeded']);
+    // Writes count against the same request rate.
+    expect((await rejection(kvs.set('rate:key', 1))).code).toBe('RATE_LIMIT_EXCEEDED');
+    clock += 1000;
+    await expect(kvs.set('rate:key', 1)).resolves.toBeUndefined();
+  });
+
+  it('counts writes in 10 KB units against 4000 a minute', async () => {
+    const big = 'x'.repeat(199_000); // 20 units with the request around it
+    for (let i = 0; i < 200; i += 1) {
+      // Spread over seconds so only the per-minute budget is in play.
+      if (i % 100 === 99) clock += 1000;
+      await kvs.set(`big:${i}`, big);
+    }
+    expect((await rejection(kvs.set('big:one-more', 'small'))).code).toBe('RATE_LIMIT_EXCEEDED');
+    // Reads have their own budget.
+    await expect(kvs.get('big:0')).resolves.toBe(big);
+    clock += 60_000;
+    await expect(kvs.set('big:one-more', 'small')).resolves.toBeUndefined();
+  });
+});

@@ -9,6 +9,7 @@ import { runQuery } from './kvs-query';
 import { json, type KvsEndpoint, type KvsReply } from './kvs-reply';
 import type { KvsStore } from './kvs-store';
 import { transactionEndpoint } from './kvs-transaction-endpoint';
+import { createKvsRateLimiter, unlimited } from './kvs-rate-limits';
 
 export type KvsOperation = { path: string; key?: string };
 
@@ -43,8 +44,10 @@ function endpointTable(store: KvsStore): Record<string, KvsEndpoint> {
   };
 }
 
-export function createKvsTransport(store: KvsStore): KvsTransport {
+/** `rateLimits: false` only for load tests that measure the app, not Forge's per-installation quota. */
+export function createKvsTransport(store: KvsStore, now: () => number = Date.now, rateLimits = true): KvsTransport {
   const endpoints = endpointTable(store);
+  const limiter = rateLimits ? createKvsRateLimiter(now) : unlimited;
   const operations: KvsOperation[] = [];
   const faults = new Map<string, number>();
 
@@ -57,7 +60,10 @@ export function createKvsTransport(store: KvsStore): KvsTransport {
     const endpoint = endpoints[path];
     if (!endpoint) return errorReply(new KvsServiceError(404, 'NOT_FOUND', `No KVS endpoint at ${path}`));
     try {
-      return endpoint(parseBody(bodyText));
+      limiter.admit(path, typeof bodyText === 'string' ? Buffer.byteLength(bodyText) : 0);
+      const answer = endpoint(parseBody(bodyText));
+      limiter.charge(path, answer.body === undefined ? 0 : Buffer.byteLength(JSON.stringify(answer.body)));
+      return answer;
     } catch (error) {
       if (error instanceof KvsServiceError) return errorReply(error);
       // Anything else is a bug in this emulator; its message may quote stored values, so it stays out of the reply.

@@ -1,12 +1,12 @@
 /**
- * The shared TeamCity reference data (fixtures, index.json, swagger.json). CI puts a copy of shared/ beside the
- * repository clone, so it is found relative to the repo root, never through an absolute path.
+ * The TeamCity reference data (fixtures, index.json, swagger.json) kept in the repository under
+ * test/fixtures/teamcity, found relative to this file so a clone anywhere runs the tests.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-export const referenceDir = path.resolve(repoRoot, '..', 'shared', 'teamcity');
+export const referenceDir = path.join(repoRoot, 'test', 'fixtures', 'teamcity');
 export const fixturesDir = path.join(referenceDir, 'fixtures');
 
 export type FixtureEntry = { file: string; method: string; path: string; status: number; contentType: string };

@@ -2,7 +2,7 @@
  * Typed resolver calls and storage views over the real local host, shared by the security and reliability
  * suites so each test reads as what it tries, not as plumbing.
  */
-import { startLocalHost, type LocalHost } from '../../../local/forge-host/start-local-host';
+import { startLocalHost, type LocalHost, type LocalHostOptions } from '../../../local/forge-host/start-local-host';
 import { extensionForFrame } from '../../../local/forge-host/runtime/extension-context';
 import { encodeKeyPart } from '../../../src/stores/storage-keys';
 import type { Result } from '../../../src/shared/result';
@@ -14,12 +14,13 @@ export type Entry = ReturnType<LocalHost['kvs']['rawEntries']>[number];
 export type TestHost = LocalHost & { simulator: Simulator };
 
 /** Builds move quickly so "follow" and "cancel" see every state within a test. */
-export async function startTestHost(log?: (line: string) => void): Promise<TestHost> {
+export async function startTestHost(log?: (line: string) => void, options: LocalHostOptions = {}): Promise<TestHost> {
   const host = await startLocalHost({
     port: 0,
     dbPath: ':memory:',
     teamcity: { buildDurations: { queuedMs: 200, runningMs: 2000 } },
     ...(log && { log }),
+    ...options,
   });
   if (!host.simulator) throw new Error('The local host started without its TeamCity simulator.');
   return host as TestHost;
