@@ -27,6 +27,7 @@ import { buildPreferencesStore, type BuildPreferences, type BuildPreferencesStor
 import type { TeamCityBuildType, TeamCityClient } from '../teamcity/teamcity-client';
 import type { StoredToken } from '../stores/token-store';
 import type { TokenService } from './token-service';
+import { outOfTime } from './deadline-errors';
 import { buildFailure, tokenRejected, triggerFailure } from './build-errors';
 import { checkUserParameters, shortBranchName } from './build-parameters';
 import { pullRequestParameters } from '../shared/pull-request-parameters';
@@ -36,8 +37,7 @@ import { createRepositoryDetails } from './repository-details';
 import { runValuesStore, type RunValuesStore } from '../stores/run-values-store';
 import { checkRunParameters, passwordNames, rememberedValues, runParametersView, specsOf } from './run-parameters';
 import type { z } from 'zod';
-
-type Context = Record<string, unknown>;
+import type { Caller } from './caller';
 type TriggerInput = z.output<typeof triggerBuildRequestSchema>;
 
 export type BuildServiceDeps = {
@@ -91,14 +91,16 @@ export const createBuildService = ({
 
   /** Runs TeamCity work with one of the user's tokens; a rejected token is reported the same way everywhere. */
   async function withToken<T>(
-    accountId: string,
+    { accountId, deadline }: Caller,
     tokenId: string,
     work: (client: TeamCityClient, token: StoredToken) => Promise<{ result: Result<T>; authenticated: boolean }>,
     options: { forRunning?: boolean } = {},
   ): Promise<Result<T>> {
-    const access = await tokens.clientForToken(accountId, tokenId, options);
+    const access = await tokens.clientForToken(accountId, tokenId, { ...options, deadline });
     if (!access.ok) return access;
     const { client, token, recordSuccess } = access.data;
+    // A request that can only time out is not worth sending (a build trigger least of all).
+    if (!deadline.allowsTeamCityRequest()) return outOfTime(token.serverUrl);
     const { result, authenticated } = await work(client, token);
     if (authenticated) await recordSuccess();
     if (!result.ok && result.error.code === 'unauthorized') return { ok: false, error: tokenRejected(result.error, token.serverUrl) };
@@ -118,8 +120,9 @@ export const createBuildService = ({
   };
 
   return {
-    async getBuildSetup(accountId: string, context: Context): Promise<Result<GetBuildSetupResponse>> {
-      const [details, tokenList] = await Promise.all([repositories.resolve(context, { withBranches: true }), tokens.list(accountId)]);
+    async getBuildSetup(caller: Caller): Promise<Result<GetBuildSetupResponse>> {
+      const { accountId } = caller;
+      const [details, tokenList] = await Promise.all([repositories.resolve(caller, { withBranches: true }), tokens.list(accountId)]);
       if (!details.ok) return details;
       if (!tokenList.ok) return tokenList;
       const { tokens: servers, policy } = tokenList.data;
@@ -137,19 +140,15 @@ export const createBuildService = ({
       });
     },
 
-    async findBuildConfigurations(
-      accountId: string,
-      context: Context,
-      input: FindBuildConfigurationsRequest,
-    ): Promise<Result<FindBuildConfigurationsResponse>> {
+    async findBuildConfigurations(caller: Caller, input: FindBuildConfigurationsRequest): Promise<Result<FindBuildConfigurationsResponse>> {
       let urls: string[] = [];
       if (input.scope === 'repository') {
-        const details = await repositories.resolve(context, { withBranches: false });
+        const details = await repositories.resolve(caller, { withBranches: false });
         if (!details.ok) return details;
         urls = details.data.vcsUrls;
       }
       return withToken(
-        accountId,
+        caller,
         input.tokenId,
         async (client) => {
           const search = input.search?.trim() ?? '';
@@ -172,17 +171,18 @@ export const createBuildService = ({
       );
     },
 
-    async triggerBuild(accountId: string, context: Context, input: TriggerInput): Promise<Result<TriggerBuildResponse>> {
+    async triggerBuild(caller: Caller, input: TriggerInput): Promise<Result<TriggerBuildResponse>> {
+      const { accountId, deadline } = caller;
       const badParameters = checkUserParameters(input.parameters);
       if (badParameters) return badParameters;
-      const details = await repositories.resolve(context, { withBranches: false });
+      const details = await repositories.resolve(caller, { withBranches: false });
       if (!details.ok) return details;
       const { uuid, pullRequest } = details.data;
       const properties = [...input.parameters, ...(pullRequest ? pullRequestParameters(pullRequest) : [])];
 
       let remember: Record<string, string> = {};
       const result = await withToken<TriggerBuildResponse>(
-        accountId,
+        caller,
         input.tokenId,
         async (client, token) => {
           // The configuration's parameter specs, read fresh: the run is checked against what TeamCity declares now,
@@ -200,6 +200,8 @@ export const createBuildService = ({
           const secrets = passwordNames(specs);
           const secretValues = input.parameters.filter((p) => secrets.has(p.name)).map((p) => p.value);
           remember = rememberedValues(specs, input.parameters);
+          // Reading the configuration may have used up the time: a POST that can only time out might still queue a build.
+          if (!deadline.allowsTeamCityRequest()) return { result: outOfTime(token.serverUrl), authenticated: true };
           const queued = await client.triggerBuild({
             buildTypeId: input.buildTypeId,
             branchName: shortBranchName(input.branchName),
@@ -221,7 +223,7 @@ export const createBuildService = ({
         RUNNING,
       );
 
-      if (result.ok) {
+      if (result.ok && deadline.allowsStorageWrite()) {
         // The build is already queued: failing to remember the choice must not report the trigger as failed.
         const logFailure = (error: unknown) =>
           logEvent('build_preferences_write_failed', { error: error instanceof Error ? error.name : typeof error });
@@ -233,15 +235,16 @@ export const createBuildService = ({
       return result;
     },
 
-    async getRunParameters(accountId: string, context: Context, input: GetRunParametersRequest): Promise<Result<GetRunParametersResponse>> {
-      const details = await repositories.resolve(context, { withBranches: false });
+    async getRunParameters(caller: Caller, input: GetRunParametersRequest): Promise<Result<GetRunParametersResponse>> {
+      const { accountId } = caller;
+      const details = await repositories.resolve(caller, { withBranches: false });
       if (!details.ok) return details;
       const last = runValues.get(accountId, details.data.uuid, input.tokenId, input.buildTypeId).catch((error: unknown) => {
         logEvent('run_values_read_failed', { error: error instanceof Error ? error.name : typeof error });
         return {};
       });
       return withToken(
-        accountId,
+        caller,
         input.tokenId,
         async (client, token) => {
           const type = await client.getBuildType(input.buildTypeId);
@@ -256,15 +259,15 @@ export const createBuildService = ({
       );
     },
 
-    getBuild: (accountId: string, input: BuildRequest): Promise<Result<BuildResponse>> =>
-      withToken(accountId, input.tokenId, async (client, token) => {
+    getBuild: (caller: Caller, input: BuildRequest): Promise<Result<BuildResponse>> =>
+      withToken(caller, input.tokenId, async (client, token) => {
         const build = await client.getBuild(input.buildId);
         if (!build.ok) return single(mapError(build.error, token, 'read this build', `build with id ${input.buildId}`));
         return single(ok({ build: toBuildView(build.data) }));
       }),
 
-    cancelBuild: (accountId: string, input: BuildRequest): Promise<Result<BuildResponse>> =>
-      withToken(accountId, input.tokenId, async (client, token) => {
+    cancelBuild: (caller: Caller, input: BuildRequest): Promise<Result<BuildResponse>> =>
+      withToken(caller, input.tokenId, async (client, token) => {
         const build = await client.cancelBuild(input.buildId, CANCEL_COMMENT);
         // cancelBuild reads the build first: TeamCity answering "not allowed", "not found" or "already finished"
         // still proves it accepted the token; anything else proves nothing.
@@ -274,8 +277,8 @@ export const createBuildService = ({
         return { result: ok({ build: toBuildView(build.data) }), authenticated };
       }),
 
-    approveBuild: (accountId: string, input: BuildRequest): Promise<Result<ApproveBuildResponse>> =>
-      withToken(accountId, input.tokenId, async (client, token) => {
+    approveBuild: (caller: Caller, input: BuildRequest): Promise<Result<ApproveBuildResponse>> =>
+      withToken(caller, input.tokenId, async (client, token) => {
         const approved = await client.approveBuild(input.buildId);
         // "Not allowed" or "not waiting" comes from TeamCity and so still proves it accepted the token.
         const authenticated = approved.ok || ['forbidden', 'not_found', 'bad_request'].includes(approved.error.code);
@@ -284,8 +287,8 @@ export const createBuildService = ({
         return { result: ok({ approval: toApprovalView(approved.data) }), authenticated };
       }),
 
-    listRecentBuilds: (accountId: string, input: ListRecentBuildsRequest): Promise<Result<ListRecentBuildsResponse>> =>
-      withToken(accountId, input.tokenId, async (client, token) => {
+    listRecentBuilds: (caller: Caller, input: ListRecentBuildsRequest): Promise<Result<ListRecentBuildsResponse>> =>
+      withToken(caller, input.tokenId, async (client, token) => {
         const builds = await client.listBuilds({
           buildTypeId: input.buildTypeId,
           ...(input.branchName !== undefined && { branchName: shortBranchName(input.branchName) }),

@@ -93,8 +93,12 @@ export type DeleteTokenResponse = { deleted: true };
 export type ReplaceTokenRequest = z.infer<typeof replaceTokenRequestSchema>;
 export type ReplaceTokenResponse = { token: TokenView };
 export type CheckTokensRequest = z.infer<typeof checkTokensRequestSchema>;
-/** Tokens that no longer exist (deleted in another tab) are left out of `tokens` and named in `missing`. */
-export type CheckTokensResponse = { tokens: TokenView[]; missing: string[] };
+/**
+ * Tokens that no longer exist (deleted in another tab) are left out of `tokens` and named in `missing`. Tokens
+ * the call ran out of time for (Forge's invocation limit, a slow server) are in `tokens` as they were and named
+ * in `notChecked`: "not checked (timed out)", worth checking again.
+ */
+export type CheckTokensResponse = { tokens: TokenView[]; missing: string[]; notChecked: string[] };
 /** For users: which servers they may add, and the one to suggest. */
 export type TokenPolicyResponse = { allowedServers: string[]; defaultServerUrl: string | null };
 
