@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { SimulatorOptions, TeamCitySimulator } from '../teamcity-simulator';
 import { demoUser, isValidUserName } from './bitbucket/demo-data';
+import { seedPullRequestBuilds } from './demo-builds';
 import { createRouter } from './http/router';
 import { settingsPageExtension, type Extension } from './runtime/extension-context';
 import { installForgeFetch } from './runtime/forge-fetch';
@@ -30,6 +31,8 @@ export type LocalHostOptions = {
   log?: (line: string) => void;
   /** The resolver handler to run; default: `handler` from src/index.ts. */
   handler?: ResolverHandler;
+  /** Give the demo pull requests' head commits builds in every state (demo-builds.ts); default false. */
+  pullRequestBuilds?: boolean;
   /** Where the Custom UI resources live (`<resource>/dist`); default: the repository's static/. */
   staticDir?: string;
 };
@@ -73,6 +76,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
     if (options.teamcity !== false) {
       const { startTeamCitySimulator } = await import('../teamcity-simulator');
       simulator = await startTeamCitySimulator(options.teamcity ?? {});
+      if (options.pullRequestBuilds) seedPullRequestBuilds(simulator.data);
     }
 
     const invokeAs = async (userName: string, functionKey: string, payload: unknown, extension: Extension) => {

@@ -1,3 +1,4 @@
+import { revisionOf } from './build-results';
 import { type SimBuild, viewBuild } from './builds';
 import { findBuildTypes } from './build-type-query';
 import type { SimulatorData } from './data';
@@ -26,7 +27,18 @@ const BUILD_DIMS = [
   'item',
   'taskId',
   'promotionId',
+  'revision',
 ];
+
+/** `revision:<sha>` or `revision:(version:<sha>)`: builds that checked out exactly that commit. */
+function revisionFilter(data: SimulatorData, text: string | undefined): ((b: SimBuild) => boolean) | undefined {
+  if (text === undefined) return undefined;
+  const loc = text.includes(':') ? parseLocator(text) : undefined;
+  const wanted = (loc ? first(loc, 'version') : text)?.toLowerCase();
+  if (wanted === undefined) return undefined;
+  // Queued builds have not checked anything out yet: TeamCity lists no revisions for them.
+  return (b) => viewBuild(b, Date.now()).state !== 'queued' && revisionOf(data, b).toLowerCase() === wanted;
+}
 
 function branchFilter(text: string | undefined): ((b: SimBuild) => boolean) | undefined {
   if (text === undefined) return undefined;
@@ -50,7 +62,15 @@ export function findBuilds(
   if (loc) checkKnown(loc, BUILD_DIMS);
   const get = (n: string) => (loc ? first(loc, n) : undefined);
   const items = loc?.dims.get('item');
-  if (items) return { builds: [...new Set(items.flatMap((i) => findBuilds(data, i, now, queueOnly).builds))], locator: loc };
+  if (items) {
+    // Each item is a locator of its own, with its own count (TeamCity pages each item before the union).
+    const itemBuilds = (i: string) => {
+      const found = findBuilds(data, i, now, queueOnly);
+      const count = found.locator ? numberDim(found.locator, 'count') : undefined;
+      return count === undefined ? found.builds : found.builds.slice(0, count);
+    };
+    return { builds: [...new Set(items.flatMap(itemBuilds))], locator: loc };
+  }
 
   const id = loc ? (numberDim(loc, 'id') ?? numberDim(loc, 'taskId') ?? numberDim(loc, 'promotionId')) : undefined;
   const single = get('$singleValue');
@@ -64,6 +84,7 @@ export function findBuilds(
       ? undefined
       : new Set(findProjects(data, projectText).flatMap((p) => data.buildTypeIdsOf(p.id, get('affectedProject') !== undefined)));
   const onBranch = branchFilter(get('branch'));
+  const atRevision = revisionFilter(data, get('revision'));
   const defaultFilter = wantedId !== undefined || queueOnly ? false : loc ? booleanDim(loc, 'defaultFilter') !== false : true;
   const stateDim = get('state');
   const states =
@@ -91,6 +112,7 @@ export function findBuilds(
       if (buildTypeIds && !buildTypeIds.has(b.buildTypeId)) return false;
       if (projectBts && !projectBts.has(b.buildTypeId)) return false;
       if (onBranch && !onBranch(b)) return false;
+      if (atRevision && !atRevision(b)) return false;
       if (states && !states.has(view.state)) return false;
       if (running !== undefined && (view.state === 'running') !== running) return false;
       if (canceled !== undefined && !!b.canceled !== canceled) return false;
@@ -103,7 +125,7 @@ export function findBuilds(
         if (states === undefined && running === undefined && view.state !== 'finished') return false;
         if (canceled === undefined && b.canceled) return false;
         if (failedToStart === undefined && view.failedToStart) return false;
-        if (onBranch === undefined && b.branchName !== undefined && !b.defaultBranch) return false;
+        if (onBranch === undefined && atRevision === undefined && b.branchName !== undefined && !b.defaultBranch) return false;
       }
       return true;
     },

@@ -1,3 +1,4 @@
+import type { SimResults } from './build-results';
 import type { Property, SimUser } from './entities';
 
 export type BuildState = 'queued' | 'running' | 'finished';
@@ -23,6 +24,10 @@ export type SimBuild = {
   /** The branch is not covered by the branch specification: the build fails to start. */
   failsToStart: boolean;
   canceled?: { at: number; by: SimUser; text: string };
+  /** The commit hash the build checks out (all its VCS roots); derived from the build when absent. */
+  revision?: string;
+  /** Tests, problems, log and artifacts of this build; derived from its outcome when absent. */
+  results?: SimResults;
 };
 
 /** What a build looks like at a given moment; derived from timestamps so no timers are needed. */

@@ -4,11 +4,12 @@ import { ApiError, errorBody, forbidden, notFound } from './errors';
 import { type ResponseStyle, sendEntity, sendText, setRestHeaders } from './http-send';
 import type { RenderContext } from './render-context';
 import { buildRoutes } from './routes-builds';
+import { buildResultRoutes } from './routes-build-results';
 import { projectRoutes } from './routes-projects';
 import { serverUserRoutes } from './routes-server-user';
 import { type Route, type RouteReply, type SimState, matchPattern, splitSegments } from './route-types';
 
-const ROUTES: Route[] = [...serverUserRoutes, ...projectRoutes, ...buildRoutes];
+const ROUTES: Route[] = [...serverUserRoutes, ...projectRoutes, ...buildRoutes, ...buildResultRoutes];
 
 /** /app/rest, /httpAuth/app/rest, optionally followed by /latest or a version such as /2018.1. */
 const REST_PREFIX = /^((?:\/httpAuth)?\/app\/rest(?:\/latest|\/\d{4}\.\d+)?)(?=\/|$)/;

@@ -72,5 +72,6 @@ export function triggerBuild(data: SimulatorData, user: SimUser, rawBody: unknow
     cleanSources: body.triggeringOptions?.cleanSources === true,
     willFail: buildWillFail(branchName, properties),
     failsToStart: !covered,
+    revision: data.branchHead(bt.id, branchName),
   });
 }

@@ -14,16 +14,20 @@ export type ExtensionTarget = {
   pullRequest: (PullRequestFields & { id: number }) | null;
 };
 
-const REPOSITORY_MODULE = 'bitbucket:repoCodeOverviewAction';
-const PULL_REQUEST_MODULE = 'bitbucket:repoPullRequestAction';
+const REPOSITORY_MODULES = new Set(['bitbucket:repoCodeOverviewAction', 'bitbucket:repoCodeOverviewCard']);
+const PULL_REQUEST_MODULES = new Set([
+  'bitbucket:repoPullRequestAction',
+  'bitbucket:repoPullRequestOverviewPanel',
+  'bitbucket:repoPullRequestCard',
+]);
 
 const notOnRepositoryPage = () =>
   fail('invalid_input', 'Run TeamCity builds from a repository or pull request page in Bitbucket; this page has no repository.');
 
 export function readExtensionTarget(context: Record<string, unknown>): Result<ExtensionTarget> {
   const extension = (context.extension ?? {}) as Record<string, unknown>;
-  const type = extension.type;
-  if (type !== REPOSITORY_MODULE && type !== PULL_REQUEST_MODULE) return notOnRepositoryPage();
+  const type = typeof extension.type === 'string' ? extension.type : '';
+  if (!REPOSITORY_MODULES.has(type) && !PULL_REQUEST_MODULES.has(type)) return notOnRepositoryPage();
 
   const repository = repositoryFields(extension.repository);
   const workspaceRef = (extension.workspace ?? {}) as Record<string, unknown>;
@@ -33,7 +37,7 @@ export function readExtensionTarget(context: Record<string, unknown>): Result<Ex
   if (!repository.uuid || !workspace) return notOnRepositoryPage();
 
   let pullRequest: ExtensionTarget['pullRequest'] = null;
-  if (type === PULL_REQUEST_MODULE) {
+  if (PULL_REQUEST_MODULES.has(type)) {
     const fields = pullRequestFields(extension.pullRequest);
     if (fields.id === undefined)
       return fail('invalid_input', 'Bitbucket did not say which pull request this is. Reload the page and try again.');

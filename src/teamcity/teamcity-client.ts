@@ -39,6 +39,7 @@ import type {
   TriggerBuildRequest,
 } from './teamcity-types';
 import { isSupportedVersion, unsupportedVersionError } from './teamcity-version';
+import { createBuildResultsClient, type TeamCityBuildResults } from './teamcity-build-results';
 
 export type { FetchLike } from './teamcity-http';
 export type * from './teamcity-types';
@@ -64,6 +65,8 @@ export interface TeamCityClient {
   getBuild(id: number): Promise<Result<TeamCityBuild>>;
   cancelBuild(id: number, comment: string): Promise<Result<TeamCityBuild>>;
   listBuilds(q: ListBuildsQuery): Promise<Result<TeamCityBuild[]>>;
+  /** Reads for the pull request panel and repository card (teamcity-build-results.ts). */
+  results: TeamCityBuildResults;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -152,6 +155,8 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
     });
 
   return {
+    results: createBuildResultsClient(settings),
+
     async getServerInfo() {
       const result = await requestTeamCity(settings, {
         method: 'GET',

@@ -3,7 +3,7 @@
  * `actingUser` is the user for `asUser()` calls and undefined for app calls.
  */
 import { DEMO_WORKSPACE, KNOWN_USERS, demoUser, findRepository, findWorkspace, type DemoUser } from './demo-data';
-import { branchJson, membershipJson, pullRequestJson, repositoryJson, userJson, workspaceJson } from './bitbucket-json';
+import { branchJson, commitJson, membershipJson, pullRequestJson, repositoryJson, userJson, workspaceJson } from './bitbucket-json';
 import { filterByQuery, paginate } from './bitbucket-paging';
 
 type Route = { pattern: RegExp; answer: (params: string[], url: URL, actingUser: DemoUser | undefined) => Response };
@@ -113,6 +113,14 @@ const routes: Route[] = [
       withRepository(ws!, repo!, (w, r) => {
         const pr = r.pullRequests.find((p) => p.id === Number(id));
         return pr ? reply(200, pullRequestJson(w, r, pr)) : notFound(`Pull request ${id} not found.`);
+      }),
+  },
+  {
+    pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/commit/([0-9a-fA-F]{7,40})$`),
+    answer: ([ws, repo, node]) =>
+      withRepository(ws!, repo!, (w, r) => {
+        const commit = commitJson(w, r, node!);
+        return commit ? reply(200, commit) : notFound(`Commit ${node} not found.`);
       }),
   },
 ];

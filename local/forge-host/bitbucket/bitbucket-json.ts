@@ -1,5 +1,5 @@
 /** The demo data in the JSON shapes of the Bitbucket Cloud REST API 2.0. */
-import { commitHash } from './demo-ids';
+import { headCommit } from './demo-heads';
 import { demoUser, type DemoPullRequest, type DemoRepository, type DemoUser, type DemoWorkspace } from './demo-data';
 
 const WEB = 'https://bitbucket.org';
@@ -67,7 +67,7 @@ export function branchJson(ws: DemoWorkspace, repo: DemoRepository, name: string
     name,
     target: {
       type: 'commit',
-      hash: commitHash(`${ws.slug}/${repo.slug}@${name}`),
+      hash: headCommit(ws.slug, repo.slug, name),
       date: CREATED_ON,
       message: `Latest change on ${name}\n`,
       repository: repositoryRef(ws, repo),
@@ -79,7 +79,8 @@ export function branchJson(ws: DemoWorkspace, repo: DemoRepository, name: string
 function endpoint(ws: DemoWorkspace, repo: DemoRepository, branch: string) {
   return {
     branch: { name: branch },
-    commit: { type: 'commit', hash: commitHash(`${ws.slug}/${repo.slug}@${branch}`).slice(0, 12) },
+    // Bitbucket gives a pull request's commits as 12-character short hashes.
+    commit: { type: 'commit', hash: headCommit(ws.slug, repo.slug, branch).slice(0, 12) },
     repository: repositoryRef(ws, repo),
   };
 }
@@ -110,5 +111,21 @@ export function membershipJson(ws: DemoWorkspace, user: DemoUser) {
     permission: user.isAdmin ? 'owner' : 'member',
     user: userJson(user),
     workspace: workspaceJson(ws),
+  };
+}
+
+/** GET /2.0/repositories/{ws}/{repo}/commit/{node}, for the commits this host knows: the branch heads. */
+export function commitJson(ws: DemoWorkspace, repo: DemoRepository, node: string) {
+  const hash = repo.branches
+    .map((b) => headCommit(ws.slug, repo.slug, b))
+    .find((h) => node.length >= 7 && h.startsWith(node.toLowerCase()));
+  if (!hash) return undefined;
+  return {
+    type: 'commit',
+    hash,
+    date: CREATED_ON,
+    message: 'Latest change\n',
+    repository: repositoryRef(ws, repo),
+    links: { html: { href: `${WEB}/${ws.slug}/${repo.slug}/commits/${hash}` } },
   };
 }

@@ -2,6 +2,7 @@
 import type { DemoRepository, DemoUser, DemoWorkspace } from '../bitbucket/demo-data';
 import { actionsMenu } from './actions-menu';
 import { frameUrl } from './frame-url';
+import { moduleFrame } from './module-frame';
 import { html } from './html';
 import { shellLayout } from './shell-layout';
 

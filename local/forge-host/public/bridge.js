@@ -11,6 +11,7 @@
     workspace: params.get('workspace') || undefined,
     repo: params.get('repo') || undefined,
     pr: params.get('pr') || undefined,
+    branch: params.get('branch') || undefined,
   };
   var closable = params.get('closable') === '1';
   var frameId = frame.module + ':' + Math.random().toString(36).slice(2);

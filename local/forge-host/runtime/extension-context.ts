@@ -7,7 +7,7 @@ import { DEMO_WORKSPACE, findRepository, findWorkspace, type DemoUser, type Demo
 import { moduleByKey, moduleByType, type LocalModule } from './local-modules';
 
 /** Where a Custom UI frame sits; the shell puts these in the frame's URL. */
-export type FrameParams = { module: string; workspace?: string; repo?: string; pr?: string };
+export type FrameParams = { module: string; workspace?: string; repo?: string; pr?: string; branch?: string };
 export type Extension = Record<string, unknown> & { type: string };
 
 export class FrameError extends Error {}
@@ -32,6 +32,8 @@ export function extensionForFrame(frame: FrameParams): Extension {
 
   const repo = findRepository(ws.slug, frame.repo ?? '');
   if (!repo) throw new FrameError(`Unknown repository "${frame.repo}".`);
+  const minimal = minimalResultsContext(module.type, repo, frame);
+  if (minimal) return minimal;
   const repository = repositoryJson(ws, repo);
   if (module.type === 'bitbucket:repoCodeOverviewAction') return { type: module.type, workspace, repository };
 
@@ -39,6 +41,27 @@ export function extensionForFrame(frame: FrameParams): Extension {
   if (!pr) throw new FrameError(`Unknown pull request "${frame.pr}".`);
   const { id, title, state, source, destination, author, links } = pullRequestJson(ws, repo, pr);
   return { type: module.type, workspace, repository, pullRequest: { id, title, state, source, destination, author, links } };
+}
+
+const RESULT_MODULES = new Set([
+  'bitbucket:repoPullRequestOverviewPanel',
+  'bitbucket:repoPullRequestCard',
+  'bitbucket:repoCodeOverviewCard',
+]);
+
+/**
+ * The build-results modules get only what Bitbucket gives every repository module: the type, the
+ * repository's uuid, the pull request's id and where the page is; the app reads the rest from the API.
+ */
+function minimalResultsContext(type: string, repo: NonNullable<ReturnType<typeof findRepository>>, frame: FrameParams): Extension | null {
+  if (!RESULT_MODULES.has(type)) return null;
+  if (type === 'bitbucket:repoCodeOverviewCard') {
+    const branch = frame.branch && repo.branches.includes(frame.branch) ? frame.branch : undefined;
+    return { type, repository: { uuid: repo.uuid }, location: 'repository', ...(branch && { branch: { name: branch } }) };
+  }
+  const pr = repo.pullRequests.find((p) => String(p.id) === frame.pr);
+  if (!pr) throw new FrameError(`Unknown pull request "${frame.pr}".`);
+  return { type, repository: { uuid: repo.uuid }, pullRequest: { id: pr.id }, location: 'pullRequest' };
 }
 
 function workspaceOf(extension: Extension): DemoWorkspace {

@@ -1,0 +1,24 @@
+import {
+  BUILD_RESULTS_RESOLVER_FUNCTIONS as F,
+  buildRequestSchema,
+  getBuildResultsRequestSchema,
+  pollBuildResultsRequestSchema,
+} from '../shared/schemas';
+import type { BuildResultsService } from '../services/build-results-service';
+import { defineEndpoint } from './define-endpoint';
+
+/** The pull request and repository come from `context` (the runtime's extension context), never the payload. */
+export const buildResultsResolvers = (results: BuildResultsService) => ({
+  [F.getBuildResults]: defineEndpoint(F.getBuildResults, getBuildResultsRequestSchema, (_input, { accountId, context }) =>
+    results.getBuildResults(accountId, context),
+  ),
+  [F.pollBuildResults]: defineEndpoint(F.pollBuildResults, pollBuildResultsRequestSchema, (input, { accountId }) =>
+    results.pollBuildResults(accountId, input),
+  ),
+  [F.getBuildFailureDetails]: defineEndpoint(F.getBuildFailureDetails, buildRequestSchema, (input, { accountId }) =>
+    results.getBuildFailureDetails(accountId, input),
+  ),
+  [F.rerunBuild]: defineEndpoint(F.rerunBuild, buildRequestSchema, (input, { accountId, context }) =>
+    results.rerunBuild(accountId, context, input),
+  ),
+});
