@@ -51,7 +51,10 @@ describe('manifest.yml', () => {
     const uiModules = Object.entries(manifest.modules).filter(([type]) => type.startsWith('bitbucket:'));
     expect(uiModules.map(([type]) => type).sort()).toEqual([
       'bitbucket:repoCodeOverviewAction',
+      'bitbucket:repoCodeOverviewCard',
       'bitbucket:repoPullRequestAction',
+      'bitbucket:repoPullRequestCard',
+      'bitbucket:repoPullRequestOverviewPanel',
       'bitbucket:workspacePersonalSettingsPage',
       'bitbucket:workspaceSettingsMenuPage',
     ]);

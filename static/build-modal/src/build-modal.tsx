@@ -15,7 +15,7 @@ import { useResolverQuery } from '../../shared/use-resolver-query';
 import { closeModal } from './close-modal';
 import { ModalFrame } from './modal-frame';
 import { NoTokenState } from './no-token-state';
-import { usePersonalSettingsPath } from './personal-settings-link';
+import { usePersonalSettingsPath } from '../../shared/personal-settings-link';
 
 const loadRunBuildFlow = () => import('./run-build-flow');
 const RunBuildFlow = lazy(() => loadRunBuildFlow().then((module) => ({ default: module.RunBuildFlow })));

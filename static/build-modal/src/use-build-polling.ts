@@ -8,7 +8,7 @@ import type { AppError } from '../../../src/shared/result';
 import type { BuildResponse, BuildView } from '../../../src/shared/schemas';
 import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { callResolver } from '../../shared/call-resolver';
-import { delayAfterError, isPermanentPollError, POLL_INTERVAL_MS } from './poll-schedule';
+import { delayAfterError, isPermanentPollError, POLL_INTERVAL_MS } from '../../shared/poll-schedule';
 
 export function useBuildPolling(tokenId: string, initial: BuildView) {
   const [build, setBuild] = useState(initial);
