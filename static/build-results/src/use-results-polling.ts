@@ -8,10 +8,8 @@ import type { AppError } from '../../../src/shared/result';
 import type { PollBuildResultsResponse, ResultBuildView } from '../../../src/shared/schemas';
 import { BUILD_RESULTS_RESOLVER_FUNCTIONS } from '../../../src/shared/resolver-functions';
 import { callResolver } from '../../shared/call-resolver';
-import { delayAfterError, POLL_INTERVAL_MS } from '../../shared/poll-schedule';
-
-/** Builds change slowly next to a dialog the user watches; this is gentler than the modal's two seconds. */
-export const RESULTS_POLL_MS = 2 * POLL_INTERVAL_MS;
+import { delayAfterError } from '../../shared/poll-schedule';
+import { RESULTS_POLL_MS } from './results-poll-interval';
 
 export function useResultsPolling(tokenId: string, buildIds: number[], onBuilds: (builds: ResultBuildView[]) => void) {
   const [error, setError] = useState<AppError | null>(null);
