@@ -14,6 +14,8 @@ import { headCommit, pushCommit, resetPushes } from './bitbucket/demo-heads';
 const MINUTE = 60_000;
 /** Far enough away that a demo build stays queued or running for as long as anyone watches. */
 const LATER = 24 * 60 * MINUTE;
+/** The demo's running build goes on for a while after start-up, then finishes like any build. */
+const RUNNING_FOR = 10 * MINUTE;
 
 const cloneUrl = (repo: string) => `https://bitbucket.org/${DEMO_WORKSPACE.slug}/${repo}.git`;
 
@@ -94,7 +96,7 @@ function add(data: SimulatorData, now: number, b: DemoBuild): SimBuild {
     b.outcome === 'queued'
       ? { startAt: now + LATER, finishAt: now + 2 * LATER }
       : b.outcome === 'running'
-        ? { startAt: queuedAt + 10_000, finishAt: now + LATER }
+        ? { startAt: queuedAt + 10_000, finishAt: now + RUNNING_FOR }
         : { startAt: queuedAt + 10_000, finishAt: queuedAt + 10_000 + 4 * MINUTE };
   const build = data.builds.addHistorical({
     buildTypeId: bt.id,

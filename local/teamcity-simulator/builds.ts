@@ -90,7 +90,8 @@ export function viewBuild(b: SimBuild, now: number): BuildView {
   return {
     state: 'finished',
     status: b.willFail ? 'FAILURE' : 'SUCCESS',
-    statusText: b.willFail ? 'Tests failed: 1 (1 new), passed: 41' : 'Tests passed: 42',
+    // A build given its own results reports their first problem, as TeamCity's status text does.
+    statusText: b.results?.problems?.[0]?.details ?? (b.willFail ? 'Tests failed: 1 (1 new), passed: 41' : 'Tests passed: 42'),
     startedAt: b.startAt,
     finishedAt: b.finishAt,
     failedToStart: false,

@@ -14,6 +14,7 @@ import type {
   PollBuildResultsResponse,
 } from '../../src/shared/schemas';
 import { addToken, caller, unwrap, type Call } from './build-fixture';
+import { startHttp } from '../../src/teamcity/testing/loopback-server';
 
 let host: LocalHost;
 let call: Call;
@@ -127,6 +128,21 @@ describe('viewers', () => {
   });
 });
 
+describe('a token TeamCity no longer accepts', () => {
+  it('is reported for its server with the message that leads to replacing it', async () => {
+    const { token, secret } = await addToken(host, 'frank', 'developer');
+    host.simulator!.revokeToken(secret);
+    const r = await results('frank', panel('1'));
+    expect(r.servers).toEqual([
+      expect.objectContaining({
+        tokenId: token.id,
+        ok: false,
+        error: expect.objectContaining({ code: 'unauthorized', message: expect.stringMatching(/replace this one/) }),
+      }),
+    ]);
+  });
+});
+
 describe('polling, details and actions', () => {
   it('refreshes several unfinished builds in one request, and a finished one comes back finished', async () => {
     const rows = rowsOf(await results('alice', panel('1')));
@@ -194,5 +210,49 @@ describe('polling, details and actions', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
+  });
+});
+
+describe('a hostile TeamCity server', () => {
+  it('gets no link shown that is not http(s) on its own address, and its echo of the token never reaches the viewer', async () => {
+    const sim = host.simulator!;
+    let seenToken = '';
+    // In front of the simulator: passes requests on, then poisons what the build lists say.
+    const proxy = await startHttp((req, res, body) => {
+      seenToken = String(req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
+      void fetch(`${sim.url}${req.url}`, {
+        method: req.method,
+        headers: { authorization: String(req.headers.authorization ?? ''), accept: 'application/json', 'content-type': 'application/json' },
+        ...(body !== '' && { body }),
+      }).then(async (upstream) => {
+        let text = await upstream.text();
+        if ((req.url ?? '').startsWith('/app/rest/builds?') || (req.url ?? '').startsWith('/app/rest/buildTypes?')) {
+          const json = JSON.parse(text) as { build?: Array<Record<string, unknown>>; buildType?: Array<Record<string, unknown>> };
+          for (const b of json.build ?? []) {
+            b.webUrl = 'javascript:alert(document.domain)';
+            b.statusText = `Leaked ${seenToken} <img src=x onerror=alert(1)>`;
+          }
+          for (const t of json.buildType ?? []) t.webUrl = 'https://evil.example/phish';
+          text = JSON.stringify(json);
+        }
+        res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+        res.end(text);
+      });
+    });
+    try {
+      const secret = sim.createToken('admin', 'hostile');
+      const added = await call<{ token: { id: string } }>('erin', 'addToken', { serverUrl: proxy.url, token: secret });
+      expect(added.ok).toBe(true);
+      const r = await results('erin', panel('1'));
+      const rows = rowsOf(r);
+      const text = JSON.stringify(r);
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain('javascript:');
+      expect(text).not.toContain('evil.example');
+      expect(rows[0]!.build!.statusText).toContain('Leaked [redacted]');
+      expect(rows.every((c) => c.webUrl === undefined && c.build?.webUrl === undefined)).toBe(true);
+    } finally {
+      await proxy.close();
+    }
   });
 });
