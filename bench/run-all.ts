@@ -11,6 +11,7 @@ import type { Figure } from './figure';
 import { machineInfo } from './machine-info';
 import { markdownReport, textTable } from './report-table';
 import { settingsPageLoadFigures } from './settings-page-load';
+import { pullRequestPanelFigures } from './pull-request-panel';
 import { tokenOperationFigures } from './token-operations';
 import { triggerRequestFigures } from './trigger-requests';
 import { uiBundleFigures } from './ui-bundle-size';
@@ -20,6 +21,7 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<Figure[]> }> = [
   { name: 'token requests and storage', run: tokenOperationFigures },
   { name: 'trigger requests', run: triggerRequestFigures },
   { name: 'configuration discovery', run: discoveryFigures },
+  { name: 'pull request panel', run: pullRequestPanelFigures },
   { name: 'Custom UI bundle size', run: uiBundleFigures },
   { name: 'resolver backend cold import', run: backendColdImportFigures },
 ];
@@ -30,6 +32,7 @@ const NOTES = [
   'Custom UI JS budget counts what a page downloads before it can render (entry chunk + static imports, from static/<app>/dist/build-stats.json, gzip level 9, KiB); the lazy-chunk and browser-observed rows are for information.',
   'The static comparison page is served by a node:http server of the benchmark on 127.0.0.1 (the local host has no route for arbitrary pages); both pages load in a fresh Chromium context (cold cache), timed from navigation start until the first table row is visible.',
   'Discovery is timed through the real findBuildConfigurations resolver against a yardstick that lists every VCS root and build type and matches in the client (bench/naive-discovery.ts); both must find the same configurations.',
+  "Pull request panel: N generated configurations of acme/webapp (plus the simulator demo seed's 4) and 1,000 builds of history; the panel is opened through the real getBuildResults resolver, and its frame is loaded on its own in Chromium (one resolver invocation) and timed from navigation start until the first configuration row is visible, against the settings page with one token.",
   "Listing tokens: Forge's Key-Value Store returns at most 20 entries per query page (Forge storage docs), and the local host enforces the same cap, so 100 tokens cannot fit one page whatever the layout.",
 ];
 
