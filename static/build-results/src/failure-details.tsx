@@ -12,6 +12,7 @@ import { ExternalLink } from '../../shared/external-link';
 import { durationText, sizeText } from './results-summary';
 
 const FIRST_LINES = 3;
+const LOG_LINES_FIRST = 15;
 
 function FailedTest({ test }: { test: FailedTestView }) {
   const [open, setOpen] = useState(false);
@@ -32,6 +33,23 @@ function FailedTest({ test }: { test: FailedTestView }) {
       {lines.length > FIRST_LINES && (
         <Button appearance="subtle" spacing="compact" onClick={() => setOpen((o) => !o)}>
           {open ? 'Show less' : `Show all ${lines.length} lines`}
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+/** The log's last lines, the final few at first: the end of a log is where a build says why it failed. */
+function LogTail({ lines }: { lines: string[] }) {
+  const [all, setAll] = useState(false);
+  return (
+    <Stack space="space.050">
+      <Box as="pre" padding="space.100" backgroundColor="color.background.neutral" testId="log-tail">
+        {(all ? lines : lines.slice(-LOG_LINES_FIRST)).join('\n')}
+      </Box>
+      {lines.length > LOG_LINES_FIRST && (
+        <Button appearance="subtle" spacing="compact" onClick={() => setAll((a) => !a)} testId="log-tail-toggle">
+          {all ? `Show the last ${LOG_LINES_FIRST} lines` : `Show the last ${lines.length} lines`}
         </Button>
       )}
     </Stack>
@@ -73,13 +91,7 @@ export function FailureDetails({ tokenId, buildId }: { tokenId: string; buildId:
           <Text weight="bold">Build log (last lines)</Text>
           {d.logUrl && <ExternalLink href={d.logUrl}>Full log</ExternalLink>}
         </Inline>
-        {d.logTail ? (
-          <Box as="pre" padding="space.100" backgroundColor="color.background.neutral" testId="log-tail">
-            {d.logTail.lines.join('\n')}
-          </Box>
-        ) : (
-          <Text>{d.logError?.message ?? 'TeamCity did not send the log.'}</Text>
-        )}
+        {d.logTail ? <LogTail lines={d.logTail.lines} /> : <Text>{d.logError?.message ?? 'TeamCity did not send the log.'}</Text>}
       </Stack>
       <Stack space="space.050" testId="artifacts">
         <Inline spread="space-between">
