@@ -16,12 +16,11 @@ import type {
   TokenView,
 } from '../shared/schemas';
 import { pullRequestParameters, userParametersOf } from '../shared/pull-request-parameters';
-import type { TeamCityClient } from '../teamcity/teamcity-client';
-import type { StoredToken } from '../stores/token-store';
 import type { TokenService } from './token-service';
 import { buildFailure, tokenRejected, triggerFailure } from './build-errors';
 import { toBuildView } from './build-view';
 import { configurationRows, toResultBuildView } from './build-results-view';
+import { createWithToken } from './with-token';
 import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbucket';
 import { createRepositoryDetails } from './repository-details';
 import { readExtensionTarget } from './repository-context';
@@ -49,21 +48,7 @@ export const createBuildResultsService = ({
 }: BuildResultsDeps) => {
   const repositories = createRepositoryDetails(bitbucket);
 
-  /** The same contract as the build dialog's: a rejected token reads the same everywhere. */
-  async function withToken<T>(
-    accountId: string,
-    tokenId: string,
-    work: (client: TeamCityClient, token: StoredToken) => Promise<{ result: Result<T>; authenticated: boolean }>,
-    options: { forRunning?: boolean } = {},
-  ): Promise<Result<T>> {
-    const access = await tokens.clientForToken(accountId, tokenId, options);
-    if (!access.ok) return access;
-    const { client, token, recordSuccess } = access.data;
-    const { result, authenticated } = await work(client, token);
-    if (authenticated) await recordSuccess();
-    if (!result.ok && result.error.code === 'unauthorized') return { ok: false, error: tokenRejected(result.error, token.serverUrl) };
-    return result;
-  }
+  const withToken = createWithToken(tokens);
 
   /** The context with the pull request as Bitbucket has it now (so the details below need no second read). */
   async function currentPullRequest(context: Context): Promise<{ context: Context; headCommit: string | null }> {

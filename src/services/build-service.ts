@@ -20,13 +20,14 @@ import type {
   triggerBuildRequestSchema,
 } from '../shared/schemas';
 import { buildPreferencesStore, type BuildPreferences, type BuildPreferencesStore } from '../stores/build-preferences-store';
-import type { TeamCityBuildType, TeamCityClient } from '../teamcity/teamcity-client';
+import type { TeamCityBuildType } from '../teamcity/teamcity-client';
 import type { StoredToken } from '../stores/token-store';
 import type { TokenService } from './token-service';
-import { buildFailure, tokenRejected, triggerFailure } from './build-errors';
+import { buildFailure, triggerFailure } from './build-errors';
 import { checkUserParameters, shortBranchName } from './build-parameters';
 import { pullRequestParameters } from '../shared/pull-request-parameters';
 import { toBuildView } from './build-view';
+import { createWithToken } from './with-token';
 import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbucket';
 import { createRepositoryDetails } from './repository-details';
 import type { z } from 'zod';
@@ -66,21 +67,7 @@ const selectToken = (servers: TokenView[], remembered: string | null, allowedSer
 export const createBuildService = ({ tokens, bitbucket = forgeBitbucketReader, preferences = buildPreferencesStore }: BuildServiceDeps) => {
   const repositories = createRepositoryDetails(bitbucket);
 
-  /** Runs TeamCity work with one of the user's tokens; a rejected token is reported the same way everywhere. */
-  async function withToken<T>(
-    accountId: string,
-    tokenId: string,
-    work: (client: TeamCityClient, token: StoredToken) => Promise<{ result: Result<T>; authenticated: boolean }>,
-    options: { forRunning?: boolean } = {},
-  ): Promise<Result<T>> {
-    const access = await tokens.clientForToken(accountId, tokenId, options);
-    if (!access.ok) return access;
-    const { client, token, recordSuccess } = access.data;
-    const { result, authenticated } = await work(client, token);
-    if (authenticated) await recordSuccess();
-    if (!result.ok && result.error.code === 'unauthorized') return { ok: false, error: tokenRejected(result.error, token.serverUrl) };
-    return result;
-  }
+  const withToken = createWithToken(tokens);
 
   /** One TeamCity call whose success is the proof of authentication. */
   const single = <T>(result: Result<T>) => ({ result, authenticated: result.ok });
