@@ -116,6 +116,28 @@ describe('TeamCity builds on the pull request and repository pages', () => {
     }
   });
 
+  it('opens the run dialog from a row, preset to that configuration and the pull request', async () => {
+    const { page, pageErrors, context } = await newTestPage(browser, { height: 1200 });
+    try {
+      await page.goto(`${host.url}/acme/webapp/pull-requests/1?as=demo`);
+      await panelOf(page).getByTestId('run-AcmeRelease_Production').click();
+      const modal = page.frameLocator('iframe.modal-frame');
+      await modal.getByRole('heading', { name: 'Run TeamCity build' }).waitFor();
+      await modal.locator('input[name="build-configuration"][value="AcmeRelease_Production"]:checked').waitFor({ state: 'attached' });
+      await modal.getByText('Pull request #1', { exact: false }).first().waitFor();
+      await screenshot(page, 'build-results-6-run-modal');
+      await modal
+        .getByTestId('close-modal')
+        .or(modal.getByRole('button', { name: 'Cancel' }))
+        .first()
+        .click();
+      await page.locator('iframe.modal-frame').waitFor({ state: 'detached' });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('updates a running build that finishes while the panel is watched', async () => {
     const { page, pageErrors, context } = await newTestPage(browser, { height: 1400 });
     try {

@@ -7,7 +7,7 @@ import { DEMO_WORKSPACE, findRepository, findWorkspace, type DemoUser, type Demo
 import { moduleByKey, moduleByType, type LocalModule } from './local-modules';
 
 /** Where a Custom UI frame sits; the shell puts these in the frame's URL. */
-export type FrameParams = { module: string; workspace?: string; repo?: string; pr?: string; branch?: string };
+export type FrameParams = { module: string; workspace?: string; repo?: string; pr?: string; branch?: string; modal?: string };
 export type Extension = Record<string, unknown> & { type: string };
 
 export class FrameError extends Error {}
@@ -21,7 +21,24 @@ export function moduleForFrame(frame: FrameParams): LocalModule {
   return module;
 }
 
+/** The context a frame passed to Forge's Modal class: Forge shows it to the modal under extension.modal. */
+function modalContext(text: string | undefined): Record<string, unknown> | undefined {
+  if (text === undefined || text.length > 2000) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function extensionForFrame(frame: FrameParams): Extension {
+  const extension = baseExtensionForFrame(frame);
+  const modal = modalContext(frame.modal);
+  return modal ? { ...extension, modal } : extension;
+}
+
+function baseExtensionForFrame(frame: FrameParams): Extension {
   const module = moduleForFrame(frame);
   const ws = findWorkspace(frame.workspace ?? DEMO_WORKSPACE.slug);
   if (!ws) throw new FrameError(`Unknown workspace "${frame.workspace}".`);

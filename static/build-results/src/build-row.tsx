@@ -17,6 +17,7 @@ import { RelativeTimeText } from '../../shared/relative-time-text';
 import { needsNewToken, ReplaceTokenAction } from '../../shared/replace-token-action';
 import { FailureDetails } from './failure-details';
 import { buildDuration, OUTCOME_APPEARANCE } from './results-summary';
+import { openRunModal } from './open-run-modal';
 
 export type BuildRowProps = {
   tokenId: string;
@@ -63,6 +64,15 @@ export function BuildRow({ tokenId, row, settingsPath, onBuild, onQueued }: Buil
   const [notice, setNotice] = useState<string | null>(null);
   const look = lozengeOf(row);
 
+  const run = async () => {
+    setError(null);
+    const opened = await openRunModal({ tokenId, buildTypeId: row.id }, onQueued);
+    if (!opened)
+      setError({
+        action: "The build dialog didn't open",
+        error: { code: 'internal_error', message: 'Use Run TeamCity build in the pull request’s ••• menu instead.' },
+      });
+  };
   const rerun = async () => {
     if (!b) return;
     setBusy('rerun');
@@ -110,6 +120,9 @@ export function BuildRow({ tokenId, row, settingsPath, onBuild, onQueued }: Buil
                 {expanded ? 'Hide details' : 'Details'}
               </Button>
             )}
+            <Button appearance="subtle" onClick={() => void run()} testId={`run-${row.id}`}>
+              Run
+            </Button>
             {b && (
               <Button appearance="default" onClick={() => void rerun()} isDisabled={busy !== null} testId={`rerun-${row.id}`}>
                 {busy === 'rerun' ? 'Re-running…' : 'Re-run'}
