@@ -36,6 +36,11 @@ const CONFIGURATION_PAGE = 100;
 export const FAILED_TESTS_SHOWN = 20;
 export const LOG_LINES_SHOWN = 100;
 
+/**
+ * The branch the repository page shows. The module's page
+ * (https://developer.atlassian.com/platform/forge/manifest-reference/modules/bitbucket-repository-code-overview-card/)
+ * does not list its context; a `branch.name` is used when present (the local host sends one), else the main branch.
+ */
 const branchOfContext = (context: Context): string | undefined => {
   const branch = ((context.extension ?? {}) as { branch?: { name?: unknown } }).branch?.name;
   return typeof branch === 'string' && branch.trim() !== '' && branch.length <= 255 ? branch : undefined;
