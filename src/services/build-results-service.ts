@@ -212,7 +212,11 @@ export const createBuildResultsService = ({
           const queued = await client.triggerBuild({
             buildTypeId: b.buildTypeId,
             ...(b.branchName !== undefined && { branchName: b.branchName }),
-            properties: [...userParametersOf(b.properties ?? []), ...(pullRequest ? pullRequestParameters(pullRequest) : [])],
+            // The pull request's parameters go only with a build of its own source branch.
+            properties: [
+              ...userParametersOf(b.properties ?? []),
+              ...(pullRequest && b.branchName === pullRequest.sourceBranch ? pullRequestParameters(pullRequest) : []),
+            ],
             comment: 'Re-run from Bitbucket',
           });
           if (queued.ok) return { result: ok({ build: toBuildView(queued.data) }), authenticated: true };
