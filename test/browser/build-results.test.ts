@@ -150,8 +150,14 @@ describe('TeamCity builds on the pull request and repository pages', () => {
         .simulator!.data.builds.all()
         .find((b) => b.buildTypeId === 'Acme_Webapp_UnitTests' && b.branchName === 'feature/login')!;
       running.finishAt = Date.now() - 1;
-      await page.clock.fastForward(RESULTS_POLL_MS + 100);
-      await panel.getByTestId('build-state-Acme_Webapp_UnitTests').getByText('Success').waitFor();
+      // The panel's poll timer may be registered just after the row paints; advancing the page's clock one poll
+      // interval at a time (bounded) fires it whenever it was set.
+      const success = panel.getByTestId('build-state-Acme_Webapp_UnitTests').getByText('Success');
+      for (let attempt = 0; attempt < 5 && !(await success.isVisible()); attempt++) {
+        await page.clock.fastForward(RESULTS_POLL_MS + 100);
+        await success.waitFor({ timeout: 3000 }).catch(() => undefined);
+      }
+      await success.waitFor();
       await panel.getByTestId('summary-line').getByText('1 passed', { exact: false }).waitFor();
       expect(pageErrors).toEqual([]);
     } finally {

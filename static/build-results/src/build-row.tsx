@@ -16,7 +16,8 @@ import { ExternalLink } from '../../shared/external-link';
 import { RelativeTimeText } from '../../shared/relative-time-text';
 import { needsNewToken, ReplaceTokenAction } from '../../shared/replace-token-action';
 import { FailureDetails } from './failure-details';
-import { buildDuration, OUTCOME_APPEARANCE } from './results-summary';
+import { buildLook } from '../../shared/build-state-lozenge';
+import { buildDuration } from './results-summary';
 import { openRunModal } from './open-run-modal';
 
 export type BuildRowProps = {
@@ -35,12 +36,11 @@ function stateText(b: ResultBuildView): string {
   return b.outcome === 'passed' ? 'Success' : 'Failed';
 }
 
-function lozengeOf(row: ConfigurationResultView): {
-  text: string;
-  appearance: (typeof OUTCOME_APPEARANCE)[keyof typeof OUTCOME_APPEARANCE];
-} {
+/** The build modal's colours (buildLook), with the queue position and progress in the words. */
+function lozengeOf(row: ConfigurationResultView): { text: string; appearance: ReturnType<typeof buildLook>['appearance'] } {
   if (!row.build || (!row.forCommit && row.outcome === 'not_built')) return { text: 'Not built', appearance: 'default' };
-  return { text: stateText(row.build), appearance: OUTCOME_APPEARANCE[row.outcome] };
+  const appearance = row.build.failedToStart ? 'removed' : buildLook(row.build).appearance;
+  return { text: stateText(row.build), appearance };
 }
 
 function TestCounts({ b }: { b: ResultBuildView }) {
