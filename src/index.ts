@@ -13,6 +13,8 @@ import { createRepositorySettingsService } from './services/repository-settings-
 import { repositorySettingsResolvers } from './resolvers/repository-settings-resolvers';
 import { createMergeCheckService } from './services/merge-check-service';
 import { fail } from './shared/result';
+import { createBuildResultsService } from './services/build-results-service';
+import { buildResultsResolvers } from './resolvers/build-results-resolvers';
 
 export type AppDependencies = {
   /** The clock every use case reads (when a token was added, checked, last authenticated); default: the system's. */
@@ -30,6 +32,8 @@ const createApp = ({ now }: AppDependencies = {}) => {
 
   const policyService = createPolicyService({ now });
 
+  const buildResultsService = createBuildResultsService({ tokens: tokenService });
+
   const repositorySettingsService = createRepositorySettingsService({ tokens: tokenService });
 
   const functions = {
@@ -37,6 +41,7 @@ const createApp = ({ now }: AppDependencies = {}) => {
     ...buildResolvers(buildService),
     ...policyResolvers(policyService),
     ...repositorySettingsResolvers(repositorySettingsService),
+    ...buildResultsResolvers(buildResultsService),
   };
   const resolver = new Resolver();
   for (const [name, fn] of Object.entries(functions)) {

@@ -77,7 +77,9 @@ export function triggerBuild(data: SimulatorData, user: SimUser, rawBody: unknow
     cleanSources: body.triggeringOptions?.cleanSources === true,
     willFail: buildWillFail(branchName, properties),
     failsToStart: !covered,
-    revision: roots[0] && branchName !== undefined ? data.revisionOf?.(roots[0].url, branchName) : undefined,
+    revision:
+      (roots[0] && branchName !== undefined ? data.revisionOf?.(roots[0].url, branchName) : undefined) ??
+      data.branchHead(bt.id, branchName),
   });
   data.approvals.hold(build);
   return build;

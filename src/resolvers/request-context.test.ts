@@ -37,7 +37,7 @@ describe('modulePage', () => {
         repository: { uuid: `{${UUID.toUpperCase()}}`, full_name: 'other/repo' },
         pullRequest: { id: '7', title: 'ignored' },
       }),
-    ).toEqual({ type: 'bitbucket:repoPullRequestAction', repositoryUuid: `{${UUID}}`, pullRequestId: 7 });
+    ).toEqual({ type: 'bitbucket:repoPullRequestAction', repositoryUuid: `{${UUID}}`, pullRequestId: 7, branchName: null });
   });
 
   it('leaves out what is not an identifier', () => {
@@ -45,7 +45,8 @@ describe('modulePage', () => {
       type: 'x',
       repositoryUuid: null,
       pullRequestId: null,
+      branchName: null,
     });
-    expect(modulePage(undefined)).toEqual({ type: null, repositoryUuid: null, pullRequestId: null });
+    expect(modulePage(undefined)).toEqual({ type: null, repositoryUuid: null, pullRequestId: null, branchName: null });
   });
 });

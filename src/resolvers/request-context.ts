@@ -17,6 +17,7 @@
  * services, even when a context happens to carry it.
  */
 import { canonicalUuid } from '../services/bitbucket-uuid';
+import { branchNameProblem } from '../shared/input-rules';
 import type { Caller, ModulePage } from '../services/caller';
 import type { Deadline } from '../services/deadline';
 
@@ -27,6 +28,9 @@ const obj = (value: unknown): Json => (value && typeof value === 'object' && !Ar
 /** A workspace UUID in canonical form; a slug is kept as it is (Bitbucket routes take either). */
 const workspaceRef = (value: unknown): string | null =>
   canonicalUuid(value) ?? (typeof value === 'string' && /^[a-z0-9][a-z0-9_.-]{0,99}$/i.test(value) ? value : null);
+
+/** Only a name git and TeamCity would accept is taken; anything else is as if none was given. */
+const branchName = (value: unknown): string | null => (typeof value === 'string' && branchNameProblem(value) === null ? value : null);
 
 const pullRequestId = (value: unknown): number | null => {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : NaN;
@@ -40,6 +44,7 @@ export function modulePage(extension: unknown): ModulePage {
     type: typeof ext.type === 'string' && ext.type !== '' ? ext.type : null,
     repositoryUuid: canonicalUuid(obj(ext.repository).uuid),
     pullRequestId: pullRequestId(obj(ext.pullRequest).id),
+    branchName: branchName(obj(ext.branch).name),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { logEvent } from '../logging/log';
 import { isServerAllowed } from '../shared/server-policy';
-import { ok, publicError, type AppError, type Result } from '../shared/result';
+import { ok, type AppError, type Result } from '../shared/result';
 import type {
   ApproveBuildResponse,
   BuildConfigurationView,
@@ -24,14 +24,15 @@ import type {
   triggerBuildRequestSchema,
 } from '../shared/schemas';
 import { buildPreferencesStore, type BuildPreferences, type BuildPreferencesStore } from '../stores/build-preferences-store';
-import type { TeamCityBuildType, TeamCityClient } from '../teamcity/teamcity-client';
+import type { TeamCityBuildType } from '../teamcity/teamcity-client';
 import type { StoredToken } from '../stores/token-store';
 import type { TokenService } from './token-service';
 import { outOfTime } from './deadline-errors';
-import { buildFailure, tokenRejected, triggerFailure } from './build-errors';
+import { buildFailure, triggerFailure } from './build-errors';
 import { checkUserParameters, shortBranchName } from './build-parameters';
 import { pullRequestParameters } from '../shared/pull-request-parameters';
 import { toApprovalView, toBuildView } from './build-view';
+import { createWithToken } from './with-token';
 import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbucket';
 import { createRepositoryDetails } from './repository-details';
 import { runValuesStore, type RunValuesStore } from '../stores/run-values-store';
@@ -89,23 +90,7 @@ export const createBuildService = ({
 }: BuildServiceDeps) => {
   const repositories = createRepositoryDetails(bitbucket);
 
-  /** Runs TeamCity work with one of the user's tokens; a rejected token is reported the same way everywhere. */
-  async function withToken<T>(
-    { accountId, deadline }: Caller,
-    tokenId: string,
-    work: (client: TeamCityClient, token: StoredToken) => Promise<{ result: Result<T>; authenticated: boolean }>,
-    options: { forRunning?: boolean } = {},
-  ): Promise<Result<T>> {
-    const access = await tokens.clientForToken(accountId, tokenId, { ...options, deadline });
-    if (!access.ok) return access;
-    const { client, token, recordSuccess } = access.data;
-    // A request that can only time out is not worth sending (a build trigger least of all).
-    if (!deadline.allowsTeamCityRequest()) return outOfTime(token.serverUrl);
-    const { result, authenticated } = await work(client, token);
-    if (authenticated) await recordSuccess();
-    if (!result.ok && result.error.code === 'unauthorized') return { ok: false, error: tokenRejected(result.error, token.serverUrl) };
-    return result.ok ? result : { ok: false, error: publicError(result.error) };
-  }
+  const withToken = createWithToken(tokens);
 
   /** One TeamCity call whose success is the proof of authentication. */
   const single = <T>(result: Result<T>) => ({ result, authenticated: result.ok });

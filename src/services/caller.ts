@@ -12,6 +12,11 @@ export type ModulePage = {
   /** The repository's UUID, braced and lower case (`{…}`), as Bitbucket's API spells it. */
   repositoryUuid: string | null;
   pullRequestId: number | null;
+  /**
+   * The branch a repository card is shown for. Forge's repoCodeOverviewCard page does not document its context;
+   * `extension.branch.name` is used when present (the local host sends it), else the card shows the main branch.
+   */
+  branchName: string | null;
 };
 
 export type Caller = {

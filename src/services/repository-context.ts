@@ -14,8 +14,12 @@ export type RepositoryTarget = {
   pullRequestId: number | null;
 };
 
-const REPOSITORY_MODULE = 'bitbucket:repoCodeOverviewAction';
-const PULL_REQUEST_MODULE = 'bitbucket:repoPullRequestAction';
+const REPOSITORY_MODULES = new Set(['bitbucket:repoCodeOverviewAction', 'bitbucket:repoCodeOverviewCard']);
+const PULL_REQUEST_MODULES = new Set([
+  'bitbucket:repoPullRequestAction',
+  'bitbucket:repoPullRequestOverviewPanel',
+  'bitbucket:repoPullRequestCard',
+]);
 /** The repository settings page: a repository context without a pull request. */
 const REPOSITORY_SETTINGS_MODULE = 'bitbucket:repoSettingsMenuPage';
 
@@ -23,16 +27,16 @@ const notOnRepositoryPage = () =>
   fail('invalid_input', 'Run TeamCity builds from a repository or pull request page in Bitbucket; this page has no repository.');
 
 export function repositoryTarget({ workspaceId, page }: Pick<Caller, 'workspaceId' | 'page'>): Result<RepositoryTarget> {
-  if (page.type !== REPOSITORY_MODULE && page.type !== PULL_REQUEST_MODULE && page.type !== REPOSITORY_SETTINGS_MODULE) {
-    return notOnRepositoryPage();
-  }
+  const type = page.type ?? '';
+  const onPullRequest = PULL_REQUEST_MODULES.has(type);
+  if (!REPOSITORY_MODULES.has(type) && !onPullRequest && type !== REPOSITORY_SETTINGS_MODULE) return notOnRepositoryPage();
   if (!page.repositoryUuid || !workspaceId) return notOnRepositoryPage();
-  if (page.type === PULL_REQUEST_MODULE && page.pullRequestId === null) {
+  if (onPullRequest && page.pullRequestId === null) {
     return fail('invalid_input', 'Bitbucket did not say which pull request this is. Reload the page and try again.');
   }
   return ok({
     workspace: workspaceId,
     repositoryUuid: page.repositoryUuid,
-    pullRequestId: page.type === PULL_REQUEST_MODULE ? page.pullRequestId : null,
+    pullRequestId: onPullRequest ? page.pullRequestId : null,
   });
 }

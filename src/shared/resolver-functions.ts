@@ -26,3 +26,11 @@ export const BUILD_RESOLVER_FUNCTIONS = {
   getRunParameters: 'getRunParameters',
   approveBuild: 'approveBuild',
 } as const;
+
+/** The pull request panel and card and the repository card (one Custom UI app, static/build-results). */
+export const BUILD_RESULTS_RESOLVER_FUNCTIONS = {
+  getBuildResults: 'getBuildResults',
+  pollBuildResults: 'pollBuildResults',
+  getBuildFailureDetails: 'getBuildFailureDetails',
+  rerunBuild: 'rerunBuild',
+} as const;

@@ -52,6 +52,7 @@ import type {
   TriggerBuildRequest,
 } from './teamcity-types';
 import { isSupportedVersion, unsupportedVersion } from './teamcity-version';
+import { createBuildResultsClient, type TeamCityBuildResults } from './teamcity-build-results';
 
 export type { FetchLike, TeamCityResult } from './teamcity-http';
 export type { TeamCityError, TeamCityFailure } from './teamcity-error';
@@ -83,6 +84,8 @@ export interface TeamCityClient extends RevisionBuildsClient {
   listBuilds(q: ListBuildsQuery): Promise<TeamCityResult<BuildList>>;
   /** Approves a queued build that waits for approval (Build Approval feature); the answer is the new approval state. */
   approveBuild(id: number): Promise<TeamCityResult<TeamCityApproval>>;
+  /** Reads for the pull request panel and repository card (teamcity-build-results.ts). */
+  results: TeamCityBuildResults;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -174,6 +177,7 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
 
   return {
     ...revisionBuildsMethods(settings),
+    results: createBuildResultsClient(settings),
 
     async getServerInfo() {
       const result = await requestTeamCity(settings, {

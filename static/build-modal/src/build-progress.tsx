@@ -12,7 +12,7 @@ import type { BuildView } from '../../../src/shared/schemas';
 import { ExternalLink } from '../../shared/external-link';
 import { VisuallyHidden } from '../../shared/visually-hidden';
 import { AppErrorMessage } from './app-error-message';
-import { buildLook, BuildStateLozenge } from './build-state-lozenge';
+import { buildLook, BuildStateLozenge } from '../../shared/build-state-lozenge';
 import { BuildApproval } from './build-approval';
 import { CancelBuild } from './cancel-build';
 import { useBuildPolling } from './use-build-polling';
