@@ -109,18 +109,21 @@
    * "Allow access" prompt. Allow records the grant and reloads the app; Deny uncovers it, showing whatever the
    * app made of its rejected invoke.
    */
+  var consentCount = 0;
   function showConsent(iframe) {
     var holder = iframe.parentElement;
     if (!holder || holder.querySelector('.consent')) return;
     holder.classList.add('consent-holder');
+    // Several frames on one page may each ask (a card and a modal): every prompt names itself.
+    var titleId = 'consent-title-' + ++consentCount;
     var panel = document.createElement('div');
     panel.className = 'consent';
     panel.setAttribute('role', 'dialog');
-    panel.setAttribute('aria-labelledby', 'consent-title');
+    panel.setAttribute('aria-labelledby', titleId);
     var box = document.createElement('div');
     box.className = 'consent-box';
     var heading = document.createElement('h2');
-    heading.id = 'consent-title';
+    heading.id = titleId;
     heading.textContent = 'Allow access to ' + (iframe.title || 'this app') + '?';
     var text = document.createElement('p');
     text.textContent =
