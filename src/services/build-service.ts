@@ -5,7 +5,7 @@
  */
 import { logEvent } from '../logging/log';
 import { isServerAllowed } from '../shared/server-policy';
-import { ok, type AppError, type Result } from '../shared/result';
+import { fail, ok, type AppError, type Result } from '../shared/result';
 import type {
   ApproveBuildResponse,
   BuildConfigurationView,
@@ -33,6 +33,8 @@ import { checkUserParameters, shortBranchName } from './build-parameters';
 import { pullRequestParameters } from '../shared/pull-request-parameters';
 import { toApprovalView, toBuildView } from './build-view';
 import { createWithToken } from './with-token';
+import { forgePullRequestReader, type PullRequestReader } from './pull-request-head';
+import { repositoryTarget } from './repository-context';
 import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbucket';
 import { createRepositoryDetails } from './repository-details';
 import { runValuesStore, type RunValuesStore } from '../stores/run-values-store';
@@ -46,6 +48,8 @@ export type BuildServiceDeps = {
   bitbucket?: BitbucketReader;
   preferences?: BuildPreferencesStore;
   runValues?: RunValuesStore;
+  /** Expands a typed commit to its full hash in the repository (Bitbucket, as the user). */
+  commits?: PullRequestReader;
 };
 
 export const RECENT_BUILDS = 5;
@@ -87,6 +91,7 @@ export const createBuildService = ({
   bitbucket = forgeBitbucketReader,
   preferences = buildPreferencesStore,
   runValues = runValuesStore,
+  commits = forgePullRequestReader,
 }: BuildServiceDeps) => {
   const repositories = createRepositoryDetails(bitbucket);
 
@@ -164,6 +169,24 @@ export const createBuildService = ({
       if (!details.ok) return details;
       const { uuid, pullRequest } = details.data;
       const properties = [...input.parameters, ...(pullRequest ? pullRequestParameters(pullRequest) : [])];
+      // A commit is named to TeamCity by its full hash, and only one this repository has: TeamCity would build
+      // whatever it finds by that version in any VCS root of the configuration.
+      let revision: string | undefined;
+      if (input.revision !== undefined) {
+        const target = repositoryTarget(caller);
+        if (!target.ok) return target;
+        const typed = input.revision.toLowerCase();
+        const found = (await commits.commit(target.data.workspace, uuid, typed)) as { hash?: unknown } | undefined;
+        const full = typeof found?.hash === 'string' ? found.hash.toLowerCase() : '';
+        if (!/^[0-9a-f]{40}$/.test(full) || !full.startsWith(typed)) {
+          return fail(
+            'invalid_input',
+            `This repository has no commit ${typed.slice(0, 40)}. Check the hash, or build the branch instead.`,
+            'revision',
+          );
+        }
+        revision = full;
+      }
 
       let remember: Record<string, string> = {};
       const result = await withToken<TriggerBuildResponse>(
@@ -195,6 +218,7 @@ export const createBuildService = ({
             ...(input.comment !== undefined && input.comment.trim() !== '' && { comment: input.comment }),
             ...(input.queueAtTop !== undefined && { queueAtTop: input.queueAtTop }),
             ...(input.cleanCheckout !== undefined && { cleanCheckout: input.cleanCheckout }),
+            ...(revision !== undefined && { revision }),
           });
           if (queued.ok) return single(ok({ build: withoutPasswords(toBuildView(queued.data), secrets, secretValues) }));
           const error = triggerFailure(queued.error, {

@@ -54,7 +54,14 @@ export const createRepositoryDetails = (bitbucket: BitbucketReader) => ({
           `Bitbucket didn't tell us the branches of pull request #${pullRequestId}. Reload the page and try again.`,
         );
       }
-      pullRequest = { id: pullRequestId, title: fromApi.title ?? '', sourceBranch, destinationBranch, author: fromApi.author ?? '' };
+      pullRequest = {
+        id: pullRequestId,
+        title: fromApi.title ?? '',
+        sourceBranch,
+        destinationBranch,
+        author: fromApi.author ?? '',
+        ...(fromApi.headCommit !== undefined && { headCommit: fromApi.headCommit }),
+      };
     }
 
     const ownerSlug = repo.workspaceSlug ?? workspaceSlug;

@@ -17,6 +17,7 @@ export type PullRequestFields = {
   sourceBranch?: string;
   destinationBranch?: string;
   author?: string;
+  headCommit?: string;
 };
 
 type Json = Record<string, unknown>;
@@ -49,8 +50,14 @@ export function pullRequestFields(value: unknown): PullRequestFields {
     sourceBranch: branchOf(pr.source),
     destinationBranch: branchOf(pr.destination),
     author: text(author?.display_name) ?? text(author?.nickname) ?? text(author?.username),
+    headCommit: commitOf(pr.source),
   };
 }
+
+const commitOf = (endpoint: unknown): string | undefined => {
+  const hash = text(obj(obj(endpoint)?.commit)?.hash);
+  return hash !== undefined && /^[0-9a-f]{7,40}$/i.test(hash) ? hash.toLowerCase() : undefined;
+};
 
 export const branchNames = (page: unknown): string[] => {
   const values = obj(page)?.values;

@@ -7,6 +7,7 @@ import { MAX_TOKENS_PER_CHECK } from './check-limits';
 import type { AppError } from './result';
 import {
   BUILD_TYPE_ID,
+  COMMIT_HASH,
   INPUT_MESSAGES,
   MAX_COMMENT_LENGTH,
   MAX_PARAMETER_NAME_LENGTH,
@@ -188,6 +189,8 @@ export const triggerBuildRequestSchema = z
     comment: z.string().max(MAX_COMMENT_LENGTH, INPUT_MESSAGES.commentTooLong).optional(),
     queueAtTop: z.boolean().optional(),
     cleanCheckout: z.boolean().optional(),
+    /** Build exactly this commit of the branch (7 to 40 hex digits; expanded with Bitbucket before TeamCity sees it). */
+    revision: z.string().regex(COMMIT_HASH, INPUT_MESSAGES.commitInvalid).optional(),
   })
   .strict();
 
@@ -228,6 +231,8 @@ export type BuildView = {
   comment?: string;
   /** A build of a configuration with TeamCity's Build Approval feature. */
   approval?: ApprovalView;
+  /** The commit TeamCity checked out (full hash), once the build started. */
+  revision?: string;
 };
 
 export type ApprovalView = {
@@ -243,7 +248,15 @@ export type ApprovalView = {
 export type ApproveBuildResponse = { approval: ApprovalView };
 
 export type RepositoryView = { workspace: string; slug: string; fullName: string; mainBranch: string; branches: string[] };
-export type PullRequestView = { id: number; title: string; sourceBranch: string; destinationBranch: string; author: string };
+export type PullRequestView = {
+  id: number;
+  title: string;
+  sourceBranch: string;
+  destinationBranch: string;
+  author: string;
+  /** The source branch's head commit as Bitbucket gives it (a short hash), when it did. */
+  headCommit?: string;
+};
 
 export type GetBuildSetupResponse = {
   servers: TokenView[];

@@ -118,6 +118,10 @@ function triggerBody(req: TriggerBuildRequest): Record<string, unknown> {
         properties: { property: req.properties.map((p) => ({ name: p.name, value: p.value })) },
       }),
     ...(Object.keys(options).length > 0 && { triggeringOptions: options }),
+    // TeamCity REST, "Start and Cancel Builds": a build of one specific change names it in lastChanges.
+    ...(req.revision !== undefined && {
+      lastChanges: { change: [{ locator: `version:${req.revision},buildType:(id:${req.buildTypeId})` }] },
+    }),
   };
 }
 
@@ -270,6 +274,9 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
         checkBranch(req.branchName) ??
         checkComment(req.comment) ??
         checkProperties(req.properties) ??
+        (req.revision !== undefined && !/^[0-9a-f]{40}$/.test(req.revision)
+          ? fail('invalid_input', 'TeamCity builds a commit by its full hash (40 characters, 0-9 and a-f).', 'revision')
+          : undefined) ??
         ((req.personal as unknown) === true
           ? fail('invalid_input', 'Personal builds are not supported: they need a patch this app does not upload.', 'personal')
           : undefined);

@@ -69,6 +69,7 @@ export function BuildProgress({ tokenId, initial, configurationName, settingsPat
         <Text color="color.text.subtle">
           {build.buildTypeName ?? configurationName}
           {build.branchName ? ` · ${build.branchName}` : ''}
+          {build.revision ? ` · commit ${build.revision.slice(0, 12)}` : ''}
         </Text>
         <BuildApproval tokenId={tokenId} build={build} onApproved={(approval) => setBuild({ ...build, approval })} />
         {build.state === 'queued' && (

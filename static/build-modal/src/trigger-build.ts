@@ -7,7 +7,7 @@ import { callResolver } from '../../shared/call-resolver';
 export function triggerBuild(request: TriggerBuildRequest): Promise<Result<TriggerBuildResponse>> {
   const payload: Record<string, unknown> = { ...request };
   // Leave out what the user did not set, so the request says no more than they chose.
-  for (const key of ['comment', 'queueAtTop', 'cleanCheckout'] as const) {
+  for (const key of ['comment', 'queueAtTop', 'cleanCheckout', 'revision'] as const) {
     if (payload[key] === undefined || payload[key] === '' || payload[key] === false) delete payload[key];
   }
   return callResolver<TriggerBuildResponse>(BUILD_RESOLVER_FUNCTIONS.triggerBuild, payload);
