@@ -12,6 +12,7 @@ import { machineInfo } from './machine-info';
 import { mergeCheckFigures } from './merge-check';
 import { markdownReport, textTable } from './report-table';
 import { settingsPageLoadFigures } from './settings-page-load';
+import { pullRequestPanelFigures } from './pull-request-panel';
 import { tokenOperationFigures } from './token-operations';
 import { triggerRequestFigures } from './trigger-requests';
 import { uiBundleFigures } from './ui-bundle-size';
@@ -23,6 +24,7 @@ const BENCHMARKS: Array<{ name: string; run: () => Promise<Figure[]> }> = [
   { name: 'trigger requests', run: triggerRequestFigures },
   { name: 'configuration discovery', run: discoveryFigures },
   { name: 'merge check', run: mergeCheckFigures },
+  { name: 'pull request panel', run: pullRequestPanelFigures },
   { name: 'Custom UI bundle size', run: uiBundleFigures },
   { name: 'resolver backend cold import', run: backendColdImportFigures },
 ];
@@ -34,6 +36,7 @@ const NOTES = [
   'The static comparison page is served by a node:http server of the benchmark on 127.0.0.1 (the local host has no route for arbitrary pages); both pages load in a fresh Chromium context (cold cache), timed from navigation start until the first table row is visible.',
   'Discovery is timed through the real findBuildConfigurations resolver against a yardstick that lists every VCS root and build type and matches in the client (bench/naive-discovery.ts); both must find the same configurations.',
   'The merge check runs through the local host exactly as Bitbucket invokes it (event payload only, no user); required configurations are written straight into its settings record, since the save resolver would look every new id up in TeamCity first.',
+  "Pull request panel: N generated configurations of acme/webapp (plus the simulator demo seed's 4) and 1,000 builds of history; the panel is opened through the real getBuildResults resolver, and its frame is loaded on its own in Chromium (one resolver invocation) and timed from navigation start until the first configuration row is visible, against the settings page with one token.",
   'Listing tokens: Forge\'s Key-Value Store returns at most 20 entries per query page (Forge storage docs, "Querying key-value pairs"), the local host enforces the same cap, and a token takes 2 entries, so the budget is 1 page up to 10 tokens and one more per 10 beyond.',
   "Round trips of waiting come from the simulator's request log (when each request arrived and when its answer left): requests that arrived before another's answer left went out together; the count is the longest chain of requests that each waited for an earlier answer (bench/round-trips.ts). The simulator holds each answer back so that overlap is unmistakable.",
 ];

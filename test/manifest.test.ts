@@ -54,7 +54,10 @@ describe('manifest.yml', () => {
     const uiModules = Object.entries(manifest.modules).filter(([type]) => type.startsWith('bitbucket:') && type !== 'bitbucket:mergeCheck');
     expect(uiModules.map(([type]) => type).sort()).toEqual([
       'bitbucket:repoCodeOverviewAction',
+      'bitbucket:repoCodeOverviewCard',
       'bitbucket:repoPullRequestAction',
+      'bitbucket:repoPullRequestCard',
+      'bitbucket:repoPullRequestOverviewPanel',
       'bitbucket:repoSettingsMenuPage',
       'bitbucket:workspacePersonalSettingsPage',
       'bitbucket:workspaceSettingsMenuPage',

@@ -59,6 +59,9 @@ describe('the bridge in Chromium', () => {
       path.join(dist, 'index.html'),
       '<!doctype html><html><head><script type="module" src="./app.js"></script></head><body></body></html>',
     );
+    // The pull request page also embeds the build-results panel and card; here they are empty pages.
+    fs.mkdirSync(path.join(staticDir, 'build-results', 'dist'), { recursive: true });
+    fs.writeFileSync(path.join(staticDir, 'build-results', 'dist', 'index.html'), '<!doctype html><html><body></body></html>');
     host = await startLocalHost({
       teamcity: false,
       handler: resolver.getDefinitions() as never,

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     port: portFrom('PORT', 8787),
     dbPath,
     teamcity: withSimulator ? { port: portFrom('TEAMCITY_SIM_PORT', 8111) } : false,
+    pullRequestBuilds: withSimulator,
     log: (line) => console.log(line),
     // The demo asks each user for access once, as Forge does (`?consent=revoked` on any page asks again).
     consent: 'ask',

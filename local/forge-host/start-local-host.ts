@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { SimulatorOptions, TeamCitySimulator } from '../teamcity-simulator';
 import { demoUser, isValidUserName } from './bitbucket/demo-data';
 import { isServedHost } from './http/request-origin';
+import { seedPullRequestBuilds } from './demo-builds';
 import { createRouter } from './http/router';
 import { customUiCsp } from './http/custom-ui-csp';
 import { readAppManifest } from './runtime/app-manifest';
@@ -36,6 +37,8 @@ export type LocalHostOptions = {
   log?: (line: string) => void;
   /** The resolver handler to run; default: `handler` from src/index.ts. */
   handler?: ResolverHandler;
+  /** Give the demo pull requests' head commits builds in every state (demo-builds.ts); default false. */
+  pullRequestBuilds?: boolean;
   /** Where the Custom UI resources live (`<resource>/dist`); default: the repository's static/. */
   staticDir?: string;
   /**
@@ -109,6 +112,7 @@ export async function startLocalHost(options: LocalHostOptions = {}): Promise<Lo
       const { startTeamCitySimulator } = await import('../teamcity-simulator');
       simulator = await startTeamCitySimulator({ ...(options.now && { now: options.now }), ...options.teamcity });
       connectSimulatorToBranches(simulator);
+      if (options.pullRequestBuilds) seedPullRequestBuilds(simulator.data);
     }
     const mergeChecks = createMergeChecks();
 

@@ -52,7 +52,15 @@ export function findBuilds(
   if (loc) checkKnown(loc, BUILD_DIMS);
   const get = (n: string) => (loc ? first(loc, n) : undefined);
   const items = loc?.dims.get('item');
-  if (items) return { builds: [...new Set(items.flatMap((i) => findBuilds(data, i, now, queueOnly).builds))], locator: loc };
+  if (items) {
+    // Each item is a locator of its own, with its own count (TeamCity pages each item before the union).
+    const itemBuilds = (i: string) => {
+      const found = findBuilds(data, i, now, queueOnly);
+      const count = found.locator ? numberDim(found.locator, 'count') : undefined;
+      return count === undefined ? found.builds : found.builds.slice(0, count);
+    };
+    return { builds: [...new Set(items.flatMap(itemBuilds))], locator: loc };
+  }
 
   const id = loc ? (numberDim(loc, 'id') ?? numberDim(loc, 'taskId') ?? numberDim(loc, 'promotionId')) : undefined;
   const single = get('$singleValue');
@@ -66,6 +74,7 @@ export function findBuilds(
       ? undefined
       : new Set(findProjects(data, projectText).flatMap((p) => data.buildTypeIdsOf(p.id, get('affectedProject') !== undefined)));
   const onBranch = branchFilter(get('branch'));
+  const atRevision = revisionFilter(data, get('revision'), now);
   const defaultFilter = wantedId !== undefined || queueOnly ? false : loc ? booleanDim(loc, 'defaultFilter') !== false : true;
   const stateDim = get('state');
   const states =
@@ -85,7 +94,6 @@ export function findBuilds(
   const status = get('status');
   const number = get('number');
   const user = get('user');
-  const onRevision = revisionFilter(get('revision'));
 
   const builds = (wantedId !== undefined ? [data.builds.get(wantedId)].filter((b): b is SimBuild => !!b) : data.builds.all()).filter(
     (b) => {
@@ -94,6 +102,7 @@ export function findBuilds(
       if (buildTypeIds && !buildTypeIds.has(b.buildTypeId)) return false;
       if (projectBts && !projectBts.has(b.buildTypeId)) return false;
       if (onBranch && !onBranch(b)) return false;
+      if (atRevision && !atRevision(b)) return false;
       if (states && !states.has(view.state)) return false;
       if (running !== undefined && (view.state === 'running') !== running) return false;
       if (canceled !== undefined && !!b.canceled !== canceled) return false;
@@ -101,13 +110,12 @@ export function findBuilds(
       if (status !== undefined && view.status !== status.toUpperCase()) return false;
       if (number !== undefined && (view.state === 'queued' || b.number !== number)) return false;
       if (user !== undefined && !userMatches(user, b)) return false;
-      if (onRevision && !onRevision(b)) return false;
       if (defaultFilter) {
         // TeamCity's default build filter: finished, not canceled, not failed to start, default branch unless a branch is given.
         if (states === undefined && running === undefined && view.state !== 'finished') return false;
         if (canceled === undefined && b.canceled) return false;
         if (failedToStart === undefined && view.failedToStart) return false;
-        if (onBranch === undefined && b.branchName !== undefined && !b.defaultBranch) return false;
+        if (onBranch === undefined && atRevision === undefined && b.branchName !== undefined && !b.defaultBranch) return false;
       }
       return true;
     },

@@ -1,3 +1,4 @@
+import type { SimResults } from './build-results';
 import type { Property, SimUser } from './entities';
 
 export type BuildState = 'queued' | 'running' | 'finished';
@@ -23,8 +24,10 @@ export type SimBuild = {
   /** The branch is not covered by the branch specification: the build fails to start. */
   failsToStart: boolean;
   canceled?: { at: number; by: SimUser; text: string };
-  /** The commit the build checked out (its first VCS root's revision); a hash derived from the build when absent. */
+  /** The commit hash the build checks out (all its VCS roots); derived from the build when absent. */
   revision?: string;
+  /** Tests, problems, log and artifacts of this build; derived from its outcome when absent. */
+  results?: SimResults;
 };
 
 /** What a build looks like at a given moment; derived from timestamps so no timers are needed. */
@@ -87,7 +90,8 @@ export function viewBuild(b: SimBuild, now: number): BuildView {
   return {
     state: 'finished',
     status: b.willFail ? 'FAILURE' : 'SUCCESS',
-    statusText: b.willFail ? 'Tests failed: 1 (1 new), passed: 41' : 'Tests passed: 42',
+    // A build given its own results reports their first problem, as TeamCity's status text does.
+    statusText: b.results?.problems?.[0]?.details ?? (b.willFail ? 'Tests failed: 1 (1 new), passed: 41' : 'Tests passed: 42'),
     startedAt: b.startAt,
     finishedAt: b.finishAt,
     failedToStart: false,

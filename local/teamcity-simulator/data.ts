@@ -1,3 +1,4 @@
+import { repositoryKey } from './build-results';
 import { BuildStore } from './builds';
 import type { Property, SimBuildType, SimProject, SimUser, SimVcsRoot } from './entities';
 import { VcsUrlIndex } from './vcs-url-index';
@@ -33,6 +34,8 @@ export class SimulatorData {
    */
   revisionOf?: (vcsUrl: string, branchName: string) => string | undefined;
   private readonly buildTypesByProject = new Map<string, Set<string>>();
+  /** Head commit per repository (repositoryKey) and short branch name, as the VCS would report it. */
+  private readonly branchHeads = new Map<string, string>();
   private nextUserId = 1;
   private nextProjectInternalId = 1;
   private nextBuildTypeInternalId = 1;
@@ -135,6 +138,18 @@ export class SimulatorData {
     const root = this.requireVcsRoot(vcsRootId);
     if (!bt.vcsRootIds.includes(root.id)) bt.vcsRootIds.push(root.id);
     root.usedBy.add(bt.id);
+  }
+
+  /** Tells the simulator which commit a branch points at; builds triggered later check it out. */
+  setBranchHead(repositoryUrl: string, branch: string, revision: string): void {
+    this.branchHeads.set(`${repositoryKey(repositoryUrl)}#${branch}`, revision);
+  }
+
+  /** The head of `branch` in the build type's first VCS root, if the simulator was told. */
+  branchHead(buildTypeId: string, branch: string | undefined): string | undefined {
+    const root = this.buildTypes.get(buildTypeId)?.vcsRootIds.map((id) => this.requireVcsRoot(id))[0];
+    if (!root || branch === undefined) return undefined;
+    return this.branchHeads.get(`${repositoryKey(root.url)}#${branch}`);
   }
 
   setPaused(buildTypeId: string, paused: boolean): void {

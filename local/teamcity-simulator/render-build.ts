@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { artifactsOf, problemsOf, revisionOf, testsOf } from './build-results';
 import { type BuildView, type SimBuild, viewBuild } from './builds';
 import { tcDate } from './dates';
 import type { Json, JsonObject, RenderContext } from './render-context';
@@ -9,6 +9,58 @@ import { NEVER } from './approvals';
 import { approvalInfo } from './render-approval';
 
 const AGENT = { id: 1, name: 'sim-agent-1', typeId: 1 };
+
+/** TeamCity's build.testOccurrences: counts as attributes, the occurrences themselves behind href. */
+function testSummary(b: SimBuild, ctx: RenderContext): JsonObject | undefined {
+  const tests = testsOf(b, ctx.now);
+  if (tests.length === 0) return undefined;
+  const failed = tests.filter((t) => t.status === 'FAILURE' && !t.ignored);
+  return {
+    count: tests.length,
+    href: `${ctx.prefix}/testOccurrences?locator=build:(id:${b.id})`,
+    passed: tests.filter((t) => t.status === 'SUCCESS').length,
+    failed: failed.length,
+    newFailed: failed.filter((t) => t.newFailure).length,
+    ignored: tests.filter((t) => t.ignored).length,
+    muted: tests.filter((t) => t.muted).length,
+  };
+}
+
+export function problemOccurrencesBody(b: SimBuild, ctx: RenderContext): JsonObject {
+  const problems = problemsOf(b, ctx.now);
+  return {
+    count: problems.length,
+    href: `${ctx.prefix}/problemOccurrences?locator=build:(id:${b.id})`,
+    problemOccurrence: problems.map((p, i) => ({
+      id: `problem:(id:${i + 1}),build:(id:${b.id})`,
+      type: p.type,
+      identity: p.identity,
+      details: p.details,
+      href: `${ctx.prefix}/problemOccurrences/problem:(id:${i + 1}),build:(id:${b.id})`,
+    })),
+  };
+}
+
+function problemList(b: SimBuild, ctx: RenderContext): JsonObject | undefined {
+  return problemsOf(b, ctx.now).length === 0 ? undefined : problemOccurrencesBody(b, ctx);
+}
+
+export function artifactFiles(b: SimBuild, ctx: RenderContext): JsonObject[] {
+  return artifactsOf(b, ctx.now).map((a) => ({
+    name: a.name,
+    fullName: a.name,
+    size: a.size,
+    modificationTime: tcDate(b.finishAt),
+    href: `${ctx.prefix}/builds/id:${b.id}/artifacts/metadata/${encodeURIComponent(a.name)}`,
+    content: { href: `${ctx.prefix}/builds/id:${b.id}/artifacts/content/${encodeURIComponent(a.name)}` },
+  }));
+}
+
+function artifactsRef(b: SimBuild, ctx: RenderContext): JsonObject {
+  const queued = viewBuild(b, ctx.now).state === 'queued';
+  const file = artifactFiles(b, ctx);
+  return { count: queued ? undefined : file.length, href: `${ctx.prefix}/builds/id:${b.id}/artifacts/children/`, file };
+}
 
 function links(b: SimBuild, view: BuildView, ctx: RenderContext): { href: string; webUrl: string } {
   if (view.state === 'queued') {
@@ -48,11 +100,7 @@ function revisions(b: SimBuild, ctx: RenderContext): JsonObject {
   const bt = ctx.data.buildTypes.get(b.buildTypeId);
   const roots = (bt?.vcsRootIds ?? []).map((id) => ctx.data.requireVcsRoot(id));
   const revision: Json[] = roots.map((r, i) => ({
-    version:
-      (i === 0 ? b.revision : undefined) ??
-      createHash('sha1')
-        .update(`${r.url}#${b.branchName ?? ''}#${b.id}`)
-        .digest('hex'),
+    version: revisionOf(ctx.data, b),
     vcsBranchName: b.branchName && !b.branchName.startsWith('refs/') ? `refs/heads/${b.branchName}` : (b.branchName ?? r.branch),
     'vcs-root-instance': {
       id: String(i + 1),
@@ -109,7 +157,9 @@ export function buildFull(b: SimBuild, ctx: RenderContext): JsonObject {
           }
         : undefined,
     compatibleAgents: queued ? { href: `${prefix}/agents?locator=compatible:(build:(id:${b.id}))` } : undefined,
-    artifacts: { count: queued ? undefined : 0, href: `${prefix}/builds/id:${b.id}/artifacts/children/` },
+    artifacts: artifactsRef(b, ctx),
+    testOccurrences: testSummary(b, ctx),
+    problemOccurrences: problemList(b, ctx),
     properties: propertiesOf(b.properties),
     approvalInfo: approvalInfo(ctx, b),
     relatedIssues: queued ? undefined : { href: `${prefix}/builds/id:${b.id}/relatedIssues` },

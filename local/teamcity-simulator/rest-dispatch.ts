@@ -5,11 +5,12 @@ import { type ResponseStyle, sendEntity, sendText, setRestHeaders } from './http
 import type { RenderContext } from './render-context';
 import { approvalRoutes } from './routes-approvals';
 import { buildRoutes } from './routes-builds';
+import { buildResultRoutes } from './routes-build-results';
 import { projectRoutes } from './routes-projects';
 import { serverUserRoutes } from './routes-server-user';
 import { type Route, type RouteReply, type SimState, matchPattern, splitSegments } from './route-types';
 
-const ROUTES: Route[] = [...serverUserRoutes, ...projectRoutes, ...buildRoutes, ...approvalRoutes];
+const ROUTES: Route[] = [...serverUserRoutes, ...projectRoutes, ...buildRoutes, ...approvalRoutes, ...buildResultRoutes];
 
 /** /app/rest, /httpAuth/app/rest, optionally followed by /latest or a version such as /2018.1. */
 const REST_PREFIX = /^((?:\/httpAuth)?\/app\/rest(?:\/latest|\/\d{4}\.\d+)?)(?=\/|$)/;

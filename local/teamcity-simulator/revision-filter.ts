@@ -1,13 +1,18 @@
 /**
  * The `revision:` build locator dimension: builds of the given commit. TeamCity matches the revision's version
- * exactly (`revision:<sha>` or `revision:(version:<sha>)`); a build queued on a known revision (as a VCS trigger
- * queues it) matches too, although it lists no revisions until it starts.
+ * exactly (`revision:<sha>` or `revision:(version:<sha>)`). A started build matches on the commit it checked out;
+ * a queued one lists no revisions yet, but one queued on a known commit (as a VCS trigger or a trigger from
+ * Bitbucket queues it) matches on that commit.
  */
-import type { SimBuild } from './builds';
+import { revisionOf } from './build-results';
+import { viewBuild, type SimBuild } from './builds';
+import type { SimulatorData } from './data';
 import { first, parseLocator } from './locator';
 
-export function revisionFilter(text: string | undefined): ((b: SimBuild) => boolean) | undefined {
+export function revisionFilter(data: SimulatorData, text: string | undefined, now: number): ((b: SimBuild) => boolean) | undefined {
   if (text === undefined) return undefined;
-  const version = text.includes(':') ? first(parseLocator(text), 'version') : text;
-  return (b) => version !== undefined && b.revision === version;
+  const version = (text.includes(':') ? first(parseLocator(text), 'version') : text)?.toLowerCase();
+  if (version === undefined) return () => false;
+  return (b) =>
+    viewBuild(b, now).state === 'queued' ? b.revision?.toLowerCase() === version : revisionOf(data, b).toLowerCase() === version;
 }

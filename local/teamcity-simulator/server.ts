@@ -7,6 +7,7 @@ import { seedDemo } from './demo-seed';
 import { sendFault } from './fault-responses';
 import { FaultRegistry } from './faults';
 import { type ResponseStyle, sendHtml } from './http-send';
+import { sendBuildLog } from './build-log';
 import { dispatchRest, restPrefix } from './rest-dispatch';
 import type { SimState } from './route-types';
 import { TokenStore } from './tokens';
@@ -85,6 +86,8 @@ export async function startTeamCitySimulator(options: SimulatorOptions = {}): Pr
     const respond = () => {
       if (prefix !== undefined) {
         entry.authenticated = dispatchRest({ req, res, url, body, state, rootUrl, style }, prefix);
+      } else if (url.pathname === '/downloadBuildLog.html') {
+        entry.authenticated = sendBuildLog(req, res, url, state);
       } else if (url.pathname === '/login.html') {
         sendHtml(res, 200, LOGIN_PAGE);
       } else if (url.pathname === '/') {

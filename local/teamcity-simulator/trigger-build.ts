@@ -3,7 +3,7 @@ import { buildWillFail, type SimBuild } from './builds';
 import { findBuildType } from './build-type-query';
 import type { SimulatorData } from './data';
 import type { Property, SimUser } from './entities';
-import { accessDenied, badRequest } from './errors';
+import { accessDenied, badRequest, notFound } from './errors';
 
 /** The subset of TeamCity's Build entity a trigger request may carry. */
 type TriggerBody = {
@@ -13,7 +13,22 @@ type TriggerBody = {
   comment?: { text?: unknown };
   properties?: { property?: unknown };
   triggeringOptions?: { queueAtTop?: unknown; cleanSources?: unknown };
+  lastChanges?: { change?: unknown };
 };
+
+/**
+ * The change a build was asked to build (`lastChanges.change[0].locator` = `version:<sha>,buildType:(id:…)`, as
+ * TeamCity's REST docs show for "a build on a specific change"). TeamCity answers 404 for a change it has not
+ * collected; the simulator knows every 40-digit hash.
+ */
+function requestedRevision(raw: unknown): string | undefined {
+  if (raw === undefined) return undefined;
+  const first = Array.isArray(raw) ? (raw[0] as { locator?: unknown } | undefined) : undefined;
+  const version = typeof first?.locator === 'string' ? /(?:^|,)version:([^,()]+)/.exec(first.locator)?.[1] : undefined;
+  if (version === undefined) throw badRequest("Invalid 'lastChanges': a change locator with 'version' is expected.");
+  if (!/^[0-9a-f]{40}$/i.test(version)) throw notFound(`No change found by locator 'version:${version}'.`);
+  return version.toLowerCase();
+}
 
 function parseProperties(raw: unknown): Property[] {
   if (raw === undefined) return [];
@@ -56,6 +71,7 @@ export function triggerBuild(data: SimulatorData, user: SimUser, rawBody: unknow
     specs.get(p.name) === undefined ? p : { ...p, rawType: specs.get(p.name) },
   );
 
+  const requestedCommit = requestedRevision(body.lastChanges?.change);
   const roots = bt.vcsRootIds.map((id) => data.requireVcsRoot(id));
   const requested = body.branchName as string | undefined;
   const defaultRef = roots[0]?.branch;
@@ -77,7 +93,10 @@ export function triggerBuild(data: SimulatorData, user: SimUser, rawBody: unknow
     cleanSources: body.triggeringOptions?.cleanSources === true,
     willFail: buildWillFail(branchName, properties),
     failsToStart: !covered,
-    revision: roots[0] && branchName !== undefined ? data.revisionOf?.(roots[0].url, branchName) : undefined,
+    revision:
+      requestedCommit ??
+      (roots[0] && branchName !== undefined ? data.revisionOf?.(roots[0].url, branchName) : undefined) ??
+      data.branchHead(bt.id, branchName),
   });
   data.approvals.hold(build);
   return build;

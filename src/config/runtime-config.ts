@@ -12,7 +12,15 @@ export type RuntimeConfig = {
   allowHttpLoopback: boolean;
   /** How long one TeamCity request may take. Tests of the timeout path shorten it. */
   teamcityTimeoutMs: number;
+  /**
+   * How long Forge lets one resolver invocation run (25 s on Forge). Only tests change it, so that running
+   * into the limit takes seconds rather than the real 25.
+   */
+  invocationLimitMs: number;
 };
+
+/** Forge stops a UI resolver invocation after 25 s ("Runtime seconds", https://developer.atlassian.com/platform/forge/limits-invocation/). */
+export const FORGE_INVOCATION_LIMIT_MS = 25_000;
 
 const positiveInt = (value: string | undefined): number | undefined => {
   const n = Number(value);
@@ -22,4 +30,6 @@ const positiveInt = (value: string | undefined): number | undefined => {
 export const readRuntimeConfig = (env: NodeJS.ProcessEnv = process.env): RuntimeConfig => ({
   allowHttpLoopback: env.TEAMCITY_ALLOW_HTTP_LOOPBACK === 'true',
   teamcityTimeoutMs: positiveInt(env.TEAMCITY_TIMEOUT_MS) ?? DEFAULT_TIMEOUT_MS,
+  // Never more than Forge allows: a larger value would only let Forge kill the invocation first.
+  invocationLimitMs: Math.min(positiveInt(env.FORGE_INVOCATION_LIMIT_MS) ?? FORGE_INVOCATION_LIMIT_MS, FORGE_INVOCATION_LIMIT_MS),
 });

@@ -12,26 +12,20 @@ import type { ResolverImplementations } from '../shared/resolver-contract';
 import type { BuildResolverKey } from '../shared/resolver-functions';
 import { defineEndpoint } from './define-endpoint';
 
-/** The repository and pull request are taken from `context` (the runtime's extension context), never the payload. */
+/** The repository and pull request are the caller's page (from the runtime's extension context), never the payload. */
 export const buildResolvers = (builds: BuildService): ResolverImplementations<BuildResolverKey> => ({
-  [F.getBuildSetup]: defineEndpoint(F.getBuildSetup, getBuildSetupRequestSchema, (_input, { accountId, context }) =>
-    builds.getBuildSetup(accountId, context),
+  [F.getBuildSetup]: defineEndpoint(F.getBuildSetup, getBuildSetupRequestSchema, (_input, caller) => builds.getBuildSetup(caller)),
+  [F.findBuildConfigurations]: defineEndpoint(F.findBuildConfigurations, findBuildConfigurationsRequestSchema, (input, caller) =>
+    builds.findBuildConfigurations(caller, input),
   ),
-  [F.findBuildConfigurations]: defineEndpoint(
-    F.findBuildConfigurations,
-    findBuildConfigurationsRequestSchema,
-    (input, { accountId, context }) => builds.findBuildConfigurations(accountId, context, input),
+  [F.triggerBuild]: defineEndpoint(F.triggerBuild, triggerBuildRequestSchema, (input, caller) => builds.triggerBuild(caller, input)),
+  [F.getRunParameters]: defineEndpoint(F.getRunParameters, getRunParametersRequestSchema, (input, caller) =>
+    builds.getRunParameters(caller, input),
   ),
-  [F.triggerBuild]: defineEndpoint(F.triggerBuild, triggerBuildRequestSchema, (input, { accountId, context }) =>
-    builds.triggerBuild(accountId, context, input),
-  ),
-  [F.getRunParameters]: defineEndpoint(F.getRunParameters, getRunParametersRequestSchema, (input, { accountId, context }) =>
-    builds.getRunParameters(accountId, context, input),
-  ),
-  [F.getBuild]: defineEndpoint(F.getBuild, buildRequestSchema, (input, { accountId }) => builds.getBuild(accountId, input)),
-  [F.cancelBuild]: defineEndpoint(F.cancelBuild, buildRequestSchema, (input, { accountId }) => builds.cancelBuild(accountId, input)),
-  [F.approveBuild]: defineEndpoint(F.approveBuild, buildRequestSchema, (input, { accountId }) => builds.approveBuild(accountId, input)),
-  [F.listRecentBuilds]: defineEndpoint(F.listRecentBuilds, listRecentBuildsRequestSchema, (input, { accountId }) =>
-    builds.listRecentBuilds(accountId, input),
+  [F.getBuild]: defineEndpoint(F.getBuild, buildRequestSchema, (input, caller) => builds.getBuild(caller, input)),
+  [F.cancelBuild]: defineEndpoint(F.cancelBuild, buildRequestSchema, (input, caller) => builds.cancelBuild(caller, input)),
+  [F.approveBuild]: defineEndpoint(F.approveBuild, buildRequestSchema, (input, caller) => builds.approveBuild(caller, input)),
+  [F.listRecentBuilds]: defineEndpoint(F.listRecentBuilds, listRecentBuildsRequestSchema, (input, caller) =>
+    builds.listRecentBuilds(caller, input),
   ),
 });

@@ -1,14 +1,18 @@
 /**
- * The shape every resolver function shares: check who is calling (from the runtime, never the payload),
- * check the payload against its schema, run the use case, and turn anything unexpected into a typed error.
+ * The shape every resolver function shares: parse the Forge context into the caller (who, from where, with how
+ * much time left), check the payload against its schema, run the use case, and turn anything unexpected into a
+ * typed error, except the one error Forge itself must see (the user's consent, below).
  */
-import { NeedsAuthenticationError } from '@forge/api';
 import type { z } from 'zod';
+import { readRuntimeConfig } from '../config/runtime-config';
 import { logEvent } from '../logging/log';
+import type { Caller } from '../services/caller';
+import { startDeadline } from '../services/deadline';
+import { needsUserConsent } from '../services/forge-consent';
 import { fail, type Result } from '../shared/result';
+import { parseCaller } from './request-context';
 
-export type ResolverRequest = { payload: unknown; context: { accountId?: unknown } & Record<string, unknown> };
-export type CallerContext = { accountId: string; context: ResolverRequest['context'] };
+export type ResolverRequest = { payload: unknown; context: unknown };
 /** The schema's input type rides along as a type only, for the contract check (src/shared/resolver-contract.ts). */
 export type Endpoint<Input, Output> = ((request: ResolverRequest) => Promise<Result<Output>>) & {
   readonly contract?: (input: Input) => Output;
@@ -24,11 +28,13 @@ export const defineEndpoint =
   <S extends z.ZodType, T>(
     name: string,
     schema: S,
-    run: (input: z.output<S>, caller: CallerContext) => Promise<Result<T>>,
+    run: (input: z.output<S>, caller: Caller) => Promise<Result<T>>,
   ): Endpoint<z.input<S>, T> =>
   async ({ payload, context }: ResolverRequest): Promise<Result<T>> => {
-    const accountId = context.accountId;
-    if (typeof accountId !== 'string' || accountId === '') {
+    // Started first: the invocation's clock is already running.
+    const deadline = startDeadline({ limitMs: readRuntimeConfig().invocationLimitMs });
+    const caller = parseCaller(context, deadline);
+    if (!caller) {
       return fail('unauthenticated', 'Sign in to Bitbucket to use TeamCity from Bitbucket.');
     }
     const parsed = schema.safeParse(payload);
@@ -43,12 +49,22 @@ export const defineEndpoint =
     }
     const started = Date.now();
     try {
-      const result = await run(parsed.data, { accountId, context });
-      logEvent('resolver', { name, ok: result.ok, code: result.ok ? undefined : result.error.code, ms: Date.now() - started });
+      const result = await run(parsed.data, caller);
+      logEvent('resolver', {
+        name,
+        ok: result.ok,
+        code: result.ok ? undefined : result.error.code,
+        ms: Date.now() - started,
+        // How close the call came to Forge's limit, to see a slow server coming before it costs a call.
+        msLeft: deadline.remainingMs(),
+      });
       return result;
     } catch (error) {
-      // Forge turns it into the "Allow access" prompt; a typed result would hide it.
-      if (error instanceof NeedsAuthenticationError) throw error;
+      if (needsUserConsent(error)) {
+        // Forge turns this into its "allow access" prompt and runs the call again once the user agreed.
+        logEvent('resolver_needs_consent', { name, ms: Date.now() - started });
+        throw error;
+      }
       logEvent('resolver_crash', { name, error: error instanceof Error ? error.name : typeof error, ms: Date.now() - started });
       return fail('internal_error', 'Something went wrong on our side. Try again, and contact your Bitbucket admin if it keeps happening.');
     }

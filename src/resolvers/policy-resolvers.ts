@@ -6,10 +6,8 @@ import { defineEndpoint } from './define-endpoint';
 
 /** The workspace settings page. The service checks the caller is a workspace admin, whatever the UI shows. */
 export const policyResolvers = (policies: PolicyService): ResolverImplementations<AdminResolverKey> => ({
-  [F.getWorkspacePolicy]: defineEndpoint(F.getWorkspacePolicy, getWorkspacePolicyRequestSchema, (_input, { context }) =>
-    policies.get(context),
-  ),
-  [F.saveWorkspacePolicy]: defineEndpoint(F.saveWorkspacePolicy, saveWorkspacePolicyRequestSchema, (input, { context }) =>
-    policies.save(context, input),
+  [F.getWorkspacePolicy]: defineEndpoint(F.getWorkspacePolicy, getWorkspacePolicyRequestSchema, (_input, caller) => policies.get(caller)),
+  [F.saveWorkspacePolicy]: defineEndpoint(F.saveWorkspacePolicy, saveWorkspacePolicyRequestSchema, (input, caller) =>
+    policies.save(caller, input),
   ),
 });

@@ -14,28 +14,22 @@ import { defineEndpoint } from './define-endpoint';
 export const repositorySettingsResolvers = (
   settings: RepositorySettingsService,
 ): ResolverImplementations<RepositorySettingsResolverKey> => ({
-  [F.getRepositorySettings]: defineEndpoint(F.getRepositorySettings, getRepositorySettingsRequestSchema, (_input, { accountId, context }) =>
-    settings.get(context, accountId),
+  [F.getRepositorySettings]: defineEndpoint(F.getRepositorySettings, getRepositorySettingsRequestSchema, (_input, caller) =>
+    settings.get(caller),
   ),
-  [F.saveRepositorySettings]: defineEndpoint(
-    F.saveRepositorySettings,
-    saveRepositorySettingsRequestSchema,
-    (input, { accountId, context }) => settings.save(context, accountId, input),
+  [F.saveRepositorySettings]: defineEndpoint(F.saveRepositorySettings, saveRepositorySettingsRequestSchema, (input, caller) =>
+    settings.save(caller, input),
   ),
-  [F.setRepositoryCredential]: defineEndpoint(
-    F.setRepositoryCredential,
-    setRepositoryCredentialRequestSchema,
-    (input, { accountId, context }) => settings.setCredential(context, accountId, input),
+  [F.setRepositoryCredential]: defineEndpoint(F.setRepositoryCredential, setRepositoryCredentialRequestSchema, (input, caller) =>
+    settings.setCredential(caller, input),
   ),
-  [F.checkRepositoryCredential]: defineEndpoint(F.checkRepositoryCredential, emptyRequestSchema, (_input, { accountId, context }) =>
-    settings.checkCredential(context, accountId),
+  [F.checkRepositoryCredential]: defineEndpoint(F.checkRepositoryCredential, emptyRequestSchema, (_input, caller) =>
+    settings.checkCredential(caller),
   ),
-  [F.removeRepositoryCredential]: defineEndpoint(F.removeRepositoryCredential, emptyRequestSchema, (_input, { accountId, context }) =>
-    settings.removeCredential(context, accountId),
+  [F.removeRepositoryCredential]: defineEndpoint(F.removeRepositoryCredential, emptyRequestSchema, (_input, caller) =>
+    settings.removeCredential(caller),
   ),
-  [F.discoverRepositoryConfigurations]: defineEndpoint(
-    F.discoverRepositoryConfigurations,
-    emptyRequestSchema,
-    (_input, { accountId, context }) => settings.discover(context, accountId),
+  [F.discoverRepositoryConfigurations]: defineEndpoint(F.discoverRepositoryConfigurations, emptyRequestSchema, (_input, caller) =>
+    settings.discover(caller),
   ),
 });

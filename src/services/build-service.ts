@@ -5,7 +5,7 @@
  */
 import { logEvent } from '../logging/log';
 import { isServerAllowed } from '../shared/server-policy';
-import { ok, publicError, type AppError, type Result } from '../shared/result';
+import { fail, ok, type AppError, type Result } from '../shared/result';
 import type {
   ApproveBuildResponse,
   BuildRequest,
@@ -23,20 +23,22 @@ import type {
   triggerBuildRequestSchema,
 } from '../shared/schemas';
 import { buildPreferencesStore, type BuildPreferences, type BuildPreferencesStore } from '../stores/build-preferences-store';
-import type { TeamCityClient } from '../teamcity/teamcity-client';
 import type { StoredToken } from '../stores/token-store';
 import type { TokenService } from './token-service';
-import { buildFailure, tokenRejected, triggerFailure } from './build-errors';
+import { outOfTime } from './deadline-errors';
+import { buildFailure, triggerFailure } from './build-errors';
 import { checkUserParameters, shortBranchName } from './build-parameters';
 import { pullRequestParameters } from '../shared/pull-request-parameters';
 import { toApprovalView, toBuildView, toConfigurationView } from './build-view';
+import { createWithToken } from './with-token';
+import { forgePullRequestReader, type PullRequestReader } from './pull-request-head';
+import { repositoryTarget } from './repository-context';
 import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbucket';
 import { createRepositoryDetails } from './repository-details';
 import { runValuesStore, type RunValuesStore } from '../stores/run-values-store';
 import { checkRunParameters, passwordNames, rememberedValues, runParametersView, specsOf } from './run-parameters';
 import type { z } from 'zod';
-
-type Context = Record<string, unknown>;
+import type { Caller } from './caller';
 type TriggerInput = z.output<typeof triggerBuildRequestSchema>;
 
 export type BuildServiceDeps = {
@@ -44,6 +46,8 @@ export type BuildServiceDeps = {
   bitbucket?: BitbucketReader;
   preferences?: BuildPreferencesStore;
   runValues?: RunValuesStore;
+  /** Expands a typed commit to its full hash in the repository (Bitbucket, as the user). */
+  commits?: PullRequestReader;
 };
 
 export const RECENT_BUILDS = 5;
@@ -76,24 +80,11 @@ export const createBuildService = ({
   bitbucket = forgeBitbucketReader,
   preferences = buildPreferencesStore,
   runValues = runValuesStore,
+  commits = forgePullRequestReader,
 }: BuildServiceDeps) => {
   const repositories = createRepositoryDetails(bitbucket);
 
-  /** Runs TeamCity work with one of the user's tokens; a rejected token is reported the same way everywhere. */
-  async function withToken<T>(
-    accountId: string,
-    tokenId: string,
-    work: (client: TeamCityClient, token: StoredToken) => Promise<{ result: Result<T>; authenticated: boolean }>,
-    options: { forRunning?: boolean } = {},
-  ): Promise<Result<T>> {
-    const access = await tokens.clientForToken(accountId, tokenId, options);
-    if (!access.ok) return access;
-    const { client, token, recordSuccess } = access.data;
-    const { result, authenticated } = await work(client, token);
-    if (authenticated) await recordSuccess();
-    if (!result.ok && result.error.code === 'unauthorized') return { ok: false, error: tokenRejected(result.error, token.serverUrl) };
-    return result.ok ? result : { ok: false, error: publicError(result.error) };
-  }
+  const withToken = createWithToken(tokens);
 
   /** One TeamCity call whose success is the proof of authentication. */
   const single = <T>(result: Result<T>) => ({ result, authenticated: result.ok });
@@ -108,8 +99,9 @@ export const createBuildService = ({
   };
 
   return {
-    async getBuildSetup(accountId: string, context: Context): Promise<Result<GetBuildSetupResponse>> {
-      const [details, tokenList] = await Promise.all([repositories.resolve(context, { withBranches: true }), tokens.list(accountId)]);
+    async getBuildSetup(caller: Caller): Promise<Result<GetBuildSetupResponse>> {
+      const { accountId } = caller;
+      const [details, tokenList] = await Promise.all([repositories.resolve(caller, { withBranches: true }), tokens.list(accountId)]);
       if (!details.ok) return details;
       if (!tokenList.ok) return tokenList;
       const { tokens: servers, policy } = tokenList.data;
@@ -127,19 +119,15 @@ export const createBuildService = ({
       });
     },
 
-    async findBuildConfigurations(
-      accountId: string,
-      context: Context,
-      input: FindBuildConfigurationsRequest,
-    ): Promise<Result<FindBuildConfigurationsResponse>> {
+    async findBuildConfigurations(caller: Caller, input: FindBuildConfigurationsRequest): Promise<Result<FindBuildConfigurationsResponse>> {
       let urls: string[] = [];
       if (input.scope === 'repository') {
-        const details = await repositories.resolve(context, { withBranches: false });
+        const details = await repositories.resolve(caller, { withBranches: false });
         if (!details.ok) return details;
         urls = details.data.vcsUrls;
       }
       return withToken(
-        accountId,
+        caller,
         input.tokenId,
         async (client, token) => {
           const search = input.search?.trim() ?? '';
@@ -162,17 +150,36 @@ export const createBuildService = ({
       );
     },
 
-    async triggerBuild(accountId: string, context: Context, input: TriggerInput): Promise<Result<TriggerBuildResponse>> {
+    async triggerBuild(caller: Caller, input: TriggerInput): Promise<Result<TriggerBuildResponse>> {
+      const { accountId, deadline } = caller;
       const badParameters = checkUserParameters(input.parameters);
       if (badParameters) return badParameters;
-      const details = await repositories.resolve(context, { withBranches: false });
+      const details = await repositories.resolve(caller, { withBranches: false });
       if (!details.ok) return details;
       const { uuid, pullRequest } = details.data;
       const properties = [...input.parameters, ...(pullRequest ? pullRequestParameters(pullRequest) : [])];
+      // A commit is named to TeamCity by its full hash, and only one this repository has: TeamCity would build
+      // whatever it finds by that version in any VCS root of the configuration.
+      let revision: string | undefined;
+      if (input.revision !== undefined) {
+        const target = repositoryTarget(caller);
+        if (!target.ok) return target;
+        const typed = input.revision.toLowerCase();
+        const found = (await commits.commit(target.data.workspace, uuid, typed)) as { hash?: unknown } | undefined;
+        const full = typeof found?.hash === 'string' ? found.hash.toLowerCase() : '';
+        if (!/^[0-9a-f]{40}$/.test(full) || !full.startsWith(typed)) {
+          return fail(
+            'invalid_input',
+            `This repository has no commit ${typed.slice(0, 40)}. Check the hash, or build the branch instead.`,
+            'revision',
+          );
+        }
+        revision = full;
+      }
 
       let remember: Record<string, string> = {};
       const result = await withToken<TriggerBuildResponse>(
-        accountId,
+        caller,
         input.tokenId,
         async (client, token) => {
           // The configuration's parameter specs, read fresh: the run is checked against what TeamCity declares now,
@@ -190,6 +197,8 @@ export const createBuildService = ({
           const secrets = passwordNames(specs);
           const secretValues = input.parameters.filter((p) => secrets.has(p.name)).map((p) => p.value);
           remember = rememberedValues(specs, input.parameters);
+          // Reading the configuration may have used up the time: a POST that can only time out might still queue a build.
+          if (!deadline.allowsTeamCityRequest()) return { result: outOfTime(token.serverUrl), authenticated: true };
           const queued = await client.triggerBuild({
             buildTypeId: input.buildTypeId,
             branchName: shortBranchName(input.branchName),
@@ -198,6 +207,7 @@ export const createBuildService = ({
             ...(input.comment !== undefined && input.comment.trim() !== '' && { comment: input.comment }),
             ...(input.queueAtTop !== undefined && { queueAtTop: input.queueAtTop }),
             ...(input.cleanCheckout !== undefined && { cleanCheckout: input.cleanCheckout }),
+            ...(revision !== undefined && { revision }),
           });
           if (queued.ok) return single(ok({ build: withoutPasswords(toBuildView(queued.data, token.serverUrl), secrets, secretValues) }));
           const error = triggerFailure(queued.error, {
@@ -211,7 +221,7 @@ export const createBuildService = ({
         RUNNING,
       );
 
-      if (result.ok) {
+      if (result.ok && deadline.allowsStorageWrite()) {
         // The build is already queued: failing to remember the choice must not report the trigger as failed.
         const logFailure = (error: unknown) =>
           logEvent('build_preferences_write_failed', { error: error instanceof Error ? error.name : typeof error });
@@ -223,15 +233,16 @@ export const createBuildService = ({
       return result;
     },
 
-    async getRunParameters(accountId: string, context: Context, input: GetRunParametersRequest): Promise<Result<GetRunParametersResponse>> {
-      const details = await repositories.resolve(context, { withBranches: false });
+    async getRunParameters(caller: Caller, input: GetRunParametersRequest): Promise<Result<GetRunParametersResponse>> {
+      const { accountId } = caller;
+      const details = await repositories.resolve(caller, { withBranches: false });
       if (!details.ok) return details;
       const last = runValues.get(accountId, details.data.uuid, input.tokenId, input.buildTypeId).catch((error: unknown) => {
         logEvent('run_values_read_failed', { error: error instanceof Error ? error.name : typeof error });
         return {};
       });
       return withToken(
-        accountId,
+        caller,
         input.tokenId,
         async (client, token) => {
           const type = await client.getBuildType(input.buildTypeId);
@@ -246,15 +257,15 @@ export const createBuildService = ({
       );
     },
 
-    getBuild: (accountId: string, input: BuildRequest): Promise<Result<BuildResponse>> =>
-      withToken(accountId, input.tokenId, async (client, token) => {
+    getBuild: (caller: Caller, input: BuildRequest): Promise<Result<BuildResponse>> =>
+      withToken(caller, input.tokenId, async (client, token) => {
         const build = await client.getBuild(input.buildId);
         if (!build.ok) return single(mapError(build.error, token, 'read this build', `build with id ${input.buildId}`));
         return single(ok({ build: toBuildView(build.data, token.serverUrl) }));
       }),
 
-    cancelBuild: (accountId: string, input: BuildRequest): Promise<Result<BuildResponse>> =>
-      withToken(accountId, input.tokenId, async (client, token) => {
+    cancelBuild: (caller: Caller, input: BuildRequest): Promise<Result<BuildResponse>> =>
+      withToken(caller, input.tokenId, async (client, token) => {
         const build = await client.cancelBuild(input.buildId, CANCEL_COMMENT);
         // cancelBuild reads the build first: TeamCity answering "not allowed", "not found" or "already finished"
         // still proves it accepted the token; anything else proves nothing.
@@ -264,8 +275,8 @@ export const createBuildService = ({
         return { result: ok({ build: toBuildView(build.data, token.serverUrl) }), authenticated };
       }),
 
-    approveBuild: (accountId: string, input: BuildRequest): Promise<Result<ApproveBuildResponse>> =>
-      withToken(accountId, input.tokenId, async (client, token) => {
+    approveBuild: (caller: Caller, input: BuildRequest): Promise<Result<ApproveBuildResponse>> =>
+      withToken(caller, input.tokenId, async (client, token) => {
         const approved = await client.approveBuild(input.buildId);
         // "Not allowed" or "not waiting" comes from TeamCity and so still proves it accepted the token.
         const authenticated = approved.ok || ['forbidden', 'not_found', 'bad_request'].includes(approved.error.code);
@@ -274,8 +285,8 @@ export const createBuildService = ({
         return { result: ok({ approval: toApprovalView(approved.data) }), authenticated };
       }),
 
-    listRecentBuilds: (accountId: string, input: ListRecentBuildsRequest): Promise<Result<ListRecentBuildsResponse>> =>
-      withToken(accountId, input.tokenId, async (client, token) => {
+    listRecentBuilds: (caller: Caller, input: ListRecentBuildsRequest): Promise<Result<ListRecentBuildsResponse>> =>
+      withToken(caller, input.tokenId, async (client, token) => {
         const builds = await client.listBuilds({
           buildTypeId: input.buildTypeId,
           ...(input.branchName !== undefined && { branchName: shortBranchName(input.branchName) }),

@@ -85,5 +85,6 @@ export const toBuildView = (b: TeamCityBuild, serverUrl: string): BuildView => {
     ...(b.canceled !== undefined && { canceled: true }),
     parameters: userParametersOf(b.properties ?? []),
     ...(b.approval !== undefined && { approval: toApprovalView(b.approval) }),
+    ...(b.revision !== undefined && { revision: b.revision }),
   };
 };

@@ -10,6 +10,7 @@ import { isServerAllowed, type ServerPolicy } from '../shared/server-policy';
 import { policyStore as defaultPolicies, type PolicyStore, type StoredPolicy } from '../stores/policy-store';
 import { serverUsersStore as defaultServerUsers, type ServerUsersStore } from '../stores/server-users-store';
 import { normalizeServerUrl } from '../shared/server-url';
+import type { Caller } from './caller';
 import { guardStorage } from './guard-storage';
 import { bitbucketWorkspacePermission, requireWorkspaceAdmin, type WorkspacePermissionReader } from './workspace-admin';
 
@@ -20,8 +21,6 @@ export type PolicyServiceDeps = {
   now?: () => Date;
   config?: () => RuntimeConfig;
 };
-
-type Context = Record<string, unknown>;
 
 /** Allowed servers first (in the admin's order), then any other server someone still has a token for. */
 const usageOf = (policy: ServerPolicy, counts: Map<string, number>): ServerUsage[] => [
@@ -65,14 +64,14 @@ export const createPolicyService = ({
   };
 
   return {
-    async get(context: Context): Promise<Result<WorkspacePolicyResponse>> {
-      const admin = await requireWorkspaceAdmin(context, permissionOf);
+    async get(caller: Caller): Promise<Result<WorkspacePolicyResponse>> {
+      const admin = await requireWorkspaceAdmin(caller, permissionOf);
       if (!admin.ok) return admin;
       return guardStorage(async () => ok(await describe(await policies.get())));
     },
 
-    async save(context: Context, request: SaveWorkspacePolicyRequest): Promise<Result<WorkspacePolicyResponse>> {
-      const admin = await requireWorkspaceAdmin(context, permissionOf);
+    async save(caller: Caller, request: SaveWorkspacePolicyRequest): Promise<Result<WorkspacePolicyResponse>> {
+      const admin = await requireWorkspaceAdmin(caller, permissionOf);
       if (!admin.ok) return admin;
       const policy = normalize(request);
       if (!policy.ok) return policy;

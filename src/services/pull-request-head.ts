@@ -1,8 +1,9 @@
 /**
- * The pull request a merge check runs for, read from Bitbucket as the app: a merge check has no user to act for
- * (its payload only names the workspace, repository and pull request: Forge docs, "Bitbucket custom merge
- * check", Invocation payload), and the app's scope read:pullrequest:bitbucket covers it. Bitbucket's pull request
- * carries a shortened head hash, so a short one is expanded with GET .../commit/{hash} (read:repository:bitbucket).
+ * A pull request's head commit, read from Bitbucket two ways: as the app for the merge check, which has no user
+ * to act for (its payload only names the workspace, repository and pull request: Forge docs, "Bitbucket custom
+ * merge check", Invocation payload; scope read:pullrequest:bitbucket), and as the user for the pull request panel.
+ * Bitbucket gives a pull request's commit as a short hash; TeamCity matches full hashes, so it is expanded with
+ * GET .../commit/{hash} (read:repository:bitbucket), and the expansion must be the same commit.
  */
 import api, { route, type Route } from '@forge/api';
 import { logEvent } from '../logging/log';
@@ -55,3 +56,32 @@ export const bitbucketPullRequestHead: PullRequestHeadReader = async (workspace,
   // The expansion must be the same commit, not whatever a prefix lookup found.
   return typeof commit === 'string' && FULL_HASH.test(commit) && commit.startsWith(hash) ? { ...head, commit } : undefined;
 };
+
+import { readJson } from './repository-bitbucket';
+
+export type PullRequestReader = {
+  pullRequest(workspace: string, repositoryUuid: string, id: number): Promise<unknown>;
+  commit(workspace: string, repositoryUuid: string, hash: string): Promise<unknown>;
+};
+
+export const forgePullRequestReader: PullRequestReader = {
+  pullRequest: (workspace, repo, id) => readJson('pull_request', route`/2.0/repositories/${workspace}/${repo}/pullrequests/${id}`),
+  commit: (workspace, repo, hash) => readJson('commit', route`/2.0/repositories/${workspace}/${repo}/commit/${hash}`),
+};
+
+const HASH = /^[0-9a-f]{7,40}$/i;
+
+const obj = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+export const sourceCommitOf = (pr: unknown): string | undefined => {
+  const hash = obj(obj(obj(pr)?.source)?.commit)?.hash;
+  return typeof hash === 'string' && HASH.test(hash) ? hash.toLowerCase() : undefined;
+};
+
+/** The full hash for a (short) one; the short one itself when Bitbucket would not say. */
+export async function fullCommitHash(reader: PullRequestReader, workspace: string, repo: string, hash: string): Promise<string> {
+  if (hash.length === 40) return hash;
+  const full = obj(await reader.commit(workspace, repo, hash))?.hash;
+  return typeof full === 'string' && /^[0-9a-f]{40}$/i.test(full) && full.toLowerCase().startsWith(hash) ? full.toLowerCase() : hash;
+}

@@ -6,7 +6,7 @@
 import { fail, ok, type Result } from '../shared/result';
 import type { RepositoryAccess } from '../shared/repository-settings-schemas';
 import type { Person } from '../stores/repository-settings-store';
-import { text } from './repository-json';
+import type { Caller } from './caller';
 import type { RepositoryPermissionReader } from './repository-permission';
 
 export type RepositoryCaller = {
@@ -22,14 +22,13 @@ const NO_ACCESS = "You don't have access to this repository, so you can't see it
 export const ADMINS_ONLY = 'Only repository admins can change the TeamCity settings of this repository.';
 
 export async function repositoryCaller(
-  context: Record<string, unknown>,
-  accountId: string,
+  edge: Pick<Caller, 'accountId' | 'workspaceId' | 'page'>,
   permissionOf: RepositoryPermissionReader,
   needs: RepositoryAccess,
 ): Promise<Result<RepositoryCaller>> {
-  const extension = (context.extension ?? {}) as { repository?: Record<string, unknown>; workspace?: Record<string, unknown> };
-  const repositoryUuid = text(extension.repository?.uuid);
-  const workspace = text(context.workspaceId) ?? text(extension.workspace?.uuid) ?? text(extension.workspace?.slug);
+  const { accountId } = edge;
+  const repositoryUuid = edge.page.repositoryUuid;
+  const workspace = edge.workspaceId;
   if (!repositoryUuid || !workspace) return fail('invalid_input', NO_REPOSITORY);
   const answer = await permissionOf(workspace, repositoryUuid);
   if (answer === undefined) {
@@ -41,7 +40,8 @@ export async function repositoryCaller(
   return ok({
     workspace,
     repositoryUuid,
-    fullName: text(extension.repository?.full_name) ?? null,
+    // The documented context names the repository by UUID only; its name is read from Bitbucket where shown.
+    fullName: null,
     person: { accountId, name: answer.name },
     access,
   });

@@ -1,10 +1,12 @@
 /**
  * Reads repository details from the Bitbucket Cloud REST API as the signed-in user (so Bitbucket applies the
- * user's own permissions). Every read is optional: a failure returns undefined and the caller falls back to
- * what the extension context held.
+ * user's own permissions), with the manifest's read:repository:bitbucket and read:pullrequest:bitbucket scopes.
+ * A failed read returns undefined and the caller says what it could not learn, except a missing consent, which
+ * must reach Forge (see forge-consent.ts).
  */
-import api, { NeedsAuthenticationError, route, type Route } from '@forge/api';
+import api, { route, type Route } from '@forge/api';
 import { logEvent } from '../logging/log';
+import { needsUserConsent } from './forge-consent';
 import { branchNames } from './repository-json';
 
 export type BitbucketReader = {
@@ -16,7 +18,10 @@ export type BitbucketReader = {
 /** One page is plenty for a branch picker; the user can still type any other branch. */
 const BRANCH_PAGE = 100;
 
-/** GET as the signed-in user; undefined (and a log line with the status only) when Bitbucket does not answer 2xx. */
+/**
+ * GET as the signed-in user; undefined (and a log line with the status only) when Bitbucket does not answer 2xx.
+ * Throws only when the user has not yet allowed the app to act for them, so Forge can ask.
+ */
 export async function readJson(what: string, path: Route): Promise<unknown> {
   try {
     const response = await api.asUser().requestBitbucket(path, { headers: { Accept: 'application/json' } });
@@ -26,8 +31,7 @@ export async function readJson(what: string, path: Route): Promise<unknown> {
     }
     return (await response.json()) as unknown;
   } catch (error) {
-    // Forge shows its consent prompt only if this reaches the platform.
-    if (error instanceof NeedsAuthenticationError) throw error;
+    if (needsUserConsent(error)) throw error;
     logEvent('bitbucket_read_failed', { what, error: error instanceof Error ? error.name : typeof error });
     return undefined;
   }

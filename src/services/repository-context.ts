@@ -1,45 +1,42 @@
 /**
- * Which repository and pull request a call is about, read from the Forge extension context that the runtime
- * passes to the resolver (never from the payload). Bitbucket puts at least `repository.uuid` and, on a pull
- * request page, `pullRequest.id` there, plus the workspace as `context.workspaceId`; richer API-shaped objects
- * are used when present.
+ * Which repository and pull request a call is about: the caller's page as the resolver edge parsed it from the
+ * Forge extension context (never the payload). Forge documents only identifiers there (repository UUID, pull
+ * request id; the workspace in the function context), so that is all this takes; the rest is read from
+ * Bitbucket's API.
  */
 import { fail, ok, type Result } from '../shared/result';
-import { pullRequestFields, repositoryFields, text, type PullRequestFields, type RepositoryFields } from './repository-json';
+import type { Caller } from './caller';
 
-export type ExtensionTarget = {
+export type RepositoryTarget = {
   /** Workspace UUID (braced) or slug: what requestBitbucket routes accept. */
   workspace: string;
-  repository: RepositoryFields & { uuid: string };
-  pullRequest: (PullRequestFields & { id: number }) | null;
+  repositoryUuid: string;
+  pullRequestId: number | null;
 };
 
-const REPOSITORY_MODULE = 'bitbucket:repoCodeOverviewAction';
-const PULL_REQUEST_MODULE = 'bitbucket:repoPullRequestAction';
+const REPOSITORY_MODULES = new Set(['bitbucket:repoCodeOverviewAction', 'bitbucket:repoCodeOverviewCard']);
+const PULL_REQUEST_MODULES = new Set([
+  'bitbucket:repoPullRequestAction',
+  'bitbucket:repoPullRequestOverviewPanel',
+  'bitbucket:repoPullRequestCard',
+]);
 /** The repository settings page: a repository context without a pull request. */
 const REPOSITORY_SETTINGS_MODULE = 'bitbucket:repoSettingsMenuPage';
 
 const notOnRepositoryPage = () =>
   fail('invalid_input', 'Run TeamCity builds from a repository or pull request page in Bitbucket; this page has no repository.');
 
-export function readExtensionTarget(context: Record<string, unknown>): Result<ExtensionTarget> {
-  const extension = (context.extension ?? {}) as Record<string, unknown>;
-  const type = extension.type;
-  if (type !== REPOSITORY_MODULE && type !== PULL_REQUEST_MODULE && type !== REPOSITORY_SETTINGS_MODULE) return notOnRepositoryPage();
-
-  const repository = repositoryFields(extension.repository);
-  const workspaceRef = (extension.workspace ?? {}) as Record<string, unknown>;
-  const workspace =
-    text(context.workspaceId) ?? text(workspaceRef.uuid) ?? repository.workspaceUuid ?? text(workspaceRef.slug) ?? repository.workspaceSlug;
-  const workspaceSlug = repository.workspaceSlug ?? text(workspaceRef.slug);
-  if (!repository.uuid || !workspace) return notOnRepositoryPage();
-
-  let pullRequest: ExtensionTarget['pullRequest'] = null;
-  if (type === PULL_REQUEST_MODULE) {
-    const fields = pullRequestFields(extension.pullRequest);
-    if (fields.id === undefined)
-      return fail('invalid_input', 'Bitbucket did not say which pull request this is. Reload the page and try again.');
-    pullRequest = { ...fields, id: fields.id };
+export function repositoryTarget({ workspaceId, page }: Pick<Caller, 'workspaceId' | 'page'>): Result<RepositoryTarget> {
+  const type = page.type ?? '';
+  const onPullRequest = PULL_REQUEST_MODULES.has(type);
+  if (!REPOSITORY_MODULES.has(type) && !onPullRequest && type !== REPOSITORY_SETTINGS_MODULE) return notOnRepositoryPage();
+  if (!page.repositoryUuid || !workspaceId) return notOnRepositoryPage();
+  if (onPullRequest && page.pullRequestId === null) {
+    return fail('invalid_input', 'Bitbucket did not say which pull request this is. Reload the page and try again.');
   }
-  return ok({ workspace, repository: { ...repository, uuid: repository.uuid, workspaceSlug }, pullRequest });
+  return ok({
+    workspace: workspaceId,
+    repositoryUuid: page.repositoryUuid,
+    pullRequestId: onPullRequest ? page.pullRequestId : null,
+  });
 }

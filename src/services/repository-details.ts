@@ -1,12 +1,15 @@
 /**
- * The repository and pull request a build is for: the extension context first, the Bitbucket API (as the
- * user) for whatever the context left out. Only the context's identifiers pick the repository, so a caller
- * can never point a build at another repository or pull request.
+ * The repository and pull request a build is for, read from the Bitbucket API as the user: Forge's extension
+ * context only identifies them (repository UUID, pull request id). Only those identifiers pick the repository,
+ * and an answer about anything else is ignored, so a caller can never point a build at another repository or
+ * pull request.
  */
 import type { PullRequestView, RepositoryView } from '../shared/schemas';
 import { fail, ok, type Result } from '../shared/result';
+import { sameUuid } from './bitbucket-uuid';
+import type { Caller } from './caller';
 import type { BitbucketReader } from './repository-bitbucket';
-import { readExtensionTarget } from './repository-context';
+import { repositoryTarget } from './repository-context';
 import { pullRequestFields, repositoryFields } from './repository-json';
 import { vcsUrlCandidates } from './repository-vcs-urls';
 
@@ -23,67 +26,56 @@ const unknownRepository = () => fail('internal_error', "Bitbucket didn't tell us
 const unique = (values: Array<string | undefined>) => [...new Set(values.filter((v): v is string => !!v))];
 
 export const createRepositoryDetails = (bitbucket: BitbucketReader) => ({
-  async resolve(context: Record<string, unknown>, options: { withBranches: boolean }): Promise<Result<RepositoryDetails>> {
-    const target = readExtensionTarget(context);
+  async resolve(caller: Pick<Caller, 'workspaceId' | 'page'>, options: { withBranches: boolean }): Promise<Result<RepositoryDetails>> {
+    const target = repositoryTarget(caller);
     if (!target.ok) return target;
-    const { workspace, pullRequest: prRef } = target.data;
-    let repo = target.data.repository;
+    const { workspace, repositoryUuid, pullRequestId } = target.data;
 
-    const needsRepository = !repo.fullName || !repo.mainBranch;
-    const needsPullRequest =
-      prRef !== null && (!prRef.sourceBranch || !prRef.destinationBranch || prRef.title === undefined || !prRef.author);
     const [fetchedRepo, fetchedPr, branches] = await Promise.all([
-      needsRepository ? bitbucket.repository(workspace, repo.uuid) : undefined,
-      needsPullRequest ? bitbucket.pullRequest(workspace, repo.uuid, prRef.id) : undefined,
-      options.withBranches ? bitbucket.branches(workspace, repo.uuid) : undefined,
+      bitbucket.repository(workspace, repositoryUuid),
+      pullRequestId !== null ? bitbucket.pullRequest(workspace, repositoryUuid, pullRequestId) : undefined,
+      options.withBranches ? bitbucket.branches(workspace, repositoryUuid) : undefined,
     ]);
 
-    if (fetchedRepo !== undefined) {
-      const more = repositoryFields(fetchedRepo);
-      // The fetched object must be the context's repository; anything else is ignored.
-      if (more.uuid === repo.uuid) {
-        repo = {
-          ...repo,
-          fullName: repo.fullName ?? more.fullName,
-          mainBranch: repo.mainBranch ?? more.mainBranch,
-          workspaceSlug: repo.workspaceSlug ?? more.workspaceSlug,
-          cloneUrls: unique([...repo.cloneUrls, ...more.cloneUrls]),
-        };
-      }
-    }
+    const repo = repositoryFields(fetchedRepo);
+    if (!sameUuid(repo.uuid, repositoryUuid)) return unknownRepository();
     const [workspaceSlug, slug] = (repo.fullName ?? '').split('/');
     if (!repo.fullName || !workspaceSlug || !slug) return unknownRepository();
     const mainBranch = repo.mainBranch ?? 'main';
 
     let pullRequest: PullRequestView | null = null;
-    if (prRef !== null) {
+    if (pullRequestId !== null) {
       const more = fetchedPr !== undefined ? pullRequestFields(fetchedPr) : {};
-      const fromApi = more.id === prRef.id ? more : {};
-      const sourceBranch = prRef.sourceBranch ?? fromApi.sourceBranch;
-      const destinationBranch = prRef.destinationBranch ?? fromApi.destinationBranch;
+      const fromApi = more.id === pullRequestId ? more : {};
+      const { sourceBranch, destinationBranch } = fromApi;
       if (!sourceBranch || !destinationBranch) {
-        return fail('internal_error', `Bitbucket didn't tell us the branches of pull request #${prRef.id}. Reload the page and try again.`);
+        return fail(
+          'internal_error',
+          `Bitbucket didn't tell us the branches of pull request #${pullRequestId}. Reload the page and try again.`,
+        );
       }
       pullRequest = {
-        id: prRef.id,
-        title: prRef.title ?? fromApi.title ?? '',
+        id: pullRequestId,
+        title: fromApi.title ?? '',
         sourceBranch,
         destinationBranch,
-        author: prRef.author ?? fromApi.author ?? '',
+        author: fromApi.author ?? '',
+        ...(fromApi.headCommit !== undefined && { headCommit: fromApi.headCommit }),
       };
     }
 
+    const ownerSlug = repo.workspaceSlug ?? workspaceSlug;
     return ok({
-      uuid: repo.uuid,
+      uuid: repositoryUuid,
       repository: {
-        workspace: repo.workspaceSlug ?? workspaceSlug,
+        workspace: ownerSlug,
         slug,
         fullName: repo.fullName,
         mainBranch,
         branches: unique([mainBranch, pullRequest?.sourceBranch, pullRequest?.destinationBranch, ...(branches ?? [])]),
       },
       pullRequest,
-      vcsUrls: vcsUrlCandidates(repo.fullName, repo.cloneUrls, repo.workspaceSlug ?? workspaceSlug),
+      vcsUrls: vcsUrlCandidates(repo.fullName, repo.cloneUrls, ownerSlug),
     });
   },
 });

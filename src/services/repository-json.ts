@@ -1,11 +1,11 @@
 /**
- * Reads the Bitbucket Cloud REST API 2.0 shapes of a repository and a pull request. The Forge extension context
- * carries (parts of) the same objects, so both go through here; anything missing stays undefined.
+ * Reads the Bitbucket Cloud REST API 2.0 shapes of a repository and a pull request, as requestBitbucket returns
+ * them (the extension context only identifies them: resolvers/request-context.ts); anything missing stays
+ * undefined.
  */
 export type RepositoryFields = {
   uuid?: string;
   fullName?: string;
-  workspaceUuid?: string;
   workspaceSlug?: string;
   mainBranch?: string;
   cloneUrls: string[];
@@ -17,6 +17,7 @@ export type PullRequestFields = {
   sourceBranch?: string;
   destinationBranch?: string;
   author?: string;
+  headCommit?: string;
 };
 
 type Json = Record<string, unknown>;
@@ -33,7 +34,6 @@ export function repositoryFields(value: unknown): RepositoryFields {
   return {
     uuid: text(repo.uuid),
     fullName: text(repo.full_name),
-    workspaceUuid: text(workspace?.uuid),
     workspaceSlug: text(workspace?.slug),
     mainBranch: text(obj(repo.mainbranch)?.name),
     cloneUrls: Array.isArray(clone) ? clone.map((c) => text(obj(c)?.href)).filter((h): h is string => h !== undefined) : [],
@@ -50,8 +50,14 @@ export function pullRequestFields(value: unknown): PullRequestFields {
     sourceBranch: branchOf(pr.source),
     destinationBranch: branchOf(pr.destination),
     author: text(author?.display_name) ?? text(author?.nickname) ?? text(author?.username),
+    headCommit: commitOf(pr.source),
   };
 }
+
+const commitOf = (endpoint: unknown): string | undefined => {
+  const hash = text(obj(obj(endpoint)?.commit)?.hash);
+  return hash !== undefined && /^[0-9a-f]{7,40}$/i.test(hash) ? hash.toLowerCase() : undefined;
+};
 
 export const branchNames = (page: unknown): string[] => {
   const values = obj(page)?.values;

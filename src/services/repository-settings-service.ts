@@ -5,6 +5,7 @@
  * token of the token service, owned by the repository (storage-keys.ts: repositoryCredentialOwner), so it is
  * checked, stored, health-checked and removed exactly like a personal token.
  */
+import type { Caller } from './caller';
 import { readRuntimeConfig, type RuntimeConfig } from '../config/runtime-config';
 import { fail, ok, type Result } from '../shared/result';
 import type {
@@ -48,8 +49,6 @@ export type RepositorySettingsServiceDeps = {
   now?: () => Date;
   config?: () => RuntimeConfig;
 };
-
-type Context = Record<string, unknown>;
 
 const LOOKUP_CONCURRENCY = 4;
 
@@ -101,12 +100,11 @@ export const createRepositorySettingsService = ({
 
   /** Every use case starts here: who is calling (from Bitbucket), may they, and the stored settings. */
   async function withSettings<T>(
-    context: Context,
-    accountId: string,
+    edge: Caller,
     needs: 'read' | 'admin',
     work: (caller: RepositoryCaller, settings: StoredRepositorySettings) => Promise<Result<T>>,
   ): Promise<Result<T>> {
-    const caller = await repositoryCaller(context, accountId, permissionOf, needs);
+    const caller = await repositoryCaller(edge, permissionOf, needs);
     if (!caller.ok) return caller;
     const current = await load(caller.data);
     return current.ok ? work(caller.data, current.data) : current;
@@ -134,7 +132,7 @@ export const createRepositorySettingsService = ({
   async function resolveNew(
     caller: RepositoryCaller,
     settings: StoredRepositorySettings,
-    context: Context,
+    edge: Caller,
     ids: string[],
   ): Promise<Result<Map<string, { type: TeamCityBuildType; source: 'discovered' | 'added' }>>> {
     const found = new Map<string, { type: TeamCityBuildType; source: 'discovered' | 'added' }>();
@@ -145,7 +143,7 @@ export const createRepositorySettingsService = ({
       settings.buildSource === 'bitbucket' && (settings.serverUrl === null || (!access.ok && access.error.code === 'token_not_found'));
     if (!access.ok) return withoutCredential ? ok(found) : access;
     const { client, recordSuccess } = access.data;
-    const discovered = await discover(context, client);
+    const discovered = await discover(edge, client);
     if (discovered.ok) for (const type of discovered.data) found.set(type.id, { type, source: 'discovered' });
     const missing = ids.filter((id) => !found.has(id));
     const looked = await mapBounded(missing, LOOKUP_CONCURRENCY, (id) => client.getBuildType(id));
@@ -167,8 +165,8 @@ export const createRepositorySettingsService = ({
     return ok(found);
   }
 
-  async function discover(context: Context, client: TeamCityClient): Promise<Result<TeamCityBuildType[]>> {
-    const details = await repositories.resolve(context, { withBranches: false });
+  async function discover(edge: Caller, client: TeamCityClient): Promise<Result<TeamCityBuildType[]>> {
+    const details = await repositories.resolve(edge, { withBranches: false });
     if (!details.ok) return details;
     const page = await client.findBuildTypesByVcsUrls(details.data.vcsUrls, { start: 0, count: MAX_REPOSITORY_CONFIGURATIONS });
     return page.ok ? ok(page.data.items) : page;
@@ -199,11 +197,10 @@ export const createRepositorySettingsService = ({
   }
 
   return {
-    get: (context: Context, accountId: string): Promise<Result<RepositorySettingsView>> =>
-      withSettings(context, accountId, 'read', describe),
+    get: (edge: Caller): Promise<Result<RepositorySettingsView>> => withSettings(edge, 'read', describe),
 
-    save: (context: Context, accountId: string, request: SaveRepositorySettingsRequest): Promise<Result<RepositorySettingsView>> =>
-      withSettings(context, accountId, 'admin', async (caller, settings) => {
+    save: (edge: Caller, request: SaveRepositorySettingsRequest): Promise<Result<RepositorySettingsView>> =>
+      withSettings(edge, 'admin', async (caller, settings) => {
         const serverUrl = await normalizeServer(request.serverUrl);
         if (!serverUrl.ok) return serverUrl;
         const credential = credentialId(settings);
@@ -224,7 +221,7 @@ export const createRepositorySettingsService = ({
         }
         const known = new Map(settings.configurations.map((c) => [c.id, c]));
         const newIds = request.configurations.filter((c) => !known.has(c.id)).map((c) => c.id);
-        const resolved = await resolveNew(caller, { ...settings, serverUrl: serverUrl.data, buildSource }, context, newIds);
+        const resolved = await resolveNew(caller, { ...settings, serverUrl: serverUrl.data, buildSource }, edge, newIds);
         if (!resolved.ok) return resolved;
         const configurations = request.configurations.map((c) => toStored(c, known.get(c.id), resolved.data.get(c.id)));
         const next = { serverUrl: serverUrl.data, buildSource, configurations };
@@ -234,12 +231,8 @@ export const createRepositorySettingsService = ({
         return saveAndDescribe(caller, withChange(settings, next, entry));
       }),
 
-    setCredential: (
-      context: Context,
-      accountId: string,
-      request: SetRepositoryCredentialRequest,
-    ): Promise<Result<RepositorySettingsView>> =>
-      withSettings(context, accountId, 'admin', async (caller, settings) => {
+    setCredential: (edge: Caller, request: SetRepositoryCredentialRequest): Promise<Result<RepositorySettingsView>> =>
+      withSettings(edge, 'admin', async (caller, settings) => {
         if (!settings.serverUrl) return fail('invalid_input', NO_SERVER, 'serverUrl');
         const saved = await tokens.add(repositoryCredentialOwner(caller.repositoryUuid), {
           serverUrl: settings.serverUrl,
@@ -256,8 +249,8 @@ export const createRepositorySettingsService = ({
         return saveAndDescribe(caller, withChange(settings, { credential }, entry));
       }),
 
-    checkCredential: (context: Context, accountId: string): Promise<Result<RepositorySettingsView>> =>
-      withSettings(context, accountId, 'admin', async (caller, settings) => {
+    checkCredential: (edge: Caller): Promise<Result<RepositorySettingsView>> =>
+      withSettings(edge, 'admin', async (caller, settings) => {
         const id = credentialId(settings);
         if (id) {
           const checked = await tokens.check(repositoryCredentialOwner(caller.repositoryUuid), [id]);
@@ -266,8 +259,8 @@ export const createRepositorySettingsService = ({
         return describe(caller, settings);
       }),
 
-    removeCredential: (context: Context, accountId: string): Promise<Result<RepositorySettingsView>> =>
-      withSettings(context, accountId, 'admin', async (caller, settings) => {
+    removeCredential: (edge: Caller): Promise<Result<RepositorySettingsView>> =>
+      withSettings(edge, 'admin', async (caller, settings) => {
         const id = credentialId(settings);
         if (!id) return describe(caller, settings);
         const removed = await tokens.delete(repositoryCredentialOwner(caller.repositoryUuid), id);
@@ -276,11 +269,11 @@ export const createRepositorySettingsService = ({
         return saveAndDescribe(caller, withChange(settings, { credential: null }, entry));
       }),
 
-    discover: (context: Context, accountId: string): Promise<Result<DiscoveredConfigurationsView>> =>
-      withSettings(context, accountId, 'admin', async (caller, settings) => {
+    discover: (edge: Caller): Promise<Result<DiscoveredConfigurationsView>> =>
+      withSettings(edge, 'admin', async (caller, settings) => {
         const access = await credentialClient(caller, settings);
         if (!access.ok) return access;
-        const found = await discover(context, access.data.client);
+        const found = await discover(edge, access.data.client);
         if (!found.ok) return found;
         await access.data.recordSuccess();
         return ok({ items: found.data.map(({ id, name, projectName }) => ({ id, name, projectName })) });

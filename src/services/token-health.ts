@@ -10,7 +10,8 @@ import type { TokenHealthStatus } from '../shared/schemas';
 import type { StoredHealth } from '../stores/token-store';
 import type { TeamCityAccessToken, TeamCityClient } from '../teamcity/teamcity-client';
 
-export type HealthCheck = { health: StoredHealth };
+/** `failure` is the code of a failed check, so the caller can tell "TeamCity did not answer" from its own cut-off. */
+export type HealthCheck = { health: StoredHealth; failure?: ErrorCode };
 
 /** 401 = expired or revoked, 403 = refused; anything else means TeamCity gave no usable answer. */
 export const healthStatusFor = (code: ErrorCode): TokenHealthStatus =>
@@ -33,6 +34,7 @@ export function findOwnToken(
 
 const failed = (error: AppError, checkedAt: string, expiresAt: string | null): HealthCheck => ({
   health: { status: healthStatusFor(error.code), checkedAt, expiresAt, message: error.message },
+  failure: error.code,
 });
 
 /**

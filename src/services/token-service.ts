@@ -23,6 +23,8 @@ import { normalizeServerUrl } from '../shared/server-url';
 import { policyStore as defaultPolicies, type PolicyStore } from '../stores/policy-store';
 import { serverUsersStore as defaultServerUsers, type ServerUsersStore } from '../stores/server-users-store';
 import { tokenStore as defaultStore, type StoredToken, type TokenStore } from '../stores/token-store';
+import { startDeadline, type Deadline } from './deadline';
+import { outOfTime, tooLateToSave } from './deadline-errors';
 import { attachTokenFormField } from './error-fields';
 import { guardStorage } from './guard-storage';
 import { mapBounded } from './map-bounded';
@@ -57,8 +59,17 @@ export const createTokenService = ({
   now = () => new Date(),
   config = readRuntimeConfig,
 }: TokenServiceDeps) => {
-  const clientFor = (serverUrl: string, token: string) =>
-    createTeamCityClient({ serverUrl, token, fetch, timeoutMs: config().teamcityTimeoutMs });
+  /** TeamCity gets what is left of the invocation, and no more than the configured timeout. */
+  const clientFor = (serverUrl: string, token: string, deadline: Deadline) =>
+    createTeamCityClient({
+      serverUrl,
+      token,
+      fetch: deadline.bindFetch(fetch),
+      timeoutMs: deadline.teamcityTimeoutMs(config().teamcityTimeoutMs),
+    });
+
+  /** For calls that come without one (not through a resolver): the whole invocation limit. */
+  const freshDeadline = () => startDeadline({ limitMs: config().invocationLimitMs });
 
   /**
    * Authenticates `secret` at `serverUrl` (canonical, allowed by the policy) and stores it in place of
@@ -69,13 +80,17 @@ export const createTokenService = ({
     serverUrl: string,
     secret: string,
     previous: StoredToken | undefined,
+    deadline: Deadline,
   ): Promise<Result<{ token: TokenView; replaced: boolean }>> {
+    if (!deadline.allowsTeamCityRequest()) return outOfTime(serverUrl);
     // The three reads go out together (one round trip of waiting). Their answers are judged in order: the
     // version first, since on a server older than 2019.1 a token can never work and saying so beats "401".
-    const client = clientFor(serverUrl, secret);
+    const client = clientFor(serverUrl, secret, deadline);
     const [server, user, listed] = await Promise.all([client.getServerInfo(), client.getCurrentUser(), client.listOwnTokens()]);
     if (!server.ok) return server;
     if (!user.ok) return user;
+    // Saving is several storage writes; one that Forge cuts off half-way would leave the token half stored.
+    if (!deadline.allowsStorageWrite()) return tooLateToSave(serverUrl);
     const at = now().toISOString();
     // The token list only gives the expiry: the token already proved itself, so its failure leaves it unknown.
     const own = listed.ok ? findOwnToken(listed.data, undefined, at) : undefined;
@@ -111,7 +126,7 @@ export const createTokenService = ({
     return isServerAllowed(policy.data, serverUrl) ? ok(true) : addNotAllowed(serverUrl, policy.data);
   };
 
-  async function add(accountId: string, request: AddTokenRequest): Promise<Result<AddTokenResponse>> {
+  async function add(accountId: string, request: AddTokenRequest, deadline = freshDeadline()): Promise<Result<AddTokenResponse>> {
     const serverUrl = normalizeServerUrl(request.serverUrl, config());
     if (!serverUrl.ok) return serverUrl;
     const token = validateAccessToken(request.token);
@@ -120,7 +135,7 @@ export const createTokenService = ({
     if (!allowed.ok) return allowed;
     const previous = await guardStorage(async () => ok(await store.get(accountId, tokenIdForServer(serverUrl.data))));
     if (!previous.ok) return previous;
-    const saved = await authenticateAndSave(accountId, serverUrl.data, token.data, previous.data);
+    const saved = await authenticateAndSave(accountId, serverUrl.data, token.data, previous.data, deadline);
     return saved.ok ? saved : { ok: false, error: attachTokenFormField(saved.error) };
   }
 
@@ -135,15 +150,25 @@ export const createTokenService = ({
     await store.updateStatus(accountId, token, { lastAuthenticatedAt: at.toISOString() }).catch(() => undefined);
   };
 
-  /** Re-authenticates one token and records the outcome; a server the policy no longer allows is left alone. */
-  async function checkOne(accountId: string, tokenId: string, allowed: (serverUrl: string) => boolean): Promise<TokenView | undefined> {
+  /**
+   * Re-authenticates one token and records the outcome; a server the policy no longer allows is left alone.
+   * `checked: false` when the invocation's time ran out first: the token is shown as stored, and nothing is
+   * written, since a check cut short says nothing about the token.
+   */
+  async function checkOne(
+    accountId: string,
+    tokenId: string,
+    allowed: (serverUrl: string) => boolean,
+    deadline: Deadline,
+  ): Promise<{ view: TokenView; checked: boolean } | undefined> {
     const token = await store.get(accountId, tokenId);
     const secret = token && (await store.readSecret(accountId, token));
     if (!token || !secret) return undefined;
-    if (!allowed(token.serverUrl)) return toTokenView(token);
+    if (!allowed(token.serverUrl)) return { view: toTokenView(token), checked: true };
+    if (!deadline.allowsTeamCityRequest()) return { view: toTokenView(token), checked: false };
     const at = now();
-    const { health } = await checkTokenHealth(
-      clientFor(token.serverUrl, secret),
+    const { health, failure } = await checkTokenHealth(
+      clientFor(token.serverUrl, secret, deadline),
       {
         expiresAt: token.health?.expiresAt ?? null,
         addedAt: token.createdAt,
@@ -151,10 +176,12 @@ export const createTokenService = ({
       },
       at,
     );
+    // A timeout when TeamCity's share of the invocation is used up is the deadline's doing, not the server's.
+    if (failure === 'timeout' && !deadline.allowsTeamCityRequest()) return { view: toTokenView(token), checked: false };
     const change = health.status === 'connected' ? { health, lastAuthenticatedAt: health.checkedAt } : { health };
-    // The answer is shown even when writing it down fails; the next check writes it again.
-    await store.updateStatus(accountId, token, change).catch(() => undefined);
-    return toTokenView({ ...token, ...change });
+    // The answer is shown even when writing it down fails (or there is no time left to); the next check writes it again.
+    if (deadline.allowsStorageWrite()) await store.updateStatus(accountId, token, change).catch(() => undefined);
+    return { view: toTokenView({ ...token, ...change }), checked: true };
   }
 
   return {
@@ -167,7 +194,7 @@ export const createTokenService = ({
     add,
 
     /** A new token for the server of a stored one; the stored one stays until the new one has authenticated. */
-    async replace(accountId: string, request: ReplaceTokenRequest): Promise<Result<ReplaceTokenResponse>> {
+    async replace(accountId: string, request: ReplaceTokenRequest, deadline = freshDeadline()): Promise<Result<ReplaceTokenResponse>> {
       const token = validateAccessToken(request.token);
       if (!token.ok) return token;
       const existing = await guardStorage(async () => ok(await store.get(accountId, request.id)));
@@ -176,17 +203,21 @@ export const createTokenService = ({
         return fail('token_not_found', 'This access token was removed in the meantime. Refresh the page and add it again.');
       const allowed = await checkAllowed(existing.data.serverUrl);
       if (!allowed.ok) return allowed;
-      const saved = await authenticateAndSave(accountId, existing.data.serverUrl, token.data, existing.data);
+      const saved = await authenticateAndSave(accountId, existing.data.serverUrl, token.data, existing.data, deadline);
       return saved.ok ? ok({ token: saved.data.token }) : { ok: false, error: attachTokenFormField(saved.error, false) };
     },
 
-    check: (accountId: string, ids: string[]): Promise<Result<CheckTokensResponse>> =>
+    /** Checks what fits in the invocation; the rest come back unchanged and named in `notChecked`. */
+    check: (accountId: string, ids: string[], deadline = freshDeadline()): Promise<Result<CheckTokensResponse>> =>
       guardStorage(async () => {
         const policy = await policies.get();
-        const views = await mapBounded(ids, CHECK_CONCURRENCY, (id) => checkOne(accountId, id, (url) => isServerAllowed(policy, url)));
+        const results = await mapBounded(ids, CHECK_CONCURRENCY, (id) =>
+          checkOne(accountId, id, (url) => isServerAllowed(policy, url), deadline),
+        );
         return ok({
-          tokens: views.filter((v): v is TokenView => v !== undefined),
-          missing: ids.filter((_, i) => views[i] === undefined),
+          tokens: results.filter((r) => r !== undefined).map((r) => r.view),
+          missing: ids.filter((_, i) => results[i] === undefined),
+          notChecked: ids.filter((_, i) => results[i]?.checked === false),
         });
       }),
 
@@ -208,17 +239,21 @@ export const createTokenService = ({
     async clientForToken(
       accountId: string,
       tokenId: string,
-      options: { forRunning?: boolean } = {},
+      options: { forRunning?: boolean; deadline?: Deadline } = {},
     ): Promise<Result<AuthenticatedClient & { recordSuccess: () => Promise<void> }>> {
+      const deadline = options.deadline ?? freshDeadline();
       return guardStorage(async () => {
         const [token, policy] = await Promise.all([store.get(accountId, tokenId), options.forRunning ? policies.get() : undefined]);
         const secret = token && (await store.readSecret(accountId, token));
         if (!token || !secret) return fail('token_not_found', TOKEN_GONE);
         if (policy && !isServerAllowed(policy, token.serverUrl)) return runNotAllowed(token.serverUrl, policy);
         return ok({
-          client: clientFor(token.serverUrl, secret),
+          client: clientFor(token.serverUrl, secret, deadline),
           token,
-          recordSuccess: () => recordSuccess(accountId, token),
+          // "Last authenticated" is a nicety: never worth a write that Forge might cut off.
+          recordSuccess: async () => {
+            if (deadline.allowsStorageWrite()) await recordSuccess(accountId, token);
+          },
         });
       });
     },

@@ -32,7 +32,11 @@ export const hasControlCharacters = (text: string): boolean => CONTROL.test(text
 /** Any white space (Unicode's too) or control character: never part of an address or a token. */
 export const hasSpaceOrControl = (text: string): boolean => SPACE_OR_CONTROL.test(text);
 
+/** A git commit as people type it: 7 to 40 hexadecimal digits (Bitbucket and TeamCity show 7 to 12). */
+export const COMMIT_HASH = /^[0-9a-f]{7,40}$/i;
+
 export const INPUT_MESSAGES = {
+  commitInvalid: 'Enter a commit hash: 7 to 40 characters, 0-9 and a-f.',
   serverUrlMissing: 'Enter the address of your TeamCity server.',
   serverUrlTooLong: `The server address is too long (at most ${MAX_URL_LENGTH} characters).`,
   tokenMissing: 'Paste the access token you created in TeamCity.',
@@ -102,4 +106,9 @@ export function parameterValueProblem(value: string): string | null {
 
 export function commentProblem(comment: string): string | null {
   return comment.length > MAX_COMMENT_LENGTH ? INPUT_MESSAGES.commentTooLong : null;
+}
+
+/** The problem with a commit hash typed into the run dialog, or null when it is one. */
+export function commitHashProblem(commit: string): string | null {
+  return COMMIT_HASH.test(commit) ? null : INPUT_MESSAGES.commitInvalid;
 }

@@ -6,17 +6,24 @@
  */
 import { z } from 'zod';
 import { buildResolvers } from '../resolvers/build-resolvers';
+import { buildResultsResolvers } from '../resolvers/build-results-resolvers';
 import { defineEndpoint } from '../resolvers/define-endpoint';
 import { policyResolvers } from '../resolvers/policy-resolvers';
 import { repositorySettingsResolvers } from '../resolvers/repository-settings-resolvers';
 import { tokenResolvers } from '../resolvers/token-resolvers';
+import type { BuildResultsService } from '../services/build-results-service';
 import type { BuildService } from '../services/build-service';
 import type { PolicyService } from '../services/policy-service';
 import type { RepositorySettingsService } from '../services/repository-settings-service';
 import type { TokenService } from '../services/token-service';
 import type { ResolverImplementations, ResolverInput, ResolverKey, ResolverOutput } from './resolver-contract';
 import { REPOSITORY_SETTINGS_FUNCTIONS } from './repository-settings-functions';
-import { ADMIN_RESOLVER_FUNCTIONS, BUILD_RESOLVER_FUNCTIONS, RESOLVER_FUNCTIONS } from './resolver-functions';
+import {
+  ADMIN_RESOLVER_FUNCTIONS,
+  BUILD_RESOLVER_FUNCTIONS,
+  BUILD_RESULTS_RESOLVER_FUNCTIONS,
+  RESOLVER_FUNCTIONS,
+} from './resolver-functions';
 import { ok } from './result';
 import { deleteTokenRequestSchema, listTokensRequestSchema, replaceTokenRequestSchema, type DeleteTokenResponse } from './schemas';
 
@@ -32,7 +39,8 @@ assertType<
     keyof (ReturnType<typeof tokenResolvers> &
       ReturnType<typeof buildResolvers> &
       ReturnType<typeof policyResolvers> &
-      ReturnType<typeof repositorySettingsResolvers>),
+      ReturnType<typeof repositorySettingsResolvers> &
+      ReturnType<typeof buildResultsResolvers>),
     ResolverKey
   >
 >();
@@ -68,11 +76,16 @@ describe('the resolver contract', () => {
       buildResolvers({} as BuildService),
       policyResolvers({} as PolicyService),
       repositorySettingsResolvers({} as RepositorySettingsService),
+      buildResultsResolvers({} as BuildResultsService),
     ].map((group) => Object.keys(group));
     const registered = groups.flat();
-    const named = [RESOLVER_FUNCTIONS, BUILD_RESOLVER_FUNCTIONS, ADMIN_RESOLVER_FUNCTIONS, REPOSITORY_SETTINGS_FUNCTIONS].flatMap(
-      (constants) => Object.values(constants),
-    );
+    const named = [
+      RESOLVER_FUNCTIONS,
+      BUILD_RESOLVER_FUNCTIONS,
+      ADMIN_RESOLVER_FUNCTIONS,
+      REPOSITORY_SETTINGS_FUNCTIONS,
+      BUILD_RESULTS_RESOLVER_FUNCTIONS,
+    ].flatMap((constants) => Object.values(constants));
     expect(new Set(registered).size).toBe(registered.length);
     expect([...registered].sort()).toEqual([...named].sort());
   });

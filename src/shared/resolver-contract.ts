@@ -18,8 +18,13 @@ import type {
   AddTokenResponse,
   addTokenRequestSchema,
   ApproveBuildResponse,
+  BuildFailureDetailsResponse,
   BuildResponse,
+  BuildResultsResponse,
   buildRequestSchema,
+  getBuildResultsRequestSchema,
+  PollBuildResultsResponse,
+  pollBuildResultsRequestSchema,
   CheckTokensResponse,
   checkTokensRequestSchema,
   DeleteTokenResponse,
@@ -64,6 +69,11 @@ export type ResolverContract = {
   cancelBuild: Endpoint<typeof buildRequestSchema, BuildResponse>;
   approveBuild: Endpoint<typeof buildRequestSchema, ApproveBuildResponse>;
   listRecentBuilds: Endpoint<typeof listRecentBuildsRequestSchema, ListRecentBuildsResponse>;
+  // Pull request panel and card, repository card (static/build-results).
+  getBuildResults: Endpoint<typeof getBuildResultsRequestSchema, BuildResultsResponse>;
+  pollBuildResults: Endpoint<typeof pollBuildResultsRequestSchema, PollBuildResultsResponse>;
+  getBuildFailureDetails: Endpoint<typeof buildRequestSchema, BuildFailureDetailsResponse>;
+  rerunBuild: Endpoint<typeof buildRequestSchema, BuildResponse>;
   // Repository settings page (repository admins; the merge check's configurations and read credential).
   getRepositorySettings: Endpoint<typeof getRepositorySettingsRequestSchema, RepositorySettingsView>;
   saveRepositorySettings: Endpoint<typeof saveRepositorySettingsRequestSchema, RepositorySettingsView>;

@@ -27,7 +27,16 @@ export const BUILD_RESOLVER_FUNCTIONS = {
   approveBuild: 'approveBuild',
 } as const;
 
+/** The pull request panel and card and the repository card (one Custom UI app, static/build-results). */
+export const BUILD_RESULTS_RESOLVER_FUNCTIONS = {
+  getBuildResults: 'getBuildResults',
+  pollBuildResults: 'pollBuildResults',
+  getBuildFailureDetails: 'getBuildFailureDetails',
+  rerunBuild: 'rerunBuild',
+} as const;
+
 type ValueOf<T> = T[keyof T];
 export type TokenResolverKey = ValueOf<typeof RESOLVER_FUNCTIONS>;
 export type AdminResolverKey = ValueOf<typeof ADMIN_RESOLVER_FUNCTIONS>;
 export type BuildResolverKey = ValueOf<typeof BUILD_RESOLVER_FUNCTIONS>;
+export type BuildResultsResolverKey = ValueOf<typeof BUILD_RESULTS_RESOLVER_FUNCTIONS>;

@@ -4,8 +4,10 @@
  */
 import { z } from 'zod';
 import { MAX_TOKENS_PER_CHECK } from './check-limits';
+import type { AppError } from './result';
 import {
   BUILD_TYPE_ID,
+  COMMIT_HASH,
   INPUT_MESSAGES,
   MAX_COMMENT_LENGTH,
   MAX_PARAMETER_NAME_LENGTH,
@@ -93,8 +95,12 @@ export type DeleteTokenResponse = { deleted: true };
 export type ReplaceTokenRequest = z.infer<typeof replaceTokenRequestSchema>;
 export type ReplaceTokenResponse = { token: TokenView };
 export type CheckTokensRequest = z.infer<typeof checkTokensRequestSchema>;
-/** Tokens that no longer exist (deleted in another tab) are left out of `tokens` and named in `missing`. */
-export type CheckTokensResponse = { tokens: TokenView[]; missing: string[] };
+/**
+ * Tokens that no longer exist (deleted in another tab) are left out of `tokens` and named in `missing`. Tokens
+ * the call ran out of time for (Forge's invocation limit, a slow server) are in `tokens` as they were and named
+ * in `notChecked`: "not checked (timed out)", worth checking again.
+ */
+export type CheckTokensResponse = { tokens: TokenView[]; missing: string[]; notChecked: string[] };
 /** For users: which servers they may add, and the one to suggest. */
 export type TokenPolicyResponse = { allowedServers: string[]; defaultServerUrl: string | null };
 
@@ -183,6 +189,8 @@ export const triggerBuildRequestSchema = z
     comment: z.string().max(MAX_COMMENT_LENGTH, INPUT_MESSAGES.commentTooLong).optional(),
     queueAtTop: z.boolean().optional(),
     cleanCheckout: z.boolean().optional(),
+    /** Build exactly this commit of the branch (7 to 40 hex digits; expanded with Bitbucket before TeamCity sees it). */
+    revision: z.string().regex(COMMIT_HASH, INPUT_MESSAGES.commitInvalid).optional(),
   })
   .strict();
 
@@ -225,6 +233,8 @@ export type BuildView = {
   comment?: string;
   /** A build of a configuration with TeamCity's Build Approval feature. */
   approval?: ApprovalView;
+  /** The commit TeamCity checked out (full hash), once the build started. */
+  revision?: string;
 };
 
 export type ApprovalView = {
@@ -240,7 +250,15 @@ export type ApprovalView = {
 export type ApproveBuildResponse = { approval: ApprovalView };
 
 export type RepositoryView = { workspace: string; slug: string; fullName: string; mainBranch: string; branches: string[] };
-export type PullRequestView = { id: number; title: string; sourceBranch: string; destinationBranch: string; author: string };
+export type PullRequestView = {
+  id: number;
+  title: string;
+  sourceBranch: string;
+  destinationBranch: string;
+  author: string;
+  /** The source branch's head commit as Bitbucket gives it (a short hash), when it did. */
+  headCommit?: string;
+};
 
 export type GetBuildSetupResponse = {
   servers: TokenView[];
@@ -293,3 +311,94 @@ export type TriggerBuildRequest = z.input<typeof triggerBuildRequestSchema>;
 export type BuildRequest = z.infer<typeof buildRequestSchema>;
 export type ListRecentBuildsRequest = z.infer<typeof listRecentBuildsRequestSchema>;
 export type GetRunParametersRequest = z.infer<typeof getRunParametersRequestSchema>;
+
+/* ---------------------------------------------------------------------------------------------------------
+ * Build results: the pull request panel and card, the repository card. What they are about comes from the
+ * extension context on the backend; payloads carry only a token id and build ids.
+ * ------------------------------------------------------------------------------------------------------- */
+
+export { BUILD_RESULTS_RESOLVER_FUNCTIONS } from './resolver-functions';
+
+/** At most this many queued and running builds are refreshed per poll. */
+export const MAX_POLLED_BUILDS = 100;
+
+export const getBuildResultsRequestSchema = z.object({}).strict();
+
+export const pollBuildResultsRequestSchema = z
+  .object({
+    tokenId: tokenIdSchema,
+    buildIds: z
+      .array(buildIdSchema)
+      .min(1, 'Name at least one build.')
+      .max(MAX_POLLED_BUILDS, `Refresh at most ${MAX_POLLED_BUILDS} builds at a time.`),
+  })
+  .strict();
+
+export type TestCountsView = { total: number; passed: number; failed: number; newFailed: number; ignored: number; muted: number };
+
+/** How a configuration stands for the commit: the order the panel sorts by. */
+export const BUILD_OUTCOMES = ['failed', 'running', 'queued', 'passed', 'canceled', 'not_built'] as const;
+export type BuildOutcome = (typeof BUILD_OUTCOMES)[number];
+
+export type ResultBuildView = Omit<BuildView, 'webUrl' | 'parameters'> & {
+  /** Only an http(s) link on the token's own server; absent otherwise. */
+  webUrl?: string;
+  outcome: Exclude<BuildOutcome, 'not_built'>;
+  failedToStart: boolean;
+  /** The commit the build checked out (first VCS root), when TeamCity said. */
+  revision?: string;
+  agentName?: string;
+  elapsedSeconds?: number;
+  queuePosition?: number;
+  tests?: TestCountsView;
+};
+
+export type ConfigurationResultView = {
+  id: string;
+  name: string;
+  projectName: string;
+  webUrl?: string;
+  paused: boolean;
+  /** The newest build for the commit, or else the newest of the branch (then forCommit is false); null: none. */
+  build: ResultBuildView | null;
+  forCommit: boolean;
+  outcome: BuildOutcome;
+};
+
+export type ServerResultsView =
+  | {
+      tokenId: string;
+      serverUrl: string;
+      ok: true;
+      configurations: ConfigurationResultView[];
+      /** More configurations use this repository than one page shows. */
+      moreConfigurations: boolean;
+    }
+  | { tokenId: string; serverUrl: string; ok: false; error: AppError };
+
+export type BuildResultsResponse = {
+  view: 'pullRequest' | 'repository';
+  repository: { fullName: string; mainBranch: string };
+  pullRequest: PullRequestView | null;
+  /** The branch the builds are for: the PR's source branch, the branch shown, or the main branch. */
+  branch: string;
+  /** The PR's head commit (full hash); null on the repository card or when Bitbucket did not say. */
+  headCommit: string | null;
+  /** The viewer has no usable TeamCity token: the UI says so and links to personal settings. */
+  needsToken: boolean;
+  servers: ServerResultsView[];
+};
+
+export type PollBuildResultsResponse = { builds: ResultBuildView[] };
+
+export type FailedTestView = { name: string; newFailure: boolean; muted: boolean; durationMs?: number; details?: string };
+export type BuildFailureDetailsResponse = {
+  problems: Array<{ type: string; details: string }>;
+  failedTests: FailedTestView[];
+  /** The last lines of the build log; null when TeamCity would not send it (logError says why). */
+  logTail: { lines: string[]; truncated: boolean } | null;
+  logError?: AppError;
+  logUrl?: string;
+  artifacts: Array<{ name: string; size?: number; directory: boolean; downloadUrl?: string }>;
+  artifactsUrl?: string;
+};

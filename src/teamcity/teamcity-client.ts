@@ -52,6 +52,7 @@ import type {
   TriggerBuildRequest,
 } from './teamcity-types';
 import { isSupportedVersion, unsupportedVersion } from './teamcity-version';
+import { createBuildResultsClient, type TeamCityBuildResults } from './teamcity-build-results';
 
 export type { FetchLike, TeamCityResult } from './teamcity-http';
 export type { TeamCityError, TeamCityFailure } from './teamcity-error';
@@ -83,6 +84,8 @@ export interface TeamCityClient extends RevisionBuildsClient {
   listBuilds(q: ListBuildsQuery): Promise<TeamCityResult<BuildList>>;
   /** Approves a queued build that waits for approval (Build Approval feature); the answer is the new approval state. */
   approveBuild(id: number): Promise<TeamCityResult<TeamCityApproval>>;
+  /** Reads for the pull request panel and repository card (teamcity-build-results.ts). */
+  results: TeamCityBuildResults;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -115,6 +118,10 @@ function triggerBody(req: TriggerBuildRequest): Record<string, unknown> {
         properties: { property: req.properties.map((p) => ({ name: p.name, value: p.value })) },
       }),
     ...(Object.keys(options).length > 0 && { triggeringOptions: options }),
+    // TeamCity REST, "Start and Cancel Builds": a build of one specific change names it in lastChanges.
+    ...(req.revision !== undefined && {
+      lastChanges: { change: [{ locator: `version:${req.revision},buildType:(id:${req.buildTypeId})` }] },
+    }),
   };
 }
 
@@ -174,6 +181,7 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
 
   return {
     ...revisionBuildsMethods(settings),
+    results: createBuildResultsClient(settings),
 
     async getServerInfo() {
       const result = await requestTeamCity(settings, {
@@ -266,6 +274,9 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
         checkBranch(req.branchName) ??
         checkComment(req.comment) ??
         checkProperties(req.properties) ??
+        (req.revision !== undefined && !/^[0-9a-f]{40}$/.test(req.revision)
+          ? fail('invalid_input', 'TeamCity builds a commit by its full hash (40 characters, 0-9 and a-f).', 'revision')
+          : undefined) ??
         ((req.personal as unknown) === true
           ? fail('invalid_input', 'Personal builds are not supported: they need a patch this app does not upload.', 'personal')
           : undefined);

@@ -202,6 +202,8 @@ function toBuild(wire: BuildWire, links: BuildContext): TeamCityBuild {
   }
   const properties = toProperties(wire.properties);
   if (properties !== undefined) build.properties = properties;
+  const revision = wire.revisions?.revision?.[0]?.version;
+  if (revision !== undefined && /^[0-9a-f]{7,64}$/i.test(revision)) build.revision = revision.toLowerCase();
   const approval = toApproval(wire.approvalInfo, teamCityDateToIso);
   if (approval !== undefined) build.approval = approval;
   return build;

@@ -28,6 +28,7 @@ export const BUILD_FIELDS = [
   `triggered(type,date,displayText,${USER_REF})`,
   `canceledInfo(timestamp,text,${USER_REF})`,
   'properties(property(name,value))',
+  'revisions(revision(version))',
   APPROVAL_FIELDS,
 ].join(',');
 

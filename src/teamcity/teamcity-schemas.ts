@@ -157,6 +157,7 @@ export const buildWireSchema = z.object({
   canceledInfo: commentWireSchema.optional(),
   properties: propertiesWireSchema.optional(),
   approvalInfo: approvalWireSchema.optional(),
+  revisions: z.object({ revision: z.array(z.object({ version: z.string().max(256).optional() })).optional() }).optional(),
 });
 
 /** definitions.builds (also what /app/rest/buildQueue lists) */

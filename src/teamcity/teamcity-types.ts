@@ -119,6 +119,8 @@ export type TeamCityBuild = {
   canceled?: TeamCityCancelInfo;
   /** Custom parameters the build was started with, for "Run again". */
   properties?: TeamCityProperty[];
+  /** The commit the build checked out (its first VCS root's revision), once TeamCity says. */
+  revision?: string;
   /** Present for a build of a configuration with TeamCity's Build Approval feature. */
   approval?: TeamCityApproval;
 };
@@ -133,6 +135,8 @@ export type TriggerBuildRequest = {
   cleanCheckout?: boolean;
   /** Personal builds need a patch upload this app never makes, so only `false` is accepted. */
   personal?: false;
+  /** The full commit hash to build (TeamCity's lastChanges); the branch's latest commit when absent. */
+  revision?: string;
 };
 
 export type PageRequest = { start?: number; count?: number };

@@ -159,7 +159,7 @@ describe('the status of a token', () => {
       ),
     ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     sim.clearRequests();
-    expect(unwrap(await check('pavel', [token.id]))).toEqual({ tokens: [], missing: [token.id] });
+    expect(unwrap(await check('pavel', [token.id]))).toEqual({ tokens: [], missing: [token.id], notChecked: [] });
     expect(sim.requests).toEqual([]);
   });
 });

@@ -71,5 +71,12 @@ export async function handleBridgeRequest(
 function frameParams(frame: unknown): FrameParams {
   const source = (frame && typeof frame === 'object' ? frame : {}) as Record<string, unknown>;
   const text = (name: string) => (typeof source[name] === 'string' ? (source[name] as string) : undefined);
-  return { module: text('module') ?? '', workspace: text('workspace'), repo: text('repo'), pr: text('pr') };
+  return {
+    module: text('module') ?? '',
+    workspace: text('workspace'),
+    repo: text('repo'),
+    pr: text('pr'),
+    branch: text('branch'),
+    modal: text('modal'),
+  };
 }

@@ -2,6 +2,7 @@
 import { demoUser, type DemoPullRequest, type DemoRepository, type DemoUser, type DemoWorkspace } from '../bitbucket/demo-data';
 import { actionsMenu } from './actions-menu';
 import { frameUrl } from './frame-url';
+import { moduleFrame } from './module-frame';
 import { html, type SafeHtml } from './html';
 import { shellLayout } from './shell-layout';
 
@@ -20,6 +21,13 @@ export function pullRequestPage(
 <div class="page-header"><h1>${pr.title} <span class="muted">#${pr.id}</span></h1>${actionsMenu('teamcity-run-build-pull-request', modalSrc)}</div>
 <p class="pr-meta"><span class="lozenge">Open</span> <strong>${demoUser(pr.author).displayName}</strong> wants to merge
   <code class="branch">${pr.source}</code> → <code class="branch">${pr.destination}</code></p>
-<section class="card"><h2>Description</h2><p>${pr.description}</p></section>${mergeChecks ?? ''}`,
+<div class="pr-layout">
+  <div class="pr-main">
+    <section class="card"><h2>Description</h2><p>${pr.description}</p></section>
+    ${mergeChecks ?? ''}
+    ${moduleFrame('teamcity-pull-request-builds', { workspace: ws.slug, repo: repo.slug, pr: pr.id })}
+  </div>
+  <aside class="pr-side">${moduleFrame('teamcity-pull-request-card', { workspace: ws.slug, repo: repo.slug, pr: pr.id })}</aside>
+</div>`,
   );
 }

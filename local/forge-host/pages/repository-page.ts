@@ -2,6 +2,7 @@
 import type { DemoRepository, DemoUser, DemoWorkspace } from '../bitbucket/demo-data';
 import { actionsMenu } from './actions-menu';
 import { frameUrl } from './frame-url';
+import { moduleFrame } from './module-frame';
 import { html } from './html';
 import { shellLayout } from './shell-layout';
 
@@ -25,6 +26,7 @@ export function repositoryPage(user: DemoUser, ws: DemoWorkspace, repo: DemoRepo
 <table class="files"><caption>Source on <strong data-testid="current-branch">${branch}</strong></caption>
 ${FILES.map((f) => html`<tr><td>${f}</td><td class="muted">Latest change on ${branch}</td></tr>`)}
 </table>
+${moduleFrame('teamcity-repository-card', { workspace: ws.slug, repo: repo.slug, ...(requestedBranch !== null && { branch }) })}
 <section class="card"><h2>Open pull requests</h2><ul>
 ${repo.pullRequests.map((pr) => html`<li><a href="/${ws.slug}/${repo.slug}/pull-requests/${pr.id}">#${pr.id} ${pr.title}</a> <span class="muted">${pr.source} → ${pr.destination}</span></li>`)}
 </ul></section>`,

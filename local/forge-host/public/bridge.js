@@ -11,7 +11,18 @@
     workspace: params.get('workspace') || undefined,
     repo: params.get('repo') || undefined,
     pr: params.get('pr') || undefined,
+    branch: params.get('branch') || undefined,
+    modal: params.get('modal') || undefined,
   };
+  /** The onClose of the modal this frame opened (Forge's Modal class); the shell says when it closed. */
+  var modalOnClose = null;
+  window.addEventListener('message', function (event) {
+    if (event.source !== window.parent || event.origin !== window.location.origin) return;
+    if (!event.data || event.data.source !== 'forge-local-shell' || event.data.type !== 'modalClosed') return;
+    var onClose = modalOnClose;
+    modalOnClose = null;
+    if (typeof onClose === 'function') onClose(event.data.payload);
+  });
   var closable = params.get('closable') === '1';
   var frameId = frame.module + ':' + Math.random().toString(36).slice(2);
   var contextPromise = null;
@@ -79,6 +90,16 @@
     close: function (payload) {
       if (!closable) return false;
       return toShell({ type: 'close', payload: payload });
+    },
+    openModal: function (options) {
+      var resource = options && typeof options.resource === 'string' ? options.resource : null;
+      modalOnClose = options && typeof options.onClose === 'function' ? options.onClose : null;
+      return toShell({
+        type: 'openModal',
+        resource: resource,
+        title: options && typeof options.title === 'string' ? options.title : '',
+        context: options && options.context !== undefined ? options.context : {},
+      });
     },
     showFlag: function (options) {
       return toShell({ type: 'showFlag', flag: options });

@@ -15,10 +15,16 @@
   }
 
   var openModal = null;
-  function closeModal() {
+  /** The frame that opened the current modal through the bridge (Forge's Modal class), told when it closes. */
+  var modalOpener = null;
+  function closeModal(payload) {
     if (!openModal) return;
     openModal.remove();
     openModal = null;
+    if (modalOpener && modalOpener.contentWindow) {
+      modalOpener.contentWindow.postMessage({ source: 'forge-local-shell', type: 'modalClosed', payload: payload }, window.location.origin);
+    }
+    modalOpener = null;
     document.removeEventListener('keydown', onKeydown);
   }
   function onKeydown(event) {
@@ -103,18 +109,21 @@
    * "Allow access" prompt. Allow records the grant and reloads the app; Deny uncovers it, showing whatever the
    * app made of its rejected invoke.
    */
+  var consentCount = 0;
   function showConsent(iframe) {
     var holder = iframe.parentElement;
     if (!holder || holder.querySelector('.consent')) return;
     holder.classList.add('consent-holder');
+    // Several frames on one page may each ask (a card and a modal): every prompt names itself.
+    var titleId = 'consent-title-' + ++consentCount;
     var panel = document.createElement('div');
     panel.className = 'consent';
     panel.setAttribute('role', 'dialog');
-    panel.setAttribute('aria-labelledby', 'consent-title');
+    panel.setAttribute('aria-labelledby', titleId);
     var box = document.createElement('div');
     box.className = 'consent-box';
     var heading = document.createElement('h2');
-    heading.id = 'consent-title';
+    heading.id = titleId;
     heading.textContent = 'Allow access to ' + (iframe.title || 'this app') + '?';
     var text = document.createElement('p');
     text.textContent =
@@ -182,8 +191,24 @@
           iframe.style.height = Math.max(120, message.height) + 'px';
         break;
       case 'close':
-        if (openModal && openModal.contains(iframe)) closeModal();
+        if (openModal && openModal.contains(iframe)) closeModal(message.payload);
         break;
+      case 'openModal': {
+        // Same place (module, repository, pull request) as the opener; another of the app's resources, with the
+        // opener's context under extension.modal, as Forge does.
+        var resource = typeof message.resource === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(message.resource) ? message.resource : null;
+        var from = new URL(iframe.src, window.location.href);
+        var src = new URL(resource ? '/__forge/resources/' + resource + '/' : from.pathname, window.location.href);
+        ['module', 'workspace', 'repo', 'pr', 'branch'].forEach(function (name) {
+          var value = from.searchParams.get(name);
+          if (value) src.searchParams.set(name, value);
+        });
+        src.searchParams.set('closable', '1');
+        src.searchParams.set('modal', JSON.stringify(message.context || {}).slice(0, 2000));
+        showModal(src.pathname + src.search, String(message.title || ''));
+        modalOpener = iframe;
+        break;
+      }
       case 'showFlag':
         showFlag(message.flag);
         break;

@@ -6,7 +6,7 @@ import { DEMO_WORKSPACE, findRepository, findWorkspace, type DemoUser, type Demo
 import { moduleByKey, moduleByType, type LocalModule } from './local-modules';
 
 /** Where a Custom UI frame sits; the shell puts these in the frame's URL. */
-export type FrameParams = { module: string; workspace?: string; repo?: string; pr?: string };
+export type FrameParams = { module: string; workspace?: string; repo?: string; pr?: string; branch?: string; modal?: string };
 export type Extension = Record<string, unknown> & { type: string };
 
 export class FrameError extends Error {}
@@ -35,7 +35,24 @@ export function moduleForFrame(frame: FrameParams): LocalModule {
  * https://developer.atlassian.com/platform/forge/apis-reference/ui-api-bridge/requestBitbucket/ (the documented
  * use: `/2.0/repositories/${context.workspaceId}/${context.extension.repository.uuid}`)
  */
+/** The context a frame passed to Forge's Modal class: Forge shows it to the modal under extension.modal. */
+function modalContext(text: string | undefined): Record<string, unknown> | undefined {
+  if (text === undefined || text.length > 2000) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function extensionForFrame(frame: FrameParams): Extension {
+  const extension = baseExtensionForFrame(frame);
+  const modal = modalContext(frame.modal);
+  return modal ? placed({ ...extension, modal }, workspaceOf(extension)) : extension;
+}
+
+function baseExtensionForFrame(frame: FrameParams): Extension {
   const module = moduleForFrame(frame);
   const ws = findWorkspace(frame.workspace ?? DEMO_WORKSPACE.slug);
   if (!ws) throw new FrameError(`Unknown workspace "${frame.workspace}".`);
@@ -46,6 +63,8 @@ export function extensionForFrame(frame: FrameParams): Extension {
 
   const repo = findRepository(ws.slug, frame.repo ?? '');
   if (!repo) throw new FrameError(`Unknown repository "${frame.repo}".`);
+  const minimal = minimalResultsContext(module.type, repo, frame, ws);
+  if (minimal) return minimal;
   const repository = { uuid: repo.uuid };
   const repoUrl = `${WEB}/${ws.slug}/${repo.slug}`;
   if (module.type === 'bitbucket:repoCodeOverviewAction' || module.type === 'bitbucket:repoSettingsMenuPage') {
@@ -66,6 +85,33 @@ function placed(extension: Extension, ws: DemoWorkspace): Extension {
 
 export function workspaceOf(extension: Extension): DemoWorkspace {
   return workspaceOfExtension.get(extension) ?? DEMO_WORKSPACE;
+}
+
+const RESULT_MODULES = new Set([
+  'bitbucket:repoPullRequestOverviewPanel',
+  'bitbucket:repoPullRequestCard',
+  'bitbucket:repoCodeOverviewCard',
+]);
+
+/**
+ * The build-results modules get only what Bitbucket gives every repository module: the type, the
+ * repository's uuid, the pull request's id and where the page is; the app reads the rest from the API.
+ */
+function minimalResultsContext(
+  type: string,
+  repo: NonNullable<ReturnType<typeof findRepository>>,
+  frame: FrameParams,
+  ws: DemoWorkspace,
+): Extension | null {
+  if (!RESULT_MODULES.has(type)) return null;
+  const repoUrl = `${WEB}/${ws.slug}/${repo.slug}`;
+  if (type === 'bitbucket:repoCodeOverviewCard') {
+    const branch = frame.branch && repo.branches.includes(frame.branch) ? frame.branch : undefined;
+    return placed({ type, location: repoUrl, repository: { uuid: repo.uuid }, ...(branch && { branch: { name: branch } }) }, ws);
+  }
+  const pr = repo.pullRequests.find((p) => String(p.id) === frame.pr);
+  if (!pr) throw new FrameError(`Unknown pull request "${frame.pr}".`);
+  return placed({ type, location: `${repoUrl}/pull-requests/${pr.id}`, repository: { uuid: repo.uuid }, pullRequest: { id: pr.id } }, ws);
 }
 
 /** What the resolver receives as `context` (the runtime adds accountId and installContext from the principal). */

@@ -4,7 +4,10 @@ export type ExtensionType =
   | 'bitbucket:repoCodeOverviewAction'
   | 'bitbucket:repoPullRequestAction'
   | 'bitbucket:workspaceSettingsMenuPage'
-  | 'bitbucket:repoSettingsMenuPage';
+  | 'bitbucket:repoSettingsMenuPage'
+  | 'bitbucket:repoPullRequestOverviewPanel'
+  | 'bitbucket:repoPullRequestCard'
+  | 'bitbucket:repoCodeOverviewCard';
 export type LocalModule = { key: string; type: ExtensionType; resource: string; title: string; closable: boolean; aliases: string[] };
 
 export const LOCAL_MODULES: readonly LocalModule[] = [
@@ -45,6 +48,30 @@ export const LOCAL_MODULES: readonly LocalModule[] = [
     key: 'teamcity-repository-settings',
     type: 'bitbucket:repoSettingsMenuPage',
     resource: 'repo-settings',
+    title: 'TeamCity',
+    closable: false,
+    aliases: [],
+  },
+  {
+    key: 'teamcity-pull-request-builds',
+    type: 'bitbucket:repoPullRequestOverviewPanel',
+    resource: 'build-results',
+    title: 'TeamCity builds',
+    closable: false,
+    aliases: [],
+  },
+  {
+    key: 'teamcity-pull-request-card',
+    type: 'bitbucket:repoPullRequestCard',
+    resource: 'build-results',
+    title: 'TeamCity',
+    closable: false,
+    aliases: [],
+  },
+  {
+    key: 'teamcity-repository-card',
+    type: 'bitbucket:repoCodeOverviewCard',
+    resource: 'build-results',
     title: 'TeamCity',
     closable: false,
     aliases: [],

@@ -5,8 +5,8 @@
 import { Stack } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
 import type { AppError } from '../../../src/shared/result';
-import { needsNewToken, ReplaceTokenAction } from './replace-token-action';
-import { SETTINGS_DIRECTIONS } from './settings-link-button';
+import { needsNewToken, ReplaceTokenAction } from '../../shared/replace-token-action';
+import { SETTINGS_DIRECTIONS } from '../../shared/settings-link-button';
 
 export type AppErrorMessageProps = {
   error: AppError;

@@ -15,7 +15,8 @@ import { api } from './api';
 import { closeModal } from './close-modal';
 import { ModalFrame } from './modal-frame';
 import { NoTokenState } from './no-token-state';
-import { usePersonalSettingsPath } from './personal-settings-link';
+import { usePersonalSettingsPath } from '../../shared/personal-settings-link';
+import { applyPreset, useModalPreset } from './modal-preset';
 
 const loadRunBuildFlow = () => import('./run-build-flow');
 const RunBuildFlow = lazy(() => loadRunBuildFlow().then((module) => ({ default: module.RunBuildFlow })));
@@ -49,13 +50,14 @@ const loadingFrame = (
 export function BuildModal() {
   const { state, reload } = useResolverQuery(api.getBuildSetup, {});
   const settingsPath = usePersonalSettingsPath(state.status === 'ready' ? state.data.repository.workspace : undefined);
+  const preset = useModalPreset();
 
   useEffect(() => {
     // A failure surfaces when the lazy component renders; here it only warms the cache.
     loadRunBuildFlow().catch(() => undefined);
   }, []);
 
-  if (state.status === 'loading') return loadingFrame;
+  if (state.status === 'loading' || preset === undefined) return loadingFrame;
   if (state.status === 'error') {
     return (
       <CloseOnlyFrame>
@@ -84,7 +86,7 @@ export function BuildModal() {
   return (
     <ChunkErrorBoundary fallback={chunkError}>
       <Suspense fallback={loadingFrame}>
-        <RunBuildFlow setup={state.data} settingsPath={settingsPath} subtitle={subtitle} />
+        <RunBuildFlow setup={applyPreset(state.data, preset)} settingsPath={settingsPath} subtitle={subtitle} />
       </Suspense>
     </ChunkErrorBoundary>
   );

@@ -12,7 +12,7 @@ import type { BuildView } from '../../../src/shared/schemas';
 import { TeamCityLink } from '../../shared/teamcity-link';
 import VisuallyHidden from '@atlaskit/visually-hidden';
 import { AppErrorMessage } from './app-error-message';
-import { buildLook, BuildStateLozenge } from './build-state-lozenge';
+import { buildLook, BuildStateLozenge } from '../../shared/build-state-lozenge';
 import { BuildApproval } from './build-approval';
 import { CancelBuild } from './cancel-build';
 import { useBuildPolling } from './use-build-polling';
@@ -74,6 +74,7 @@ export function BuildProgress({ tokenId, serverUrl, initial, configurationName, 
         <Text color="color.text.subtle">
           {build.buildTypeName ?? configurationName}
           {build.branchName ? ` · ${build.branchName}` : ''}
+          {build.revision ? ` · commit ${build.revision.slice(0, 12)}` : ''}
         </Text>
         <BuildApproval tokenId={tokenId} build={build} onApproved={(approval) => setBuild({ ...build, approval })} />
         {build.state === 'queued' && (

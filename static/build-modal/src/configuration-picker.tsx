@@ -16,7 +16,7 @@ import { MAX_SEARCH_LENGTH } from '../../../src/shared/input-rules';
 import type { BuildConfigurationView } from '../../../src/shared/schemas';
 import { ConfigurationList } from './configuration-list';
 import { filterConfigurations } from './filter-configurations';
-import { needsNewToken, ReplaceTokenAction } from './replace-token-action';
+import { needsNewToken, ReplaceTokenAction } from '../../shared/replace-token-action';
 import { useBuildConfigurations, type ConfigurationScope } from './use-build-configurations';
 import { useDebouncedValue } from './use-debounced-value';
 

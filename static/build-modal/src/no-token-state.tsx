@@ -1,6 +1,6 @@
 /** Shown when the user has no TeamCity token yet: why the app needs one and where to add it. */
 import EmptyState from '@atlaskit/empty-state';
-import { SettingsLinkButton } from './settings-link-button';
+import { SettingsLinkButton } from '../../shared/settings-link-button';
 
 export function NoTokenState({ settingsPath }: { settingsPath: string | null }) {
   return (

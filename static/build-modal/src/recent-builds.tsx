@@ -13,7 +13,7 @@ import { QueryError } from '../../shared/query-status';
 import { RelativeTimeText } from '../../shared/relative-time-text';
 import { useResolverQuery } from '../../shared/use-resolver-query';
 import { api } from './api';
-import { BuildStateLozenge } from './build-state-lozenge';
+import { BuildStateLozenge } from '../../shared/build-state-lozenge';
 
 const RECENT_BUILD_COUNT = 5;
 

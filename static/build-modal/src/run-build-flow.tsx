@@ -36,6 +36,8 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
       setup.selectedTokenId && setup.servers.some((s) => s.id === setup.selectedTokenId) ? setup.selectedTokenId : setup.servers[0]!.id,
     configuration: null,
     branch: setup.defaultBranch,
+    // On a pull request its head commit, so the result matches what reviewers and the merge check look at.
+    commit: setup.pullRequest?.headCommit ?? '',
     rows: [],
     options: { comment: '', queueAtTop: false, cleanCheckout: false },
   }));
@@ -96,6 +98,7 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
         branchName: values.branch.trim(),
         parameters: [...typedParametersToSend(parameterList, typedValues), ...toParameters(values.rows)],
         comment: comment.trim() || undefined,
+        revision: values.commit.trim() || undefined,
         queueAtTop,
         cleanCheckout,
       },

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import type { BuildConfigurationView, BuildView, GetBuildSetupResponse } from '../../../src/shared/schemas';
 import { Stack } from '@atlaskit/primitives/compiled';
 import { BranchPicker } from './branch-picker';
+import { CommitField } from './commit-field';
 import { ConfigurationPicker } from './configuration-picker';
 import { MoreOptions, type RunOptions } from './more-options';
 import { ParametersEditor } from './parameters-editor';
@@ -22,6 +23,8 @@ export type FormValues = {
   tokenId: string;
   configuration: BuildConfigurationView | null;
   branch: string;
+  /** A commit of the branch to build exactly; empty: its latest commit. */
+  commit: string;
   rows: ParameterRow[];
   options: RunOptions;
 };
@@ -29,6 +32,7 @@ export type FormValues = {
 export type FormProblems = {
   configuration?: string;
   branch?: string;
+  commit?: string;
   rows: Map<number, RowProblems>;
   rowLimit: string | null;
   comment: string | null;
@@ -76,6 +80,12 @@ export function RunBuildForm(props: RunBuildFormProps) {
         value={values.branch}
         error={showProblems || values.branch !== '' ? problems.branch : undefined}
         onChange={(branch) => onChange({ branch })}
+      />
+      <CommitField
+        value={values.commit}
+        pullRequestHead={setup.pullRequest?.headCommit}
+        error={showProblems || values.commit !== '' ? problems.commit : undefined}
+        onChange={(commit) => onChange({ commit })}
       />
       {props.typedParameters}
       <MoreOptions

@@ -3,12 +3,13 @@ import type { TriggerBuildRequest } from '../../../src/shared/schemas';
 import { api } from './api';
 
 export function triggerBuild(request: TriggerBuildRequest) {
-  const { comment, queueAtTop, cleanCheckout, ...required } = request;
+  const { comment, queueAtTop, cleanCheckout, revision, ...required } = request;
   // Leave out what the user did not set, so the request says no more than they chose.
   return api.triggerBuild({
     ...required,
     ...(comment && { comment }),
     ...(queueAtTop && { queueAtTop }),
     ...(cleanCheckout && { cleanCheckout }),
+    ...(revision && { revision }),
   });
 }

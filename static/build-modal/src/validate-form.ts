@@ -1,5 +1,5 @@
 /** Every problem in the form at once, so "Run build" can point at all of them rather than the first. */
-import { branchNameProblem, commentProblem } from '../../../src/shared/input-rules';
+import { branchNameProblem, commentProblem, commitHashProblem } from '../../../src/shared/input-rules';
 import { rowProblems, tooManyParameters } from './parameter-rows';
 import type { FormProblems, FormValues } from './run-build-form';
 
@@ -13,11 +13,13 @@ export function validateForm(values: FormValues): FormProblems {
   else if (values.configuration.paused) problems.configuration = 'This build configuration is paused in TeamCity. Choose another one.';
   const branch = branchNameProblem(values.branch.trim());
   if (branch) problems.branch = branch;
+  const commit = values.commit.trim() === '' ? null : commitHashProblem(values.commit.trim());
+  if (commit) problems.commit = commit;
   return problems;
 }
 
 export const hasProblems = (problems: FormProblems): boolean =>
-  Boolean(problems.configuration || problems.branch || problems.rows.size > 0 || problems.rowLimit || problems.comment);
+  Boolean(problems.configuration || problems.branch || problems.commit || problems.rows.size > 0 || problems.rowLimit || problems.comment);
 
 /** The extras are collapsed; a problem inside them must not stay hidden. */
 export const hasHiddenProblems = (problems: FormProblems): boolean =>

@@ -1,4 +1,4 @@
-import type { AppError } from '../../../src/shared/result';
+import type { AppError } from '../../src/shared/result';
 import { delayAfterError, isPermanentPollError, POLL_INTERVAL_MS } from './poll-schedule';
 
 const error = (code: AppError['code']): AppError => ({ code, message: 'TeamCity said no' });

@@ -3,9 +3,9 @@
  * It is a Bitbucket page, so it replaces the current one (router.navigate) rather than opening a tab.
  */
 import { useEffect, useState } from 'react';
-import { router } from '../../shared/forge-bridge';
-import { getContext } from '../../shared/forge-view';
-import { personalSettingsPath, type ForgeLocation } from '../../shared/personal-settings-url';
+import { router } from './forge-bridge';
+import { getContext } from './forge-view';
+import { personalSettingsPath, type ForgeLocation } from './personal-settings-url';
 
 export function usePersonalSettingsPath(workspaceSlug: string | undefined): string | null {
   const [location, setLocation] = useState<ForgeLocation | null>(null);

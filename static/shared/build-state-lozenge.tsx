@@ -1,6 +1,6 @@
 /** A build's state in one word and colour: queued, running, or how it finished. */
 import Lozenge from '@atlaskit/lozenge';
-import type { BuildView } from '../../../src/shared/schemas';
+import type { BuildView } from '../../src/shared/schemas';
 
 type LozengeLook = { appearance: 'default' | 'inprogress' | 'moved' | 'success' | 'removed'; text: string };
 

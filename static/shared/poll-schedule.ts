@@ -4,7 +4,7 @@
  * cannot fix (the token was revoked, the build or the permission is gone, the workspace no longer allows the
  * server): polling stops and the error stays on screen.
  */
-import type { AppError } from '../../../src/shared/result';
+import type { AppError } from '../../src/shared/result';
 
 export const POLL_INTERVAL_MS = 2000;
 const MAX_POLL_INTERVAL_MS = 30000;
