@@ -13,6 +13,9 @@ module.exports = {
       },
     ],
   },
+  // The bridge modules the Custom UI imports one by one (static/shared/forge-bridge.ts); the package's export map
+  // lists only its index, so scripts/build-static.mjs resolves them for esbuild and this does for jest.
+  moduleNameMapper: { '^@forge/bridge/out/(.*)$': '<rootDir>/node_modules/@forge/bridge/out/$1' },
   testTimeout: 30000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   // Browser tests start Chromium; two workers keep a 2-core machine responsive.

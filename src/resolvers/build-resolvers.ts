@@ -8,10 +8,12 @@ import {
   triggerBuildRequestSchema,
 } from '../shared/schemas';
 import type { BuildService } from '../services/build-service';
+import type { ResolverImplementations } from '../shared/resolver-contract';
+import type { BuildResolverKey } from '../shared/resolver-functions';
 import { defineEndpoint } from './define-endpoint';
 
 /** The repository and pull request are the caller's page (from the runtime's extension context), never the payload. */
-export const buildResolvers = (builds: BuildService) => ({
+export const buildResolvers = (builds: BuildService): ResolverImplementations<BuildResolverKey> => ({
   [F.getBuildSetup]: defineEndpoint(F.getBuildSetup, getBuildSetupRequestSchema, (_input, caller) => builds.getBuildSetup(caller)),
   [F.findBuildConfigurations]: defineEndpoint(F.findBuildConfigurations, findBuildConfigurationsRequestSchema, (input, caller) =>
     builds.findBuildConfigurations(caller, input),

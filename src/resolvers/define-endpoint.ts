@@ -13,6 +13,10 @@ import { fail, type Result } from '../shared/result';
 import { parseCaller } from './request-context';
 
 export type ResolverRequest = { payload: unknown; context: unknown };
+/** The schema's input type rides along as a type only, for the contract check (src/shared/resolver-contract.ts). */
+export type Endpoint<Input, Output> = ((request: ResolverRequest) => Promise<Result<Output>>) & {
+  readonly contract?: (input: Input) => Output;
+};
 
 /** Field path of the first schema issue, for showing the message next to the right input. */
 const issueField = (issue: z.core.$ZodIssue | undefined): string | undefined => {
@@ -21,7 +25,11 @@ const issueField = (issue: z.core.$ZodIssue | undefined): string | undefined => 
 };
 
 export const defineEndpoint =
-  <S extends z.ZodType, T>(name: string, schema: S, run: (input: z.output<S>, caller: Caller) => Promise<Result<T>>) =>
+  <S extends z.ZodType, T>(
+    name: string,
+    schema: S,
+    run: (input: z.output<S>, caller: Caller) => Promise<Result<T>>,
+  ): Endpoint<z.input<S>, T> =>
   async ({ payload, context }: ResolverRequest): Promise<Result<T>> => {
     // Started first: the invocation's clock is already running.
     const deadline = startDeadline({ limitMs: readRuntimeConfig().invocationLimitMs });

@@ -6,10 +6,14 @@ import {
   setRepositoryCredentialRequestSchema,
 } from '../shared/repository-settings-schemas';
 import type { RepositorySettingsService } from '../services/repository-settings-service';
+import type { ResolverImplementations } from '../shared/resolver-contract';
+import type { RepositorySettingsResolverKey } from '../shared/repository-settings-functions';
 import { defineEndpoint } from './define-endpoint';
 
 /** The repository settings page. The service checks the caller's repository permission with Bitbucket on every call. */
-export const repositorySettingsResolvers = (settings: RepositorySettingsService) => ({
+export const repositorySettingsResolvers = (
+  settings: RepositorySettingsService,
+): ResolverImplementations<RepositorySettingsResolverKey> => ({
   [F.getRepositorySettings]: defineEndpoint(F.getRepositorySettings, getRepositorySettingsRequestSchema, (_input, caller) =>
     settings.get(caller),
   ),

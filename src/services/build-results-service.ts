@@ -215,7 +215,7 @@ export const createBuildResultsService = ({
             ],
             comment: 'Re-run from Bitbucket',
           });
-          if (queued.ok) return { result: ok({ build: toBuildView(queued.data) }), authenticated: true };
+          if (queued.ok) return { result: ok({ build: toBuildView(queued.data, token.serverUrl) }), authenticated: true };
           const error = triggerFailure(queued.error, {
             serverUrl: token.serverUrl,
             buildTypeId: b.buildTypeId,

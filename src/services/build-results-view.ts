@@ -17,7 +17,7 @@ export function outcomeOf(b: TeamCityResultBuild): ResultBuildView['outcome'] {
 }
 
 export function toResultBuildView(b: TeamCityResultBuild, serverUrl: string): ResultBuildView {
-  const { webUrl, parameters: _parameters, ...base } = toBuildView({ ...b, properties: [] });
+  const { webUrl, parameters: _parameters, ...base } = toBuildView({ ...b, properties: [] }, serverUrl);
   const link = safeTeamCityLink(webUrl, serverUrl);
   return {
     ...base,

@@ -8,7 +8,6 @@ import { isServerAllowed } from '../shared/server-policy';
 import { fail, ok, type AppError, type Result } from '../shared/result';
 import type {
   ApproveBuildResponse,
-  BuildConfigurationView,
   BuildRequest,
   BuildResponse,
   BuildView,
@@ -24,14 +23,13 @@ import type {
   triggerBuildRequestSchema,
 } from '../shared/schemas';
 import { buildPreferencesStore, type BuildPreferences, type BuildPreferencesStore } from '../stores/build-preferences-store';
-import type { TeamCityBuildType } from '../teamcity/teamcity-client';
 import type { StoredToken } from '../stores/token-store';
 import type { TokenService } from './token-service';
 import { outOfTime } from './deadline-errors';
 import { buildFailure, triggerFailure } from './build-errors';
 import { checkUserParameters, shortBranchName } from './build-parameters';
 import { pullRequestParameters } from '../shared/pull-request-parameters';
-import { toApprovalView, toBuildView } from './build-view';
+import { toApprovalView, toBuildView, toConfigurationView } from './build-view';
 import { createWithToken } from './with-token';
 import { forgePullRequestReader, type PullRequestReader } from './pull-request-head';
 import { repositoryTarget } from './repository-context';
@@ -59,15 +57,6 @@ const SEARCH_PAGE_SIZE = 500;
 const CANCEL_COMMENT = 'Canceled from Bitbucket';
 /** Choosing and starting builds obey the workspace's server allowlist; following or cancelling a started one does not. */
 const RUNNING = { forRunning: true } as const;
-
-const toConfigurationView = (b: TeamCityBuildType): BuildConfigurationView => ({
-  id: b.id,
-  name: b.name,
-  projectId: b.projectId,
-  projectName: b.projectName,
-  webUrl: b.webUrl,
-  paused: b.paused === true,
-});
 
 /** The remembered server if the user still has its token and may use it, else the only usable one. */
 const selectToken = (servers: TokenView[], remembered: string | null, allowedServers: string[]): string | null => {
@@ -140,7 +129,7 @@ export const createBuildService = ({
       return withToken(
         caller,
         input.tokenId,
-        async (client) => {
+        async (client, token) => {
           const search = input.search?.trim() ?? '';
           const page =
             input.scope === 'repository'
@@ -150,7 +139,7 @@ export const createBuildService = ({
           const { skipped, truncated } = page.data;
           return single(
             ok({
-              items: page.data.items.map(toConfigurationView),
+              items: page.data.items.map((b) => toConfigurationView(b, token.serverUrl)),
               nextStart: page.data.nextStart ?? null,
               ...(truncated && { truncated }),
               ...(skipped > 0 && { skipped }),
@@ -220,7 +209,7 @@ export const createBuildService = ({
             ...(input.cleanCheckout !== undefined && { cleanCheckout: input.cleanCheckout }),
             ...(revision !== undefined && { revision }),
           });
-          if (queued.ok) return single(ok({ build: withoutPasswords(toBuildView(queued.data), secrets, secretValues) }));
+          if (queued.ok) return single(ok({ build: withoutPasswords(toBuildView(queued.data, token.serverUrl), secrets, secretValues) }));
           const error = triggerFailure(queued.error, {
             serverUrl: token.serverUrl,
             buildTypeId: input.buildTypeId,
@@ -272,7 +261,7 @@ export const createBuildService = ({
       withToken(caller, input.tokenId, async (client, token) => {
         const build = await client.getBuild(input.buildId);
         if (!build.ok) return single(mapError(build.error, token, 'read this build', `build with id ${input.buildId}`));
-        return single(ok({ build: toBuildView(build.data) }));
+        return single(ok({ build: toBuildView(build.data, token.serverUrl) }));
       }),
 
     cancelBuild: (caller: Caller, input: BuildRequest): Promise<Result<BuildResponse>> =>
@@ -283,7 +272,7 @@ export const createBuildService = ({
         const authenticated = build.ok || ['forbidden', 'not_found', 'bad_request'].includes(build.error.code);
         if (!build.ok)
           return { result: mapError(build.error, token, 'cancel this build', `build with id ${input.buildId}`), authenticated };
-        return { result: ok({ build: toBuildView(build.data) }), authenticated };
+        return { result: ok({ build: toBuildView(build.data, token.serverUrl) }), authenticated };
       }),
 
     approveBuild: (caller: Caller, input: BuildRequest): Promise<Result<ApproveBuildResponse>> =>
@@ -306,7 +295,7 @@ export const createBuildService = ({
         if (!builds.ok)
           return single(mapError(builds.error, token, 'list the builds of this configuration', `build configuration ${input.buildTypeId}`));
         const { items, skipped } = builds.data;
-        return single(ok({ builds: items.map(toBuildView), ...(skipped > 0 && { skipped }) }));
+        return single(ok({ builds: items.map((b) => toBuildView(b, token.serverUrl)), ...(skipped > 0 && { skipped }) }));
       }),
   };
 };

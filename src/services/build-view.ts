@@ -1,7 +1,26 @@
-/** The only shape of a TeamCity build that reaches the browser: an allow-list, like TokenView. */
-import type { ApprovalView, BuildView } from '../shared/schemas';
-import type { TeamCityApproval, TeamCityBuild } from '../teamcity/teamcity-client';
+/**
+ * The only shapes of TeamCity builds and build configurations that reach the browser: allow-lists, like
+ * TokenView. Their TeamCity links pass teamCityLink with the server of the token they were read with.
+ */
+import type { ApprovalView, BuildConfigurationView, BuildView } from '../shared/schemas';
+import type { TeamCityApproval, TeamCityBuild, TeamCityBuildType } from '../teamcity/teamcity-client';
 import { userParametersOf } from '../shared/pull-request-parameters';
+import { teamCityLink } from '../shared/teamcity-link';
+
+/** `webUrl` only when it is a link to `serverUrl`, so a hostile server's `javascript:` URL never reaches a page. */
+const linkTo = (url: string | undefined, serverUrl: string): { webUrl?: string } => {
+  const webUrl = teamCityLink(url, serverUrl);
+  return webUrl === undefined ? {} : { webUrl };
+};
+
+export const toConfigurationView = (b: TeamCityBuildType, serverUrl: string): BuildConfigurationView => ({
+  id: b.id,
+  name: b.name,
+  projectId: b.projectId,
+  projectName: b.projectName,
+  ...linkTo(b.webUrl, serverUrl),
+  paused: b.paused === true,
+});
 
 const STATUSES = ['SUCCESS', 'FAILURE', 'UNKNOWN', 'ERROR'] as const;
 type Status = (typeof STATUSES)[number];
@@ -44,7 +63,7 @@ export const toApprovalView = (a: TeamCityApproval): ApprovalView => {
   };
 };
 
-export const toBuildView = (b: TeamCityBuild): BuildView => {
+export const toBuildView = (b: TeamCityBuild, serverUrl: string): BuildView => {
   const status = STATUSES.find((s): s is Status => s === b.status);
   const statusText = explainStatus(b);
   const by = triggeredBy(b);
@@ -58,7 +77,7 @@ export const toBuildView = (b: TeamCityBuild): BuildView => {
     ...(statusText !== undefined && { statusText }),
     ...(b.percentageComplete !== undefined && { percentageComplete: b.percentageComplete }),
     ...(b.branchName !== undefined && { branchName: b.branchName }),
-    webUrl: b.webUrl,
+    ...linkTo(b.webUrl, serverUrl),
     ...(b.queuedDate !== undefined && { queuedAt: b.queuedDate }),
     ...(b.startDate !== undefined && { startedAt: b.startDate }),
     ...(b.finishDate !== undefined && { finishedAt: b.finishDate }),

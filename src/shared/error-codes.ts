@@ -27,6 +27,8 @@ export const APP_ERROR_CODES = [
   'internal_error',
   // The workspace's TeamCity policy does not allow this server.
   'server_not_allowed',
+  // The user declined the app's request for access to Bitbucket (the Custom UI's invoke was rejected for it).
+  'consent_required',
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 

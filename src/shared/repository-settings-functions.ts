@@ -7,6 +7,7 @@ export const REPOSITORY_SETTINGS_FUNCTIONS = {
   removeRepositoryCredential: 'removeRepositoryCredential',
   discoverRepositoryConfigurations: 'discoverRepositoryConfigurations',
 } as const;
+export type RepositorySettingsResolverKey = (typeof REPOSITORY_SETTINGS_FUNCTIONS)[keyof typeof REPOSITORY_SETTINGS_FUNCTIONS];
 
 /** How many build configurations one repository may list; the merge check reads them all in one request. */
 export const MAX_REPOSITORY_CONFIGURATIONS = 50;

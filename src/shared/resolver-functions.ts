@@ -34,3 +34,9 @@ export const BUILD_RESULTS_RESOLVER_FUNCTIONS = {
   getBuildFailureDetails: 'getBuildFailureDetails',
   rerunBuild: 'rerunBuild',
 } as const;
+
+type ValueOf<T> = T[keyof T];
+export type TokenResolverKey = ValueOf<typeof RESOLVER_FUNCTIONS>;
+export type AdminResolverKey = ValueOf<typeof ADMIN_RESOLVER_FUNCTIONS>;
+export type BuildResolverKey = ValueOf<typeof BUILD_RESOLVER_FUNCTIONS>;
+export type BuildResultsResolverKey = ValueOf<typeof BUILD_RESULTS_RESOLVER_FUNCTIONS>;

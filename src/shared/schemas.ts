@@ -207,7 +207,8 @@ export type BuildConfigurationView = {
   name: string;
   projectId: string;
   projectName: string;
-  webUrl: string;
+  /** Only a link on the token's own server (teamcity-link.ts); absent otherwise. */
+  webUrl?: string;
   paused: boolean;
 };
 
@@ -221,7 +222,8 @@ export type BuildView = {
   statusText?: string;
   percentageComplete?: number;
   branchName?: string;
-  webUrl: string;
+  /** Only a link on the token's own server (teamcity-link.ts); absent otherwise. */
+  webUrl?: string;
   queuedAt?: string;
   startedAt?: string;
   finishedAt?: string;

@@ -1,22 +1,14 @@
 /**
- * Links into TeamCity that the app shows. A server's own `webUrl` is kept only when it is http(s) on the host
- * the token belongs to; otherwise (missing under a narrower `fields=`, another host, another scheme) the link is
+ * Links into TeamCity that the app shows. A server's own `webUrl` is kept only when it is http(s) on the origin
+ * of the server the token belongs to; otherwise (missing under a narrower `fields=`, another host, another scheme) the link is
  * built from the server URL the user entered, which is also the address that reaches TeamCity from the browser.
  */
+import { teamCityLink } from '../shared/teamcity-link';
+
 export type LinkContext = { serverUrl: string };
 
-function onServer(raw: string | undefined, serverUrl: string): string | undefined {
-  if (raw === undefined) return undefined;
-  try {
-    const link = new URL(raw);
-    const server = new URL(serverUrl);
-    if ((link.protocol === 'https:' || link.protocol === 'http:') && link.hostname === server.hostname && link.username === '')
-      return link.href;
-  } catch {
-    // Not a URL: built from the server URL below.
-  }
-  return undefined;
-}
+/** The one rule for links to TeamCity (src/shared/teamcity-link.ts), also applied where the UI renders them. */
+const onServer = (raw: string | undefined, serverUrl: string): string | undefined => teamCityLink(raw, serverUrl);
 
 export const buildLink = (
   ctx: LinkContext,

@@ -3,23 +3,34 @@
  * query, and its loading, "not allowed" and failure states; the editor renders once the settings are loaded.
  */
 import type { ReactNode } from 'react';
+import type { ResolverInput, ResolverKey, ResolverOutput } from '../../src/shared/resolver-contract';
+import type { ApiCall } from './create-api';
 import Heading from '@atlaskit/heading';
 import { Box, Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
 import { QueryError, QueryLoading } from './query-status';
 import { useResolverQuery } from './use-resolver-query';
 
-export type AdminSettingsPageProps<T> = {
-  functionKey: string;
+export type AdminSettingsPageProps<K extends ResolverKey> = {
+  /** The app's `api` call that loads the settings, and its input. */
+  load: ApiCall<K>;
+  input: ResolverInput<K>;
   intro: ReactNode;
   forbiddenTitle: string;
   /** Prefix of the state test ids: `<prefix>-loading`, `<prefix>-forbidden`, `<prefix>-load-error`. */
   testIdPrefix: string;
-  children: (data: T, setData: (data: T) => void) => ReactNode;
+  children: (data: ResolverOutput<K>, setData: (data: ResolverOutput<K>) => void) => ReactNode;
 };
 
-export function AdminSettingsPage<T>({ functionKey, intro, forbiddenTitle, testIdPrefix, children }: AdminSettingsPageProps<T>) {
-  const { state, reload, setData } = useResolverQuery<T>(functionKey, {});
+export function AdminSettingsPage<K extends ResolverKey>({
+  load,
+  input,
+  intro,
+  forbiddenTitle,
+  testIdPrefix,
+  children,
+}: AdminSettingsPageProps<K>) {
+  const { state, reload, setData } = useResolverQuery(load, input);
   return (
     <Box as="main" paddingBlockStart="space.050" paddingBlockEnd="space.300" paddingInline="space.400" style={{ minHeight: 560 }}>
       <Stack space="space.300">

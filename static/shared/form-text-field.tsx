@@ -1,10 +1,10 @@
 /** A labelled text input with its helper text and error, wired for screen readers (describedby). */
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { ErrorMessage } from '@atlaskit/form/error-message';
 import { HelperMessage } from '@atlaskit/form/helper-message';
 import { Label } from '@atlaskit/form/label';
 import { RequiredAsterisk } from '@atlaskit/form/required-asterisk';
-import { Box } from '@atlaskit/primitives/compiled';
+import { Box, Inline } from '@atlaskit/primitives/compiled';
 import Textfield from '@atlaskit/textfield';
 
 export type FormTextFieldProps = {
@@ -17,43 +17,55 @@ export type FormTextFieldProps = {
   type?: 'text' | 'password' | 'url';
   isRequired?: boolean;
   isDisabled?: boolean;
-  placeholder?: string;
   autoComplete?: string;
   /** For secrets that are not the user's password (an access token): 1Password and LastPass skip the input. */
   ignorePasswordManagers?: boolean;
   inputRef?: Ref<HTMLInputElement>;
+  /** A button beside the input (a form's "Add"), level with it, above the helper text. */
+  action?: ReactNode;
   onChange: (value: string) => void;
 };
 
 export function FormTextField(props: FormTextFieldProps) {
   const { id, name, label, helper, value, error, type = 'text', isRequired = false, isDisabled = false } = props;
+  const { autoComplete, ignorePasswordManagers, inputRef, action, onChange } = props;
   const helperId = `${id}-helper`;
   const errorId = `${id}-error`;
-  const passwordManagerHints = props.ignorePasswordManagers ? { 'data-1p-ignore': 'true', 'data-lpignore': 'true' } : {};
+  const passwordManagerHints = ignorePasswordManagers ? { 'data-1p-ignore': 'true', 'data-lpignore': 'true' } : {};
+  const input = (
+    // eslint-disable-next-line @atlaskit/design-system/no-readonly-or-disabled-inputs -- disabled only while the value is being checked with the server, so the checked value cannot change under the check
+    <Textfield
+      id={id}
+      name={name}
+      ref={inputRef}
+      type={type}
+      value={value}
+      autoComplete={autoComplete}
+      {...passwordManagerHints}
+      spellCheck={false}
+      isRequired={isRequired}
+      isDisabled={isDisabled}
+      isInvalid={error !== undefined}
+      aria-invalid={error !== undefined}
+      aria-describedby={error !== undefined ? `${errorId} ${helperId}` : helperId}
+      testId={`${name}-field`}
+      onChange={(event) => onChange(event.currentTarget.value)}
+    />
+  );
   return (
     <Box>
       <Label htmlFor={id}>
         {label}
         {isRequired && <RequiredAsterisk />}
       </Label>
-      <Textfield
-        id={id}
-        name={name}
-        ref={props.inputRef}
-        type={type}
-        value={value}
-        placeholder={props.placeholder}
-        autoComplete={props.autoComplete}
-        {...passwordManagerHints}
-        spellCheck={false}
-        isRequired={isRequired}
-        isDisabled={isDisabled}
-        isInvalid={error !== undefined}
-        aria-invalid={error !== undefined}
-        aria-describedby={error !== undefined ? `${errorId} ${helperId}` : helperId}
-        testId={`${name}-field`}
-        onChange={(event) => props.onChange(event.currentTarget.value)}
-      />
+      {action === undefined ? (
+        input
+      ) : (
+        <Inline space="space.100" alignBlock="center">
+          <Box style={{ flex: 1 }}>{input}</Box>
+          {action}
+        </Inline>
+      )}
       <div id={helperId}>
         <HelperMessage>{helper}</HelperMessage>
       </div>

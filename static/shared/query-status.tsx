@@ -24,23 +24,33 @@ export type QueryErrorProps = {
   onRetry: () => void;
   /** Takes the place of "Try again" when another try cannot help (a token TeamCity rejects). */
   action?: ReactElement;
+  /** The title's level in the page's outline; most screens show these right under their h1. */
+  headingLevel?: 'h2' | 'h3';
   children: ReactNode;
 };
 
-export function QueryError({ title, appearance = 'error', testId, retryTestId, onRetry, action, children }: QueryErrorProps) {
-  return (
-    <SectionMessage
-      appearance={appearance}
-      title={title}
-      testId={testId}
-      actions={
-        action ?? (
-          <SectionMessageAction onClick={onRetry} testId={retryTestId}>
-            Try again
-          </SectionMessageAction>
-        )
-      }
-    >
+export function QueryError({
+  title,
+  appearance = 'error',
+  testId,
+  retryTestId,
+  onRetry,
+  action,
+  headingLevel = 'h2',
+  children,
+}: QueryErrorProps) {
+  const actions = action ?? (
+    <SectionMessageAction onClick={onRetry} testId={retryTestId}>
+      Try again
+    </SectionMessageAction>
+  );
+  // SectionMessage takes a heading level only together with a title.
+  return title === undefined ? (
+    <SectionMessage appearance={appearance} testId={testId} actions={actions}>
+      {children}
+    </SectionMessage>
+  ) : (
+    <SectionMessage appearance={appearance} title={title} headingLevel={headingLevel} testId={testId} actions={actions}>
       {children}
     </SectionMessage>
   );

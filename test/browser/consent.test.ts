@@ -74,6 +74,8 @@ describe('consent before the app acts as the user', () => {
       const modal = page.frameLocator('iframe.modal-frame');
       await modal.getByRole('heading', { name: 'Run TeamCity build' }).waitFor();
       await expect(modal.getByTestId('configuration-list').count()).resolves.toBe(0);
+      // The typed client recognises the declined consent and says what to do, in place of "couldn't reach".
+      await modal.getByTestId('build-setup-error').getByText('Allow the app access to Bitbucket to use TeamCity here.').waitFor();
       await screenshot(page, 'consent-3-denied');
     } finally {
       await context.close();

@@ -69,7 +69,10 @@
         function (error) {
           // The product, not the app, asks the user for access: the shell puts "Allow access" over this frame.
           if (error.code === 'NEEDS_AUTHENTICATION_ERR') toShell({ type: 'needsConsent' });
-          throw new Error('There was an error invoking the function - ' + error.message);
+          var rejected = new Error('There was an error invoking the function - ' + error.message);
+          // What the app may rely on (static/shared/invoke-rejection.ts): the reason as a name, not in the text.
+          if (error.code === 'NEEDS_AUTHENTICATION_ERR') rejected.name = error.code;
+          throw rejected;
         },
       );
     },

@@ -9,13 +9,13 @@ import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
 import type { AppError } from '../../../src/shared/result';
-import type { WorkspacePolicyResponse } from '../../../src/shared/schemas';
-import { callResolver } from '../../shared/call-resolver';
+import type { SaveWorkspacePolicyRequest, WorkspacePolicyResponse } from '../../../src/shared/schemas';
+import { errorField } from '../../shared/error-field';
 import { FormTextField } from '../../shared/form-text-field';
 import { RelativeTimeText } from '../../shared/relative-time-text';
-import { ADMIN_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { AdminSettingsPage } from '../../shared/admin-settings-page';
 import { AllowedServers } from './allowed-servers';
+import { api } from './api';
 import { OtherServers } from './other-servers';
 import { addServer, defaultServerOf, draftOf, isDirty, removeServer, type PolicyDraft } from './policy-draft';
 
@@ -26,6 +26,7 @@ function PolicyEditor({ saved, onSaved }: { saved: WorkspacePolicyResponse; onSa
   const [notice, setNotice] = useState<string | null>(null);
   const users = new Map(saved.usage.map((u) => [u.serverUrl, u.users]));
   const dirty = isDirty(draft, saved);
+  const defaultServerError = error && errorField<SaveWorkspacePolicyRequest>(error, ['defaultServerUrl']) ? error.message : undefined;
 
   const edit = (next: PolicyDraft) => {
     setDraft(next);
@@ -36,7 +37,7 @@ function PolicyEditor({ saved, onSaved }: { saved: WorkspacePolicyResponse; onSa
   const save = async () => {
     setSaving(true);
     setError(null);
-    const result = await callResolver<WorkspacePolicyResponse>(ADMIN_RESOLVER_FUNCTIONS.saveWorkspacePolicy, {
+    const result = await api.saveWorkspacePolicy({
       allowedServers: draft.allowedServers,
       defaultServerUrl: draft.defaultServerUrl.trim() === '' ? null : draft.defaultServerUrl.trim(),
     });
@@ -61,8 +62,8 @@ function PolicyEditor({ saved, onSaved }: { saved: WorkspacePolicyResponse; onSa
           {notice}
         </SectionMessage>
       )}
-      {error && error.field !== 'defaultServerUrl' && (
-        <SectionMessage appearance="error" title="The settings were not saved" testId="policy-save-error">
+      {error && defaultServerError === undefined && (
+        <SectionMessage appearance="error" title="The settings were not saved" headingLevel="h2" testId="policy-save-error">
           {error.message}
         </SectionMessage>
       )}
@@ -98,10 +99,9 @@ function PolicyEditor({ saved, onSaved }: { saved: WorkspacePolicyResponse; onSa
               ? 'Pre-filled when users add an access token. It must be one of the allowed servers; leave it empty for none.'
               : 'Pre-filled when users add an access token. Optional.'
           }
-          placeholder="https://teamcity.example.com"
           type="url"
           value={draft.defaultServerUrl}
-          error={error?.field === 'defaultServerUrl' ? error.message : undefined}
+          error={defaultServerError}
           isDisabled={saving}
           onChange={(value) => edit({ ...draft, defaultServerUrl: value })}
         />
@@ -129,8 +129,9 @@ function PolicyEditor({ saved, onSaved }: { saved: WorkspacePolicyResponse; onSa
 
 export function AdminPage() {
   return (
-    <AdminSettingsPage<WorkspacePolicyResponse>
-      functionKey={ADMIN_RESOLVER_FUNCTIONS.getWorkspacePolicy}
+    <AdminSettingsPage
+      load={api.getWorkspacePolicy}
+      input={{}}
       forbiddenTitle="Workspace admins only"
       testIdPrefix="policy"
       intro="Choose which TeamCity servers people in this workspace may connect to from Bitbucket. Each user adds their own access token in their personal settings; you never see tokens, only how many users use each server."

@@ -94,31 +94,25 @@ export function AllowedServers({ servers, defaultServerUrl, usersOf, isDisabled,
         <DynamicTable head={head} rows={rows} testId="allowed-servers" label="Allowed TeamCity servers" />
       )}
       <form onSubmit={add} noValidate>
-        <Inline space="space.100" alignBlock="end">
-          <Box style={{ flex: 1 }}>
-            <FormTextField
-              id="add-allowed-server"
-              name="newServer"
-              label="Add a server"
-              helper="The address users open TeamCity at, for example https://teamcity.example.com."
-              placeholder="https://teamcity.example.com"
-              type="url"
-              value={input}
-              error={error}
-              isDisabled={isDisabled}
-              onChange={(value) => {
-                setInput(value);
-                setError(undefined);
-              }}
-            />
-          </Box>
-          {/* Level with the input, above the helper text. */}
-          <Box style={{ paddingBottom: error ? 52 : 28 }}>
+        <FormTextField
+          id="add-allowed-server"
+          name="newServer"
+          label="Add a server"
+          helper="The address users open TeamCity at, for example https://teamcity.example.com."
+          type="url"
+          value={input}
+          error={error}
+          isDisabled={isDisabled}
+          onChange={(value) => {
+            setInput(value);
+            setError(undefined);
+          }}
+          action={
             <Button type="submit" isDisabled={isDisabled} testId="add-server">
               Add
             </Button>
-          </Box>
-        </Inline>
+          }
+        />
       </form>
     </Stack>
   );

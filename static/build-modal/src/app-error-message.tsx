@@ -14,15 +14,18 @@ export type AppErrorMessageProps = {
   settingsPath: string | null;
   /** The message gets `${testId}-message`. */
   testId: string;
+  /** h3 inside the build's panel (under its h2), h2 at the level of the form. */
+  headingLevel: 'h2' | 'h3';
 };
 
-export function AppErrorMessage({ error, title, settingsPath, testId }: AppErrorMessageProps) {
+export function AppErrorMessage({ error, title, settingsPath, testId, headingLevel }: AppErrorMessageProps) {
   const needsToken = needsNewToken(error);
   return (
     <div role="alert">
       <SectionMessage
         appearance="error"
         title={title}
+        headingLevel={headingLevel}
         testId={testId}
         actions={needsToken && settingsPath ? <ReplaceTokenAction settingsPath={settingsPath} /> : undefined}
       >

@@ -19,6 +19,7 @@ export function BranchPicker({ repository, pullRequest, value, error, onChange }
   return (
     <Stack space="space.050">
       <Label htmlFor="branch-select">Branch</Label>
+      {/* eslint-disable-next-line @atlaskit/design-system/no-placeholder -- a select shows its placeholder as the empty value ("Select..." without one); the label and helper text below describe the field */}
       <CreatableSelect<BranchOption>
         inputId="branch-select"
         options={groups}

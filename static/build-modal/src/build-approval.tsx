@@ -7,9 +7,8 @@ import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { Stack, Text } from '@atlaskit/primitives/compiled';
 import type { AppError } from '../../../src/shared/result';
-import type { ApprovalView, ApproveBuildResponse, BuildView } from '../../../src/shared/schemas';
-import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
-import { callResolver } from '../../shared/call-resolver';
+import type { ApprovalView, BuildView } from '../../../src/shared/schemas';
+import { api } from './api';
 import { approvalSummary } from './approval-text';
 
 export type BuildApprovalProps = { tokenId: string; build: BuildView; onApproved: (approval: ApprovalView) => void };
@@ -23,7 +22,7 @@ export function BuildApproval({ tokenId, build, onApproved }: BuildApprovalProps
   const approve = async () => {
     setApproving(true);
     setError(null);
-    const result = await callResolver<ApproveBuildResponse>(BUILD_RESOLVER_FUNCTIONS.approveBuild, { tokenId, buildId: build.id });
+    const result = await api.approveBuild({ tokenId, buildId: build.id });
     setApproving(false);
     if (result.ok) onApproved(result.data.approval);
     else setError(result.error);

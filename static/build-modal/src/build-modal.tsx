@@ -10,8 +10,8 @@ import SectionMessage from '@atlaskit/section-message';
 import type { GetBuildSetupResponse } from '../../../src/shared/schemas';
 import { ChunkErrorBoundary } from '../../shared/chunk-error-boundary';
 import { QueryError, QueryLoading } from '../../shared/query-status';
-import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { useResolverQuery } from '../../shared/use-resolver-query';
+import { api } from './api';
 import { closeModal } from './close-modal';
 import { ModalFrame } from './modal-frame';
 import { NoTokenState } from './no-token-state';
@@ -48,7 +48,7 @@ const loadingFrame = (
 );
 
 export function BuildModal() {
-  const { state, reload } = useResolverQuery<GetBuildSetupResponse>(BUILD_RESOLVER_FUNCTIONS.getBuildSetup, {});
+  const { state, reload } = useResolverQuery(api.getBuildSetup, {});
   const settingsPath = usePersonalSettingsPath(state.status === 'ready' ? state.data.repository.workspace : undefined);
   const preset = useModalPreset();
 
@@ -78,7 +78,7 @@ export function BuildModal() {
   // The form failed to download: the same close-only frame as the other states, so Close and Escape work.
   const chunkError = (
     <CloseOnlyFrame subtitle={subtitle}>
-      <SectionMessage appearance="error" title="Part of the app didn't load" testId="chunk-error">
+      <SectionMessage appearance="error" title="Part of the app didn't load" headingLevel="h2" testId="chunk-error">
         Check your connection, then close this dialog and open it again.
       </SectionMessage>
     </CloseOnlyFrame>

@@ -9,8 +9,8 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import ProgressBar from '@atlaskit/progress-bar';
 import { designToken } from '../../shared/design-token';
 import type { BuildView } from '../../../src/shared/schemas';
-import { ExternalLink } from '../../shared/external-link';
-import { VisuallyHidden } from '../../shared/visually-hidden';
+import { TeamCityLink } from '../../shared/teamcity-link';
+import VisuallyHidden from '@atlaskit/visually-hidden';
 import { AppErrorMessage } from './app-error-message';
 import { buildLook, BuildStateLozenge } from '../../shared/build-state-lozenge';
 import { BuildApproval } from './build-approval';
@@ -19,6 +19,8 @@ import { useBuildPolling } from './use-build-polling';
 
 export type BuildProgressProps = {
   tokenId: string;
+  /** The server of that token: links go only there. */
+  serverUrl: string;
   initial: BuildView;
   configurationName: string;
   /** The personal settings page, offered when following the build fails for want of a working token. */
@@ -27,7 +29,7 @@ export type BuildProgressProps = {
   onStateChange?: (state: BuildView['state']) => void;
 };
 
-export function BuildProgress({ tokenId, initial, configurationName, settingsPath, onStateChange }: BuildProgressProps) {
+export function BuildProgress({ tokenId, serverUrl, initial, configurationName, settingsPath, onStateChange }: BuildProgressProps) {
   const { build, setBuild, refreshError, stoppedBy } = useBuildPolling(tokenId, initial);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -35,8 +37,11 @@ export function BuildProgress({ tokenId, initial, configurationName, settingsPat
     headingRef.current?.setAttribute('tabindex', '-1');
     headingRef.current?.focus();
   }, []);
+  // The parent passes a new function each render; only a change of state is news.
   const stateChanged = useRef(onStateChange);
-  stateChanged.current = onStateChange;
+  useEffect(() => {
+    stateChanged.current = onStateChange;
+  });
   useEffect(() => {
     stateChanged.current?.(build.state);
   }, [build.state]);
@@ -45,8 +50,8 @@ export function BuildProgress({ tokenId, initial, configurationName, settingsPat
   return (
     <Box
       testId="build-progress"
+      padding="space.200"
       style={{
-        padding: designToken('space.200'),
         border: `${designToken('border.width')} solid ${designToken('color.border')}`,
         borderRadius: designToken('radius.large'),
         background: designToken('elevation.surface.raised'),
@@ -99,6 +104,7 @@ export function BuildProgress({ tokenId, initial, configurationName, settingsPat
             title="We stopped following this build"
             settingsPath={settingsPath}
             testId="build-refresh-stopped"
+            headingLevel="h3"
           />
         )}
         {refreshError && !stoppedBy && (
@@ -110,11 +116,11 @@ export function BuildProgress({ tokenId, initial, configurationName, settingsPat
           tokenId={tokenId}
           build={build}
           leading={
-            <ExternalLink href={build.webUrl} testId="open-in-teamcity">
+            <TeamCityLink url={build.webUrl} serverUrl={serverUrl} testId="open-in-teamcity" otherwise="nothing">
               Open in TeamCity
-            </ExternalLink>
+            </TeamCityLink>
           }
-          onCanceled={(canceled) => canceled && setBuild(canceled)}
+          onCanceled={setBuild}
         />
       </Stack>
     </Box>

@@ -7,16 +7,15 @@ import Button from '@atlaskit/button/new';
 import { Inline, Stack } from '@atlaskit/primitives/compiled';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import type { AppError } from '../../../src/shared/result';
-import type { BuildResponse, BuildView } from '../../../src/shared/schemas';
-import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
-import { callResolver } from '../../shared/call-resolver';
+import type { BuildView } from '../../../src/shared/schemas';
+import { api } from './api';
 
 export type CancelBuildProps = {
   tokenId: string;
   build: BuildView;
   /** What shares the row with the button (the TeamCity link). */
   leading: ReactNode;
-  onCanceled: (build: BuildView | null) => void;
+  onCanceled: (build: BuildView) => void;
 };
 
 export function CancelBuild({ tokenId, build, leading, onCanceled }: CancelBuildProps) {
@@ -28,14 +27,14 @@ export function CancelBuild({ tokenId, build, leading, onCanceled }: CancelBuild
   const cancel = async () => {
     setCanceling(true);
     setError(null);
-    const result = await callResolver<Partial<BuildResponse>>(BUILD_RESOLVER_FUNCTIONS.cancelBuild, { tokenId, buildId: build.id });
+    const result = await api.cancelBuild({ tokenId, buildId: build.id });
     setCanceling(false);
     if (!result.ok) {
       setError(result.error);
       return;
     }
     setConfirming(false);
-    onCanceled(result.data.build ?? null);
+    onCanceled(result.data.build);
   };
 
   const what = build.state === 'queued' ? 'remove it from the queue' : 'stop it on its agent';
@@ -54,6 +53,7 @@ export function CancelBuild({ tokenId, build, leading, onCanceled }: CancelBuild
           appearance="warning"
           title={build.number ? `Cancel build #${build.number}?` : 'Cancel this build?'}
           testId="cancel-build-confirm"
+          headingLevel="h3"
           actions={[
             <SectionMessageAction key="confirm" onClick={() => void cancel()} testId="cancel-build-confirm-yes">
               {canceling ? 'Canceling…' : 'Cancel build'}
@@ -67,7 +67,7 @@ export function CancelBuild({ tokenId, build, leading, onCanceled }: CancelBuild
         </SectionMessage>
       )}
       {error && (
-        <SectionMessage appearance="error" title="The build was not canceled" testId="cancel-build-error">
+        <SectionMessage appearance="error" title="The build was not canceled" headingLevel="h3" testId="cancel-build-error">
           {error.message}
         </SectionMessage>
       )}

@@ -33,8 +33,9 @@ export function ConfigurationList({ configurations, selectedId, labelledBy, desc
       {groupByProject(configurations).map((group) => (
         <Box key={group.projectId} role="group" aria-label={group.projectName}>
           <Box
+            paddingBlock="space.075"
+            paddingInline="space.150"
             style={{
-              padding: `${designToken('space.075')} ${designToken('space.150')}`,
               background: designToken('color.background.neutral.subtle.hovered'),
               position: 'sticky',
               top: 0,
@@ -71,31 +72,33 @@ function ConfigurationRow({ configuration, isSelected, onSelect }: RowProps) {
       data-testid={`configuration-option-${configuration.id}`}
       style={{
         display: 'block',
-        padding: `${designToken('space.100')} ${designToken('space.150')}`,
         cursor: configuration.paused ? 'not-allowed' : 'pointer',
         background: isSelected ? designToken('color.background.selected') : undefined,
         borderTop: `${designToken('border.width')} solid ${designToken('color.border')}`,
       }}
     >
-      <Inline space="space.100" alignBlock="center">
-        <input
-          id={inputId}
-          type="radio"
-          name="build-configuration"
-          value={configuration.id}
-          checked={isSelected}
-          disabled={configuration.paused}
-          aria-describedby={configuration.paused ? `${inputId}-paused` : undefined}
-          onChange={() => onSelect(configuration)}
-          style={{ margin: 0, accentColor: designToken('color.background.selected.bold') }}
-        />
-        <Text color={configuration.paused ? 'color.text.disabled' : 'color.text'}>{configuration.name}</Text>
-        {configuration.paused && (
-          <span id={`${inputId}-paused`}>
-            <Lozenge appearance="moved">Paused</Lozenge>
-          </span>
-        )}
-      </Inline>
+      <Box as="span" paddingBlock="space.100" paddingInline="space.150" style={{ display: 'block' }}>
+        <Inline space="space.100" alignBlock="center">
+          {/* eslint-disable-next-line @atlaskit/design-system/no-html-radio, @atlaskit/design-system/no-readonly-or-disabled-inputs -- one native radio group (see the top of the file); a paused configuration stays listed, disabled, with "Paused" as its description */}
+          <input
+            id={inputId}
+            type="radio"
+            name="build-configuration"
+            value={configuration.id}
+            checked={isSelected}
+            disabled={configuration.paused}
+            aria-describedby={configuration.paused ? `${inputId}-paused` : undefined}
+            onChange={() => onSelect(configuration)}
+            style={{ margin: 0, accentColor: designToken('color.background.selected.bold') }}
+          />
+          <Text color={configuration.paused ? 'color.text.disabled' : 'color.text'}>{configuration.name}</Text>
+          {configuration.paused && (
+            <span id={`${inputId}-paused`}>
+              <Lozenge appearance="moved">Paused</Lozenge>
+            </span>
+          )}
+        </Inline>
+      </Box>
     </label>
   );
 }

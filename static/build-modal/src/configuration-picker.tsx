@@ -11,7 +11,6 @@ import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message'
 import Spinner from '@atlaskit/spinner';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import { designToken } from '../../shared/design-token';
 import { QueryError } from '../../shared/query-status';
 import { MAX_SEARCH_LENGTH } from '../../../src/shared/input-rules';
 import type { BuildConfigurationView } from '../../../src/shared/schemas';
@@ -69,6 +68,7 @@ export function ConfigurationPicker({
         <Label htmlFor="configuration-search" id="configuration-label">
           Build configuration
         </Label>
+        {/* eslint-disable-next-line @atlaskit/design-system/no-placeholder, @atlaskit/design-system/use-character-counter-field -- a search box: the placeholder says what is searched (it changes with the scope) and the limit is only the backend's, far beyond any real search */}
         <Textfield
           id="configuration-search"
           value={search}
@@ -76,7 +76,7 @@ export function ConfigurationPicker({
           // The search's limit on the backend (findBuildConfigurations); longer input would only get an error back.
           maxLength={MAX_SEARCH_LENGTH}
           elemBeforeInput={
-            <Box style={{ display: 'flex', paddingInlineStart: designToken('space.075') }}>
+            <Box paddingInlineStart="space.075" style={{ display: 'flex' }}>
               <SearchIcon label="" color={token('color.icon.subtle')} />
             </Box>
           }
@@ -97,7 +97,7 @@ export function ConfigurationPicker({
       </Stack>
 
       {state.status === 'loading' && (
-        <Box style={{ display: 'flex', justifyContent: 'center', padding: designToken('space.300') }}>
+        <Box padding="space.300" style={{ display: 'flex', justifyContent: 'center' }}>
           <Spinner size="medium" label="Loading build configurations" testId="configurations-loading" />
         </Box>
       )}
@@ -115,6 +115,7 @@ export function ConfigurationPicker({
         <SectionMessage
           appearance="information"
           title={emptyTitle(scope, searching, search)}
+          headingLevel="h2"
           testId="configurations-empty"
           actions={
             scope === 'repository' ? (
@@ -137,6 +138,11 @@ export function ConfigurationPicker({
           describedBy={error ? 'configuration-error' : undefined}
           onSelect={onSelect}
         />
+      )}
+      {state.status === 'ready' && state.truncated && visible.length > 0 && (
+        <Text size="small" color="color.text.subtle" testId="configurations-truncated">
+          {`Showing the first ${state.items.length} — refine your search`}
+        </Text>
       )}
       {state.status === 'ready' && state.nextStart !== null && (
         <Inline>

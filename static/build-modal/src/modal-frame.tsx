@@ -28,7 +28,7 @@ export function ModalFrame({ subtitle, children, footer }: ModalFrameProps) {
   }, []);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', minHeight: '100vh', background: designToken('elevation.surface') }}>
-      <Box as="header" style={{ padding: `${designToken('space.300')} ${designToken('space.300')} ${designToken('space.150')}` }}>
+      <Box as="header" paddingBlockStart="space.300" paddingInline="space.300" paddingBlockEnd="space.150">
         <Stack space="space.050">
           <Heading size="medium" as="h1" id="build-modal-title">
             {MODAL_TITLE}
@@ -40,20 +40,25 @@ export function ModalFrame({ subtitle, children, footer }: ModalFrameProps) {
           )}
         </Stack>
       </Box>
-      <main
+      <Box
+        as="main"
         aria-labelledby="build-modal-title"
-        data-testid="build-modal-body"
-        style={{ flex: '1 1 auto', padding: `${designToken('space.100')} ${designToken('space.300')} ${designToken('space.300')}` }}
+        testId="build-modal-body"
+        paddingBlockStart="space.100"
+        paddingInline="space.300"
+        paddingBlockEnd="space.300"
+        style={{ flex: '1 1 auto' }}
       >
         {children}
-      </main>
+      </Box>
       <Box
         as="footer"
+        paddingBlock="space.200"
+        paddingInline="space.300"
         style={{
           position: 'sticky',
           bottom: 0,
           zIndex: 2,
-          padding: `${designToken('space.200')} ${designToken('space.300')}`,
           borderTop: `${designToken('border.width')} solid ${designToken('color.border')}`,
           background: designToken('elevation.surface'),
         }}

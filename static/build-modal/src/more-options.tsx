@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import Button from '@atlaskit/button/new';
 import { Checkbox } from '@atlaskit/checkbox';
-import { ErrorMessage, Label } from '@atlaskit/form';
+import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import ChevronDownIcon from '@atlaskit/icon/core/chevron-down';
 import ChevronRightIcon from '@atlaskit/icon/core/chevron-right';
 import { Box, Stack } from '@atlaskit/primitives/compiled';
@@ -42,8 +42,8 @@ export function MoreOptions({ isOpen, onToggle, options, commentProblem, paramet
       {isOpen && (
         <Box
           id="more-options"
+          paddingInlineStart="space.300"
           style={{
-            paddingInlineStart: designToken('space.300'),
             borderInlineStart: `${designToken('border.width.selected')} solid ${designToken('color.border')}`,
           }}
         >
@@ -56,12 +56,14 @@ export function MoreOptions({ isOpen, onToggle, options, commentProblem, paramet
                 value={options.comment}
                 minimumRows={2}
                 resize="vertical"
-                placeholder="Why you are running this build (shown in TeamCity)"
                 isInvalid={commentProblem !== null}
-                aria-describedby={commentProblem ? 'build-comment-error' : undefined}
+                aria-describedby={commentProblem ? 'build-comment-error build-comment-helper' : 'build-comment-helper'}
                 testId="build-comment"
                 onChange={(event) => onChange({ ...options, comment: event.currentTarget.value })}
               />
+              <div id="build-comment-helper">
+                <HelperMessage>Why you are running this build. TeamCity shows it with the build.</HelperMessage>
+              </div>
               {commentProblem && (
                 <div id="build-comment-error">
                   <ErrorMessage>{commentProblem}</ErrorMessage>

@@ -25,10 +25,25 @@ export function ParametersEditor({ rows, problems, showProblems, limitProblem, o
   return (
     <Fieldset legend="Other parameters">
       <Stack space="space.100">
-        {rows.length === 0 && (
-          <Text size="small" color="color.text.subtle">
-            Parameters override the build configuration’s, for example env.DEPLOY_TARGET or system.verbose.
-          </Text>
+        <Text size="small" color="color.text.subtle">
+          Parameters override the build configuration’s, for example env.DEPLOY_TARGET or system.verbose.
+        </Text>
+        {rows.length > 0 && (
+          // Column names for sighted users; each input is labelled on its own ("Parameter 1 name").
+          <Inline space="space.100" aria-hidden>
+            <Box style={{ flex: '1 1 45%' }}>
+              <Text size="small" weight="semibold">
+                Name
+              </Text>
+            </Box>
+            <Box style={{ flex: '1 1 55%' }}>
+              <Text size="small" weight="semibold">
+                Value
+              </Text>
+            </Box>
+            {/* The width of the remove buttons below. */}
+            <Box style={{ width: 24 }} />
+          </Inline>
         )}
         {rows.map((row, index) => {
           const problem = showProblems || row.name !== '' ? problems.get(row.key) : undefined;
@@ -41,7 +56,6 @@ export function ParametersEditor({ rows, problems, showProblems, limitProblem, o
                   <Textfield
                     id={nameId}
                     aria-label={`Parameter ${index + 1} name`}
-                    placeholder="Name, e.g. env.TARGET"
                     value={row.name}
                     isCompact
                     spellCheck={false}
@@ -55,7 +69,6 @@ export function ParametersEditor({ rows, problems, showProblems, limitProblem, o
                   <Textfield
                     id={valueId}
                     aria-label={`Parameter ${index + 1} value`}
-                    placeholder="Value"
                     value={row.value}
                     isCompact
                     spellCheck={false}

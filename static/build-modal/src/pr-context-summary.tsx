@@ -15,24 +15,30 @@ export function PrContextSummary({ pullRequest }: { pullRequest: PullRequestView
       </Text>
       <Box
         as="dl"
+        padding="space.100"
         style={{
           display: 'grid',
           gridTemplateColumns: 'max-content 1fr',
-          columnGap: designToken('space.200'),
-          rowGap: designToken('space.050'),
           margin: 0,
-          padding: designToken('space.100'),
           background: designToken('color.background.neutral.subtle.hovered'),
           borderRadius: designToken('radius.medium'),
           font: designToken('font.code'),
         }}
       >
-        {pullRequestParameters(pullRequest).map((parameter) => (
-          <div key={parameter.name} style={{ display: 'contents' }}>
-            <dt style={{ color: designToken('color.text.subtle') }}>{parameter.name}</dt>
-            <dd style={{ margin: 0, overflowWrap: 'anywhere' }}>{parameter.value}</dd>
-          </div>
-        ))}
+        {/* The grid's gaps as padding on the cells: Box takes spacing tokens, a grid gap only raw values. */}
+        {pullRequestParameters(pullRequest).map((parameter, index) => {
+          const rowGap = index > 0 ? 'space.050' : 'space.0';
+          return (
+            <div key={parameter.name} style={{ display: 'contents' }}>
+              <Box as="dt" paddingBlockStart={rowGap} paddingInlineEnd="space.200" style={{ color: designToken('color.text.subtle') }}>
+                {parameter.name}
+              </Box>
+              <Box as="dd" paddingBlockStart={rowGap} style={{ margin: 0, overflowWrap: 'anywhere' }}>
+                {parameter.value}
+              </Box>
+            </div>
+          );
+        })}
       </Box>
     </Stack>
   );

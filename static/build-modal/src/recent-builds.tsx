@@ -7,18 +7,20 @@ import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import Spinner from '@atlaskit/spinner';
 import { designToken } from '../../shared/design-token';
-import type { BuildView, ListRecentBuildsResponse } from '../../../src/shared/schemas';
-import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
-import { ExternalLink } from '../../shared/external-link';
+import type { BuildView } from '../../../src/shared/schemas';
+import { TeamCityLink } from '../../shared/teamcity-link';
 import { QueryError } from '../../shared/query-status';
 import { RelativeTimeText } from '../../shared/relative-time-text';
 import { useResolverQuery } from '../../shared/use-resolver-query';
+import { api } from './api';
 import { BuildStateLozenge } from '../../shared/build-state-lozenge';
 
 const RECENT_BUILD_COUNT = 5;
 
 export type RecentBuildsProps = {
   tokenId: string;
+  /** The server of that token: links go only there. */
+  serverUrl: string;
   buildTypeId: string;
   branchName: string | undefined;
   /** Changes when a build was started or finished here, so the list catches up. */
@@ -27,9 +29,11 @@ export type RecentBuildsProps = {
   onRunAgain: (build: BuildView) => void;
 };
 
-export function RecentBuilds({ tokenId, buildTypeId, branchName, refreshKey, runningAgain, onRunAgain }: RecentBuildsProps) {
-  const payload: Record<string, unknown> = branchName ? { tokenId, buildTypeId, branchName } : { tokenId, buildTypeId };
-  const { state, reload } = useResolverQuery<ListRecentBuildsResponse>(BUILD_RESOLVER_FUNCTIONS.listRecentBuilds, payload);
+export function RecentBuilds({ tokenId, serverUrl, buildTypeId, branchName, refreshKey, runningAgain, onRunAgain }: RecentBuildsProps) {
+  const { state, reload } = useResolverQuery(
+    api.listRecentBuilds,
+    branchName ? { tokenId, buildTypeId, branchName } : { tokenId, buildTypeId },
+  );
 
   // The first key is what the query just loaded; only later keys mean something changed.
   const seenKey = useRef(refreshKey);
@@ -58,7 +62,13 @@ export function RecentBuilds({ tokenId, buildTypeId, branchName, refreshKey, run
       {state.status === 'ready' && state.data.builds.length > 0 && (
         <Box as="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {state.data.builds.slice(0, RECENT_BUILD_COUNT).map((build) => (
-            <RecentBuildRow key={build.id} build={build} isRunning={runningAgain === build.id} onRunAgain={onRunAgain} />
+            <RecentBuildRow
+              key={build.id}
+              build={build}
+              serverUrl={serverUrl}
+              isRunning={runningAgain === build.id}
+              onRunAgain={onRunAgain}
+            />
           ))}
         </Box>
       )}
@@ -66,22 +76,25 @@ export function RecentBuilds({ tokenId, buildTypeId, branchName, refreshKey, run
   );
 }
 
-type RowProps = { build: BuildView; isRunning: boolean; onRunAgain: (build: BuildView) => void };
+type RowProps = { build: BuildView; serverUrl: string; isRunning: boolean; onRunAgain: (build: BuildView) => void };
 
-function RecentBuildRow({ build, isRunning, onRunAgain }: RowProps) {
+function RecentBuildRow({ build, serverUrl, isRunning, onRunAgain }: RowProps) {
   const when = build.finishedAt ?? build.startedAt ?? build.queuedAt;
   return (
     <Box
       as="li"
       testId={`recent-build-${build.id}`}
-      style={{ padding: `${designToken('space.075')} 0`, borderTop: `${designToken('border.width')} solid ${designToken('color.border')}` }}
+      paddingBlock="space.075"
+      style={{ borderTop: `${designToken('border.width')} solid ${designToken('color.border')}` }}
     >
       <Inline space="space.150" alignBlock="center" spread="space-between">
         <Inline space="space.150" alignBlock="center" shouldWrap>
           <Box style={{ minWidth: 72 }}>
             <BuildStateLozenge build={build} />
           </Box>
-          <ExternalLink href={build.webUrl}>{build.number ? `#${build.number}` : 'Queued'}</ExternalLink>
+          <TeamCityLink url={build.webUrl} serverUrl={serverUrl} testId="recent-build-number">
+            {build.number ? `#${build.number}` : 'Queued'}
+          </TeamCityLink>
           <Text size="small" color="color.text.subtle">
             {build.triggeredBy ?? 'Unknown'}
             {when ? ' · ' : ''}

@@ -14,7 +14,7 @@ import { ModalFrame } from './modal-frame';
 import { newParameterRow, toParameters } from './parameter-rows';
 import { userParametersOf } from '../../../src/shared/pull-request-parameters';
 import { RecentBuilds } from './recent-builds';
-import { RunBuildForm, type FormValues } from './run-build-form';
+import { RunBuildForm, serverUrlOf, type FormValues } from './run-build-form';
 import { triggerBuild } from './trigger-build';
 import { TriggerErrorMessage } from './trigger-error-message';
 import { hasHiddenProblems, hasProblems, validateForm } from './validate-form';
@@ -160,6 +160,7 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
           <BuildProgress
             key={started.build.id}
             tokenId={started.tokenId}
+            serverUrl={serverUrlOf(setup, started.tokenId)}
             initial={started.build}
             configurationName={started.configurationName}
             settingsPath={settingsPath}
@@ -167,6 +168,7 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
           />
           <RecentBuilds
             tokenId={started.tokenId}
+            serverUrl={serverUrlOf(setup, started.tokenId)}
             buildTypeId={started.build.buildTypeId}
             branchName={started.build.branchName}
             refreshKey={`${started.build.id}:${buildState}`}

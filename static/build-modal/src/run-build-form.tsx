@@ -15,6 +15,10 @@ import { PrContextSummary } from './pr-context-summary';
 import { RecentBuilds } from './recent-builds';
 import { ServerPicker } from './server-picker';
 
+/** The server a token is for; none (so no links) for a token the setup does not list. */
+export const serverUrlOf = (setup: GetBuildSetupResponse, tokenId: string): string =>
+  setup.servers.find((server) => server.id === tokenId)?.serverUrl ?? '';
+
 export type FormValues = {
   tokenId: string;
   configuration: BuildConfigurationView | null;
@@ -104,6 +108,7 @@ export function RunBuildForm(props: RunBuildFormProps) {
       {values.configuration && (
         <RecentBuilds
           tokenId={values.tokenId}
+          serverUrl={serverUrlOf(setup, values.tokenId)}
           buildTypeId={values.configuration.id}
           branchName={branchForHistory}
           runningAgain={props.runningAgain}

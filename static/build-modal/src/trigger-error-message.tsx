@@ -19,6 +19,7 @@ export function TriggerErrorMessage({ error, settingsPath }: { error: AppError; 
       title={TITLES[error.code] ?? 'The build didn’t start'}
       settingsPath={settingsPath}
       testId="trigger-error"
+      headingLevel="h2"
     />
   );
 }

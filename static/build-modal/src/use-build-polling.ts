@@ -5,10 +5,9 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../src/shared/result';
 import type { BuildResponse, BuildView } from '../../../src/shared/schemas';
-import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
-import { callResolver } from '../../shared/call-resolver';
 import { startPollLoop } from '../../shared/poll-loop';
 import { isPermanentPollError, POLL_INTERVAL_MS } from '../../shared/poll-schedule';
+import { api } from './api';
 
 export function useBuildPolling(tokenId: string, initial: BuildView) {
   const [build, setBuild] = useState(initial);
@@ -19,7 +18,7 @@ export function useBuildPolling(tokenId: string, initial: BuildView) {
     if (finished) return undefined;
     return startPollLoop<BuildResponse>({
       intervalMs: POLL_INTERVAL_MS,
-      request: () => callResolver<BuildResponse>(BUILD_RESOLVER_FUNCTIONS.getBuild, { tokenId, buildId: build.id }),
+      request: () => api.getBuild({ tokenId, buildId: build.id }),
       onData: (data) => {
         setBuild(data.build);
         setRefreshError(null);

@@ -5,8 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../src/shared/result';
 import type { GetRunParametersResponse } from '../../../src/shared/schemas';
-import { BUILD_RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
-import { callResolver } from '../../shared/call-resolver';
+import { api } from './api';
 
 export type RunParametersState =
   { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: AppError } | { status: 'ready'; data: GetRunParametersResponse };
@@ -18,7 +17,7 @@ export function useRunParameters(tokenId: string, buildTypeId: string | undefine
   useEffect(() => {
     if (buildTypeId === undefined) return;
     let current = true;
-    void callResolver<GetRunParametersResponse>(BUILD_RESOLVER_FUNCTIONS.getRunParameters, { tokenId, buildTypeId }).then((result) => {
+    void api.getRunParameters({ tokenId, buildTypeId }).then((result) => {
       if (!current) return;
       setState({ key, state: result.ok ? { status: 'ready', data: result.data } : { status: 'error', error: result.error } });
     });

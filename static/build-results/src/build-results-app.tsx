@@ -8,8 +8,7 @@ import Lozenge from '@atlaskit/lozenge';
 import Spinner from '@atlaskit/spinner';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
-import type { BuildResultsResponse, ConfigurationResultView, ResultBuildView, ServerResultsView } from '../../../src/shared/schemas';
-import { BUILD_RESULTS_RESOLVER_FUNCTIONS } from '../../../src/shared/resolver-functions';
+import type { ConfigurationResultView, ResultBuildView, ServerResultsView } from '../../../src/shared/schemas';
 import { getContext } from '../../shared/forge-view';
 import { useResolverQuery } from '../../shared/use-resolver-query';
 import { ExternalLink } from '../../shared/external-link';
@@ -17,6 +16,7 @@ import { usePersonalSettingsPath } from '../../shared/personal-settings-link';
 import { SettingsLinkButton } from '../../shared/settings-link-button';
 import { needsNewToken, ReplaceTokenAction } from '../../shared/replace-token-action';
 import { BuildRow } from './build-row';
+import { api } from './api';
 import { isUnfinished, outcomeCounts, OUTCOME_APPEARANCE, OUTCOME_WORDS, sortRows, summaryText, withBuild } from './results-summary';
 import { useResultsPolling } from './use-results-polling';
 
@@ -125,7 +125,7 @@ function ServerSection({
 
 export function BuildResultsApp() {
   const { kind, workspaceSlug } = useViewKind();
-  const query = useResolverQuery<BuildResultsResponse>(BUILD_RESULTS_RESOLVER_FUNCTIONS.getBuildResults);
+  const query = useResolverQuery(api.getBuildResults, {});
   const { state, reload } = query;
   const settingsPath = usePersonalSettingsPath(
     workspaceSlug ?? (state.status === 'ready' ? state.data.repository.fullName.split('/')[0] : undefined),

@@ -5,11 +5,11 @@ import Lozenge from '@atlaskit/lozenge';
 import Spinner from '@atlaskit/spinner';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
-import type { BuildFailureDetailsResponse, FailedTestView } from '../../../src/shared/schemas';
-import { BUILD_RESULTS_RESOLVER_FUNCTIONS } from '../../../src/shared/resolver-functions';
+import type { FailedTestView } from '../../../src/shared/schemas';
 import { useResolverQuery } from '../../shared/use-resolver-query';
 import { ExternalLink } from '../../shared/external-link';
 import { durationText, sizeText } from './results-summary';
+import { api } from './api';
 
 const FIRST_LINES = 3;
 const LOG_LINES_FIRST = 15;
@@ -57,7 +57,7 @@ function LogTail({ lines }: { lines: string[] }) {
 }
 
 export function FailureDetails({ tokenId, buildId }: { tokenId: string; buildId: number }) {
-  const { state } = useResolverQuery<BuildFailureDetailsResponse>(BUILD_RESULTS_RESOLVER_FUNCTIONS.getBuildFailureDetails, {
+  const { state } = useResolverQuery(api.getBuildFailureDetails, {
     tokenId,
     buildId,
   });

@@ -6,10 +6,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../src/shared/result';
 import type { PollBuildResultsResponse, ResultBuildView } from '../../../src/shared/schemas';
-import { BUILD_RESULTS_RESOLVER_FUNCTIONS } from '../../../src/shared/resolver-functions';
-import { callResolver } from '../../shared/call-resolver';
 import { startPollLoop } from '../../shared/poll-loop';
 import { RESULTS_POLL_MS } from './results-poll-interval';
+import { api } from './api';
 
 export function useResultsPolling(tokenId: string, buildIds: number[], onBuilds: (builds: ResultBuildView[]) => void) {
   const [error, setError] = useState<AppError | null>(null);
@@ -24,7 +23,7 @@ export function useResultsPolling(tokenId: string, buildIds: number[], onBuilds:
     const ids = key.split(',').map(Number);
     return startPollLoop<PollBuildResultsResponse>({
       intervalMs: RESULTS_POLL_MS,
-      request: () => callResolver<PollBuildResultsResponse>(BUILD_RESULTS_RESOLVER_FUNCTIONS.pollBuildResults, { tokenId, buildIds: ids }),
+      request: () => api.pollBuildResults({ tokenId, buildIds: ids }),
       onData: (data) => {
         setError(null);
         onBuildsRef.current(data.builds);

@@ -10,12 +10,10 @@ import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
 import Textfield from '@atlaskit/textfield';
-import { REPOSITORY_SETTINGS_FUNCTIONS as F } from '../../../src/shared/repository-settings-functions';
-import type { DiscoveredConfigurationsView } from '../../../src/shared/repository-settings-schemas';
 import type { AppError } from '../../../src/shared/result';
-import { callResolver } from '../../shared/call-resolver';
 import { designToken } from '../../shared/design-token';
 import { FormTextField } from '../../shared/form-text-field';
+import { api } from './api';
 import { addConfiguration, patternProblem, removeConfiguration, updateConfiguration, type SettingsDraft } from './settings-draft';
 
 type Props = {
@@ -38,7 +36,7 @@ export function ConfigurationsSection({ draft, canEdit, canDiscover, isDisabled,
     setDiscovering(true);
     setDiscoverError(null);
     setDiscoverNotice(null);
-    const result = await callResolver<DiscoveredConfigurationsView>(F.discoverRepositoryConfigurations, {});
+    const result = await api.discoverRepositoryConfigurations({});
     setDiscovering(false);
     if (!result.ok) return setDiscoverError(result.error);
     let next = draft;
@@ -166,8 +164,7 @@ export function ConfigurationsSection({ draft, canEdit, canDiscover, isDisabled,
               id="configuration-id"
               name="configurationId"
               label="Add by build configuration id"
-              helper="Checked in TeamCity when you save."
-              placeholder="Acme_Webapp_Build"
+              helper="The id TeamCity shows for it, e.g. Acme_Webapp_Build. Checked in TeamCity when you save."
               value={newId}
               error={addError ?? undefined}
               isDisabled={isDisabled}

@@ -10,13 +10,12 @@ import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
 import type { RepositorySettingsView } from '../../../src/shared/repository-settings-schemas';
 import type { AppError } from '../../../src/shared/result';
-import { callResolver } from '../../shared/call-resolver';
 import { designToken } from '../../shared/design-token';
 import { RelativeTimeText } from '../../shared/relative-time-text';
 import { AccessTokenField } from '../../settings-page/src/access-token-field';
 import { TokenStatusLozenge } from '../../settings-page/src/token-status-lozenge';
 import { tokenStatus } from '../../settings-page/src/token-status';
-import { REPOSITORY_SETTINGS_FUNCTIONS as F } from '../../../src/shared/repository-settings-functions';
+import { api } from './api';
 
 type Props = { saved: RepositorySettingsView; canEdit: boolean; onChanged: (view: RepositorySettingsView) => void };
 
@@ -27,10 +26,10 @@ export function CredentialSection({ saved, canEdit, onChanged }: Props) {
   const [error, setError] = useState<AppError | null>(null);
   const credential = saved.credential;
 
-  const run = async (what: 'save' | 'check' | 'remove', key: string, payload: Record<string, unknown>) => {
+  const run = async (what: 'save' | 'check' | 'remove', request: () => ReturnType<typeof api.checkRepositoryCredential>) => {
     setBusy(what);
     setError(null);
-    const result = await callResolver<RepositorySettingsView>(key, payload);
+    const result = await request();
     setBusy(null);
     if (!result.ok) return setError(result.error);
     setToken('');
@@ -73,7 +72,7 @@ export function CredentialSection({ saved, canEdit, onChanged }: Props) {
             {canEdit && (
               <Inline space="space.100">
                 <Button
-                  onClick={() => run('check', F.checkRepositoryCredential, {})}
+                  onClick={() => run('check', () => api.checkRepositoryCredential({}))}
                   isLoading={busy === 'check'}
                   testId="check-credential"
                 >
@@ -84,7 +83,7 @@ export function CredentialSection({ saved, canEdit, onChanged }: Props) {
                 </Button>
                 <Button
                   appearance="danger"
-                  onClick={() => run('remove', F.removeRepositoryCredential, {})}
+                  onClick={() => run('remove', () => api.removeRepositoryCredential({}))}
                   isLoading={busy === 'remove'}
                   testId="remove-credential"
                 >
@@ -120,7 +119,7 @@ export function CredentialSection({ saved, canEdit, onChanged }: Props) {
           <Inline space="space.100">
             <Button
               appearance="primary"
-              onClick={() => run('save', F.setRepositoryCredential, { token })}
+              onClick={() => run('save', () => api.setRepositoryCredential({ token }))}
               isLoading={busy === 'save'}
               isDisabled={token.trim() === ''}
               testId="save-credential"

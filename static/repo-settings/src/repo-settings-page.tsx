@@ -9,13 +9,13 @@ import { Checkbox } from '@atlaskit/checkbox';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import SectionMessage from '@atlaskit/section-message';
-import { REPOSITORY_SETTINGS_FUNCTIONS as F } from '../../../src/shared/repository-settings-functions';
-import type { RepositorySettingsView } from '../../../src/shared/repository-settings-schemas';
+import type { RepositorySettingsView, SaveRepositorySettingsRequest } from '../../../src/shared/repository-settings-schemas';
 import type { AppError } from '../../../src/shared/result';
-import { callResolver } from '../../shared/call-resolver';
+import { errorField } from '../../shared/error-field';
 import { FormTextField } from '../../shared/form-text-field';
 import { RelativeTimeText } from '../../shared/relative-time-text';
 import { AdminSettingsPage } from '../../shared/admin-settings-page';
+import { api } from './api';
 import { ConfigurationsSection } from './configurations-section';
 import { CredentialSection } from './credential-section';
 import { HistorySection } from './history-section';
@@ -45,7 +45,7 @@ function SettingsEditor({ saved, onSaved }: { saved: RepositorySettingsView; onS
   const save = async () => {
     setSaving(true);
     setError(null);
-    const result = await callResolver<RepositorySettingsView>(F.saveRepositorySettings, toRequest(draft));
+    const result = await api.saveRepositorySettings(toRequest(draft));
     setSaving(false);
     if (!result.ok) return setError(result.error);
     setDraft(draftOf(result.data));
@@ -80,15 +80,14 @@ function SettingsEditor({ saved, onSaved }: { saved: RepositorySettingsView; onS
             id="repository-server"
             name="serverUrl"
             label="Server address"
-            helper={
+            helper={`${
               servers.length > 0
                 ? `Your workspace allows: ${servers.join(', ')}.`
                 : 'Any HTTPS TeamCity server reachable from Atlassian Cloud, e.g. https://teamcity.example.com.'
-            }
-            placeholder={saved.defaultServerUrl ?? 'https://teamcity.example.com'}
+            }${saved.defaultServerUrl ? ` The workspace's default server is ${saved.defaultServerUrl}.` : ''}`}
             type="url"
             value={draft.serverUrl}
-            error={error?.field === 'serverUrl' ? error.message : undefined}
+            error={error && errorField<SaveRepositorySettingsRequest>(error, ['serverUrl']) ? error.message : undefined}
             isDisabled={!canEdit || saving}
             onChange={(value) => edit({ ...draft, serverUrl: value })}
           />
@@ -131,8 +130,9 @@ function SettingsEditor({ saved, onSaved }: { saved: RepositorySettingsView; onS
 
 export function RepoSettingsPage() {
   return (
-    <AdminSettingsPage<RepositorySettingsView>
-      functionKey={F.getRepositorySettings}
+    <AdminSettingsPage
+      load={api.getRepositorySettings}
+      input={{}}
       forbiddenTitle="No access"
       testIdPrefix="settings"
       intro={

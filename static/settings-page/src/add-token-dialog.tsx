@@ -5,19 +5,19 @@
  */
 import { type FormEvent, useRef, useState } from 'react';
 import type { AppError } from '../../../src/shared/result';
-import type { AddTokenResponse, TokenPolicyResponse } from '../../../src/shared/schemas';
+import type { AddTokenRequest, AddTokenResponse, TokenPolicyResponse } from '../../../src/shared/schemas';
+import { errorField } from '../../shared/error-field';
 import { listServers } from '../../../src/shared/server-policy';
-import { RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
-import { callResolver } from '../../shared/call-resolver';
 import {
   type AddTokenField,
   type AddTokenFieldErrors,
   type AddTokenValues,
-  isAddTokenField,
+  ADD_TOKEN_FIELDS,
   validateAddToken,
 } from './add-token-validation';
 import { FormTextField } from '../../shared/form-text-field';
 import { AccessTokenField } from './access-token-field';
+import { api } from './api';
 import { TokenDialogFrame } from './token-dialog-frame';
 
 export type AddTokenDialogProps = {
@@ -29,6 +29,7 @@ export type AddTokenDialogProps = {
 
 const EMPTY: AddTokenValues = { serverUrl: '', token: '' };
 const SERVER_HELP = 'The TeamCity server you want to configure your access token for.';
+const SERVER_EXAMPLE = 'For example https://teamcity.example.com.';
 
 export function AddTokenDialog({ policy, onAdded, onClose }: AddTokenDialogProps) {
   const [values, setValues] = useState<AddTokenValues>({ ...EMPTY, serverUrl: policy?.defaultServerUrl ?? '' });
@@ -60,7 +61,7 @@ export function AddTokenDialog({ policy, onAdded, onClose }: AddTokenDialogProps
       return;
     }
     setPending(true);
-    const result = await callResolver<AddTokenResponse>(RESOLVER_FUNCTIONS.addToken, {
+    const result = await api.addToken({
       serverUrl: values.serverUrl.trim(),
       token: values.token.trim(),
     });
@@ -70,8 +71,8 @@ export function AddTokenDialog({ policy, onAdded, onClose }: AddTokenDialogProps
       return;
     }
     setPending(false);
-    const { field } = result.error;
-    if (isAddTokenField(field)) {
+    const field = errorField<AddTokenRequest>(result.error, ADD_TOKEN_FIELDS);
+    if (field) {
       setFieldErrors({ [field]: result.error.message });
       focusField(field);
     } else {
@@ -95,8 +96,11 @@ export function AddTokenDialog({ policy, onAdded, onClose }: AddTokenDialogProps
         id="add-token-server-url"
         name="serverUrl"
         label="TeamCity Server"
-        helper={policy?.allowedServers.length ? `${SERVER_HELP} Your workspace allows ${listServers(policy.allowedServers)}.` : SERVER_HELP}
-        placeholder="https://teamcity.example.com"
+        helper={
+          policy?.allowedServers.length
+            ? `${SERVER_HELP} Your workspace allows ${listServers(policy.allowedServers)}.`
+            : `${SERVER_HELP} ${SERVER_EXAMPLE}`
+        }
         type="url"
         autoComplete="url"
         isRequired

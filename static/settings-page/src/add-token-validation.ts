@@ -8,7 +8,7 @@ export type AddTokenField = 'serverUrl' | 'token';
 export type AddTokenValues = Record<AddTokenField, string>;
 export type AddTokenFieldErrors = Partial<Record<AddTokenField, string>>;
 
-const ADD_TOKEN_FIELDS: readonly AddTokenField[] = ['serverUrl', 'token'];
+export const ADD_TOKEN_FIELDS: readonly AddTokenField[] = ['serverUrl', 'token'];
 
 export const REQUIRED_MESSAGES: Record<AddTokenField, string> = {
   serverUrl: INPUT_MESSAGES.serverUrlMissing,
@@ -22,5 +22,3 @@ export function validateAddToken(values: AddTokenValues): AddTokenFieldErrors {
   }
   return errors;
 }
-
-export const isAddTokenField = (field: string | undefined): field is AddTokenField => field === 'serverUrl' || field === 'token';

@@ -2,9 +2,8 @@
 import { useState } from 'react';
 import { Text } from '@atlaskit/primitives/compiled';
 import type { AppError } from '../../../src/shared/result';
-import type { DeleteTokenResponse, TokenView } from '../../../src/shared/schemas';
-import { RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
-import { callResolver } from '../../shared/call-resolver';
+import type { TokenView } from '../../../src/shared/schemas';
+import { api } from './api';
 import { TokenDialogFrame } from './token-dialog-frame';
 
 export type DeleteTokenDialogProps = {
@@ -20,7 +19,7 @@ export function DeleteTokenDialog({ token, onDeleted, onClose }: DeleteTokenDial
   const confirm = async () => {
     setPending(true);
     setError(null);
-    const result = await callResolver<DeleteTokenResponse>(RESOLVER_FUNCTIONS.deleteToken, { id: token.id });
+    const result = await api.deleteToken({ id: token.id });
     // Already gone (deleted in another tab): the outcome the user asked for.
     if (result.ok || result.error.code === 'token_not_found') {
       onDeleted(token.id);
@@ -48,8 +47,8 @@ export function DeleteTokenDialog({ token, onDeleted, onClose }: DeleteTokenDial
       onClose={onClose}
     >
       <Text as="p">
-        The token for <strong>{token.serverUrl}</strong> will be removed from Bitbucket only. It remains valid in TeamCity: to revoke it,
-        delete it in TeamCity under <strong>My Profile &gt; Access tokens</strong>.
+        The token for <Text as="strong">{token.serverUrl}</Text> will be removed from Bitbucket only. It remains valid in TeamCity: to
+        revoke it, delete it in TeamCity under <Text as="strong">My Profile &gt; Access tokens</Text>.
       </Text>
     </TokenDialogFrame>
   );

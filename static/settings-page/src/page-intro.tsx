@@ -27,8 +27,8 @@ export function PageIntro({ onAddToken }: PageIntroProps) {
       </Inline>
       <Text as="p">
         User access tokens are used in place of passwords for authentication and triggering new builds in TeamCity. To create a new access
-        token, log in to your TeamCity server and go to <strong>My Profile &gt; Access tokens</strong>. After generating a token, copy it
-        from TeamCity and paste it here.{' '}
+        token, log in to your TeamCity server and go to <Text as="strong">My Profile &gt; Access tokens</Text>. After generating a token,
+        copy it from TeamCity and paste it here.{' '}
         <ExternalLink href={ACCESS_TOKENS_DOCS_URL} testId="learn-more">
           Learn more
         </ExternalLink>

@@ -6,11 +6,11 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { Text } from '@atlaskit/primitives/compiled';
 import type { AppError } from '../../../src/shared/result';
-import type { ReplaceTokenResponse, TokenView } from '../../../src/shared/schemas';
-import { callResolver } from '../../shared/call-resolver';
-import { RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
+import type { ReplaceTokenRequest, TokenView } from '../../../src/shared/schemas';
+import { errorField } from '../../shared/error-field';
 import { REQUIRED_MESSAGES } from './add-token-validation';
 import { AccessTokenField } from './access-token-field';
+import { api } from './api';
 import { TokenDialogFrame } from './token-dialog-frame';
 
 export type ReplaceTokenDialogProps = {
@@ -36,14 +36,14 @@ export function ReplaceTokenDialog({ token, onReplaced, onClose }: ReplaceTokenD
       return;
     }
     setPending(true);
-    const result = await callResolver<ReplaceTokenResponse>(RESOLVER_FUNCTIONS.replaceToken, { id: token.id, token: value.trim() });
+    const result = await api.replaceToken({ id: token.id, token: value.trim() });
     if (result.ok) {
       setValue('');
       onReplaced(result.data.token);
       return;
     }
     setPending(false);
-    if (result.error.field === 'token') {
+    if (errorField<ReplaceTokenRequest>(result.error, ['token'])) {
       setFieldError(result.error.message);
       setTimeout(() => inputRef.current?.focus(), 0);
     } else {
@@ -69,8 +69,8 @@ export function ReplaceTokenDialog({ token, onReplaced, onClose }: ReplaceTokenD
       onClose={onClose}
     >
       <Text as="p">
-        Paste a new token for <strong>{token.serverUrl}</strong>. It is checked with TeamCity first; your current token stays in place until
-        the new one works.
+        Paste a new token for <Text as="strong">{token.serverUrl}</Text>. It is checked with TeamCity first; your current token stays in
+        place until the new one works.
       </Text>
       <AccessTokenField
         id="replace-token-token"

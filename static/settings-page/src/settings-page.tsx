@@ -6,12 +6,12 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Box, Stack } from '@atlaskit/primitives/compiled';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
-import type { AddTokenResponse, CheckTokensResponse, ListTokensResponse, TokenView } from '../../../src/shared/schemas';
+import type { AddTokenResponse, CheckTokensResponse, TokenView } from '../../../src/shared/schemas';
 import { OPEN_POLICY } from '../../../src/shared/server-policy';
 import { ChunkErrorBoundary } from '../../shared/chunk-error-boundary';
 import { QueryError, QueryLoading } from '../../shared/query-status';
-import { RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
 import { useResolverQuery } from '../../shared/use-resolver-query';
+import { api } from './api';
 import { PageIntro } from './page-intro';
 import { TokensEmptyState } from './tokens-empty-state';
 import { TokensTable } from './tokens-table';
@@ -35,7 +35,7 @@ const mergeChecked = (tokens: TokenView[], { tokens: checked, missing }: CheckTo
   tokens.filter((t) => !missing.includes(t.id)).map((t) => checked.find((c) => c.id === t.id) ?? t);
 
 export function SettingsPage() {
-  const { state, reload, setData } = useResolverQuery<ListTokensResponse>(RESOLVER_FUNCTIONS.listTokens, {});
+  const { state, reload, setData } = useResolverQuery(api.listTokens, {});
   // The policy comes with the list (one resolver call for the page); until then nothing is marked "Not allowed".
   const policy = state.status === 'ready' ? state.data.policy : OPEN_POLICY;
   const [adding, setAdding] = useState(false);
@@ -95,6 +95,7 @@ export function SettingsPage() {
       <SectionMessage
         appearance="error"
         title="This dialog didn't load"
+        headingLevel="h2"
         testId="chunk-error"
         actions={
           <SectionMessageAction onClick={closeDialogs} testId="chunk-error-close">

@@ -30,7 +30,8 @@ export function TokenDialogFrame(props: TokenDialogFrameProps) {
   const { title, pending, error, testIds, onSubmit, onClose } = props;
   const content = (
     <>
-      <ModalHeader>
+      {/* The close button shows only while the dialog may be closed (Modal's onClose is unset while pending). */}
+      <ModalHeader hasCloseButton>
         <ModalTitle appearance={props.isDanger ? 'danger' : undefined}>{title}</ModalTitle>
       </ModalHeader>
       <ModalBody>
@@ -60,13 +61,13 @@ export function TokenDialogFrame(props: TokenDialogFrameProps) {
     </>
   );
   return (
+    // eslint-disable-next-line @atlaskit/design-system/use-modal-dialog-close-button -- the header (with hasCloseButton) is built in `content` above, where this rule does not look
     <Modal
       onClose={pending ? undefined : onClose}
       autoFocus={props.autoFocus}
       shouldCloseOnEscapePress={!pending}
       shouldCloseOnOverlayClick={!pending}
       width={props.width}
-      label={title}
       testId={testIds.dialog}
     >
       {onSubmit ? (

@@ -1,7 +1,7 @@
 /** Which TeamCity server a token is for, its status, whose TeamCity account it acts as, and when it expires. */
 import { Inline, Stack, Text } from '@atlaskit/primitives/compiled';
 import type { TokenView } from '../../../src/shared/schemas';
-import { ExternalLink } from '../../shared/external-link';
+import { TeamCityLink } from '../../shared/teamcity-link';
 import { expiryText, shortVersion, type TokenStatusView } from './token-status';
 import { TokenStatusLozenge } from './token-status-lozenge';
 
@@ -17,9 +17,9 @@ export function TokenServerCell({ token, status, now }: TokenServerCellProps) {
   return (
     <Stack space="space.050">
       <Inline space="space.100" alignBlock="center" shouldWrap>
-        <ExternalLink href={token.serverUrl} testId="token-server">
+        <TeamCityLink url={token.serverUrl} serverUrl={token.serverUrl} testId="token-server">
           {token.serverUrl}
-        </ExternalLink>
+        </TeamCityLink>
         <TokenStatusLozenge status={status} />
       </Inline>
       <Text as="span">

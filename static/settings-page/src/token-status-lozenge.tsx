@@ -5,7 +5,7 @@
  */
 import Lozenge from '@atlaskit/lozenge';
 import Tooltip from '@atlaskit/tooltip';
-import { VisuallyHidden } from '../../shared/visually-hidden';
+import VisuallyHidden from '@atlaskit/visually-hidden';
 import type { TokenStatusView } from './token-status';
 
 export function TokenStatusLozenge({ status }: { status: TokenStatusView }) {

@@ -8,8 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../src/shared/result';
 import { MAX_TOKENS_PER_CHECK } from '../../../src/shared/check-limits';
 import type { CheckTokensResponse, TokenView } from '../../../src/shared/schemas';
-import { callResolver } from '../../shared/call-resolver';
-import { RESOLVER_FUNCTIONS } from '../../shared/resolver-functions';
+import { api } from './api';
 import { isStale } from './token-status';
 
 export type TokenChecks = {
@@ -29,8 +28,11 @@ export function useTokenChecks(tokens: TokenView[] | null, apply: (result: Check
   const [checking, setChecking] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<AppError | null>(null);
   const autoChecked = useRef(false);
+  // The page passes a new function each render; a check that is under way applies its results with the latest.
   const applyRef = useRef(apply);
-  applyRef.current = apply;
+  useEffect(() => {
+    applyRef.current = apply;
+  });
   // A counter rather than timestamps: two events in the same millisecond must still be ordered.
   const clock = useRef(0);
   const changedAt = useRef(new Map<string, number>());
@@ -43,16 +45,17 @@ export function useTokenChecks(tokens: TokenView[] | null, apply: (result: Check
     const update = (add: boolean) =>
       setChecking((current) => {
         const next = new Set(current);
-        for (const id of ids) add ? next.add(id) : next.delete(id);
+        for (const id of ids) {
+          if (add) next.add(id);
+          else next.delete(id);
+        }
         return next;
       });
     const startedAt = ++clock.current;
     const current = (id: string) => (changedAt.current.get(id) ?? 0) < startedAt;
     update(true);
     setError(null);
-    const results = await Promise.all(
-      chunks(ids).map((part) => callResolver<CheckTokensResponse>(RESOLVER_FUNCTIONS.checkTokens, { ids: part })),
-    );
+    const results = await Promise.all(chunks(ids).map((part) => api.checkTokens({ ids: part })));
     update(false);
     for (const result of results) {
       if (result.ok)
@@ -69,6 +72,7 @@ export function useTokenChecks(tokens: TokenView[] | null, apply: (result: Check
     if (tokens === null || autoChecked.current) return;
     autoChecked.current = true;
     const stale = tokens.filter((t) => isStale(t, new Date())).map((t) => t.id);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- starting the check (a request to TeamCity) is what this effect is for; the rows it marks "Checking…" are part of starting it
     if (stale.length > 0) void check(stale);
   }, [tokens, check]);
 
