@@ -27,7 +27,7 @@ import { repositoryTarget } from './repository-context';
 import type { Caller } from './caller';
 import { passwordNames, specsOf } from './run-parameters';
 import { forgePullRequestReader, fullCommitHash, sourceCommitOf, type PullRequestReader } from './pull-request-head';
-import { safeTeamCityLink } from './safe-teamcity-link';
+import { teamCityLink } from '../shared/teamcity-link';
 
 export type BuildResultsDeps = { tokens: TokenService; bitbucket?: BitbucketReader; pullRequests?: PullRequestReader };
 
@@ -146,7 +146,7 @@ export const createBuildResultsService = ({
         const download = (name: string) =>
           buildTypeId === undefined
             ? undefined
-            : safeTeamCityLink(
+            : teamCityLink(
                 `${server}/repository/download/${encodeURIComponent(buildTypeId)}/${input.buildId}:id/${encodeURIComponent(name)}`,
                 server,
               );
@@ -158,7 +158,7 @@ export const createBuildResultsService = ({
             ...(!log.ok && {
               logError: buildFailure(log.error, token.serverUrl, 'read the log of this build', `log of build ${input.buildId}`),
             }),
-            ...withLink('logUrl', safeTeamCityLink(`${server}/downloadBuildLog.html?buildId=${input.buildId}`, server)),
+            ...withLink('logUrl', teamCityLink(`${server}/downloadBuildLog.html?buildId=${input.buildId}`, server)),
             artifacts: details.data.artifacts.map((a) => ({
               ...a,
               ...withLink('downloadUrl', a.directory ? undefined : download(a.name)),
@@ -167,7 +167,7 @@ export const createBuildResultsService = ({
               'artifactsUrl',
               buildTypeId === undefined
                 ? undefined
-                : safeTeamCityLink(
+                : teamCityLink(
                     `${server}/buildConfiguration/${encodeURIComponent(buildTypeId)}/${input.buildId}?buildTab=artifacts`,
                     server,
                   ),

@@ -4,7 +4,7 @@ import { BUILD_OUTCOMES } from '../shared/schemas';
 import type { TeamCityBuildType } from '../teamcity/teamcity-client';
 import type { TeamCityResultBuild } from '../teamcity/teamcity-build-results';
 import { toBuildView } from './build-view';
-import { safeTeamCityLink } from './safe-teamcity-link';
+import { teamCityLink } from '../shared/teamcity-link';
 
 /** TeamCity words a failed-to-start build's status this way (the failedToStart field is newer than some servers). */
 const FAILED_TO_START = /^failed to start|failed to start/i;
@@ -18,7 +18,7 @@ export function outcomeOf(b: TeamCityResultBuild): ResultBuildView['outcome'] {
 
 export function toResultBuildView(b: TeamCityResultBuild, serverUrl: string): ResultBuildView {
   const { webUrl, parameters: _parameters, ...base } = toBuildView({ ...b, properties: [] }, serverUrl);
-  const link = safeTeamCityLink(webUrl, serverUrl);
+  const link = teamCityLink(webUrl, serverUrl);
   return {
     ...base,
     ...(link !== undefined && { webUrl: link }),
@@ -60,7 +60,7 @@ export function configurationRows(
     const own = forCommit.get(t.id) ?? queuedForHead;
     const chosen = own ?? newestOnBranch;
     const build = chosen ? toResultBuildView(chosen, serverUrl) : null;
-    const link = safeTeamCityLink(t.webUrl, serverUrl);
+    const link = teamCityLink(t.webUrl, serverUrl);
     return {
       id: t.id,
       name: t.name,

@@ -267,6 +267,8 @@ const expectations: Record<string, () => Promise<void>> = {
       projectName: 'Mattermost Teamcity Plugin',
       webUrl: 'http://127.0.0.1:8111/viewLog.html?buildId=29&buildTypeId=MattermostTeamcityPlugin_Build',
       queuedDate: '2020-01-20T03:21:25.000Z',
+      // The recording's revisions: the commit the build checked out.
+      revision: '2691bc37fefa5216ace02434b8a24d042013bea9',
       startDate: '2020-01-20T03:21:25.000Z',
       triggeredBy: { type: 'user', date: '2020-01-20T03:21:25.000Z', user: { id: 1, username: 'paul', name: 'Paul Rothrock' } },
       canceled: {

@@ -2,6 +2,7 @@
  * The build dialog's set-up and build configuration discovery, end to end: real resolver handler, @forge/kvs on
  * SQLite, the emulated Bitbucket API, and the TeamCity simulator over loopback HTTP.
  */
+import { headOf } from '../../local/forge-host/bitbucket/branch-heads';
 import type { LocalHost } from '../../local/forge-host/start-local-host';
 import type { FindBuildConfigurationsResponse, GetBuildSetupResponse } from '../../src/shared/schemas';
 import { addToken, caller, prPage, repoPage, startBuildHost, unwrap, type Call } from './build-fixture';
@@ -40,6 +41,8 @@ describe('getBuildSetup', () => {
       sourceBranch: 'feature/login',
       destinationBranch: 'develop',
       author: 'Alice',
+      // The source branch's head as Bitbucket gives it (12 characters), the run dialog's default commit.
+      headCommit: headOf('acme', 'webapp', 'feature/login').slice(0, 12),
     });
     expect(setup.defaultBranch).toBe('feature/login');
     expect(JSON.stringify(setup)).not.toMatch(/secret|eyJ0eXAi/);
@@ -56,6 +59,7 @@ describe('getBuildSetup', () => {
       sourceBranch: 'feature/rate-limits',
       destinationBranch: 'main',
       author: 'Bob',
+      headCommit: headOf('acme', 'api', 'feature/rate-limits').slice(0, 12),
     });
   });
 
