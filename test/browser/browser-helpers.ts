@@ -5,7 +5,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type FrameLocator, type Page, chromium } from 'playwright-core';
+import { startLocalHost, type LocalHost, type LocalHostOptions } from '../../local/forge-host/start-local-host';
+import type { TeamCitySimulator } from '../../local/teamcity-simulator';
 import { environmentOf, findChromium, INSTALL_ADVICE } from '../support/chromium-path';
 
 export const ARTIFACTS_DIR = join(__dirname, '..', '..', 'test-artifacts');
@@ -69,4 +71,40 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS_DIR, `${name.replace(/[^a-zA-Z0-9._-]+/g, '-')}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+export type DemoBrowserHost = { host: LocalHost; simulator: TeamCitySimulator; browser: Browser; close: () => Promise<void> };
+
+/**
+ * What the run-dialog and build-results suites start from: a local host with its TeamCity simulator, a token of
+ * TeamCity's `admin` stored for Bitbucket's `demo` user through the real addToken resolver, and Chromium.
+ */
+export async function startDemoBrowserHost(options: LocalHostOptions): Promise<DemoBrowserHost> {
+  const host = await startLocalHost({ port: 0, dbPath: ':memory:', ...options });
+  const simulator = host.simulator;
+  if (!simulator) throw new Error('The local host started without its TeamCity simulator.');
+  const added = (await host.invoke('demo', 'addToken', { serverUrl: simulator.url, token: simulator.createToken('admin', 'e2e') })) as {
+    ok: boolean;
+  };
+  if (!added.ok) throw new Error('The demo token could not be added.');
+  const browser = await launchChromium();
+  return {
+    host,
+    simulator,
+    browser,
+    close: async () => {
+      await browser.close();
+      await host.close();
+    },
+  };
+}
+
+/** Opens a repository or pull request page and the app's action in its "•••" menu; returns the modal's frame. */
+export async function openRunModal(page: Page, url: string): Promise<FrameLocator> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'More actions' }).or(page.getByLabel('More actions')).first().click();
+  await page.getByRole('menuitem', { name: 'Run TeamCity build' }).click();
+  const modal = page.frameLocator('iframe.modal-frame');
+  await modal.getByRole('heading', { name: 'Run TeamCity build' }).waitFor();
+  return modal;
 }

@@ -5,11 +5,9 @@
  */
 import { viewBuild } from '../../local/teamcity-simulator/builds';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { startLocalHost } from '../../local/forge-host/start-local-host';
-import { launchChromium, newTestPage, screenshot } from './browser-helpers';
-
-type LocalHost = Awaited<ReturnType<typeof startLocalHost>>;
-type Simulator = NonNullable<LocalHost['simulator']>;
+import type { LocalHost } from '../../local/forge-host/start-local-host';
+import type { TeamCitySimulator as Simulator } from '../../local/teamcity-simulator';
+import { newTestPage, openRunModal, screenshot, startDemoBrowserHost, type DemoBrowserHost } from './browser-helpers';
 
 jest.setTimeout(120_000);
 
@@ -18,35 +16,19 @@ const BUILD_DURATIONS = { queuedMs: 300, runningMs: 800 };
 const FINISH_TIMEOUT_MS = 20_000;
 
 describe('Run TeamCity build modal', () => {
+  let started: DemoBrowserHost;
   let host: LocalHost;
   let simulator: Simulator;
   let browser: Browser;
 
   beforeAll(async () => {
-    host = await startLocalHost({ port: 0, dbPath: ':memory:', teamcity: { buildDurations: BUILD_DURATIONS } });
-    if (!host.simulator) throw new Error('The local host started without its TeamCity simulator.');
-    simulator = host.simulator;
-    const added = (await host.invoke('demo', 'addToken', { serverUrl: simulator.url, token: simulator.createToken('admin', 'e2e') })) as {
-      ok: boolean;
-    };
-    expect(added.ok).toBe(true);
-    browser = await launchChromium();
+    started = await startDemoBrowserHost({ teamcity: { buildDurations: BUILD_DURATIONS } });
+    ({ host, simulator, browser } = started);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => started?.close());
 
-  /** Opens the page, then the app's action in its "•••" menu; returns the modal's frame. */
-  const openModal = async (page: Page, path: string): Promise<FrameLocator> => {
-    await page.goto(`${host.url}${path}`);
-    await page.getByRole('button', { name: 'More actions' }).or(page.getByLabel('More actions')).first().click();
-    await page.getByRole('menuitem', { name: 'Run TeamCity build' }).click();
-    const modal = page.frameLocator('iframe.modal-frame');
-    await modal.getByRole('heading', { name: 'Run TeamCity build' }).waitFor();
-    return modal;
-  };
+  const openModal = (page: Page, path: string): Promise<FrameLocator> => openRunModal(page, `${host.url}${path}`);
 
   const simulatorBuilds = () => simulator.data.builds.all();
   /** Polls a condition on the simulator's side (bounded), for states the page cannot tell apart yet. */

@@ -4,38 +4,24 @@
  * and the values the user chose arrive in the simulator's build (the password too, and only there).
  */
 import type { Browser, Page } from 'playwright-core';
-import { startLocalHost } from '../../local/forge-host/start-local-host';
-import { launchChromium, newTestPage, screenshot } from './browser-helpers';
-
-type LocalHost = Awaited<ReturnType<typeof startLocalHost>>;
+import type { LocalHost } from '../../local/forge-host/start-local-host';
+import { newTestPage, openRunModal, screenshot, startDemoBrowserHost, type DemoBrowserHost } from './browser-helpers';
 
 jest.setTimeout(120_000);
 
 describe('Run TeamCity build modal: typed parameters and approvals', () => {
+  let started: DemoBrowserHost;
   let host: LocalHost;
   let browser: Browser;
 
   beforeAll(async () => {
-    host = await startLocalHost({ port: 0, dbPath: ':memory:', teamcity: { buildDurations: { queuedMs: 300, runningMs: 800 } } });
-    const simulator = host.simulator!;
-    const added = (await host.invoke('demo', 'addToken', { serverUrl: simulator.url, token: simulator.createToken('admin', 'typed') })) as {
-      ok: boolean;
-    };
-    expect(added.ok).toBe(true);
-    browser = await launchChromium();
+    started = await startDemoBrowserHost({ teamcity: { buildDurations: { queuedMs: 300, runningMs: 800 } } });
+    ({ host, browser } = started);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => started?.close());
 
-  const openModal = async (page: Page) => {
-    await page.goto(`${host.url}/acme/webapp?as=demo`);
-    await page.getByRole('button', { name: 'More actions' }).or(page.getByLabel('More actions')).first().click();
-    await page.getByRole('menuitem', { name: 'Run TeamCity build' }).click();
-    return page.frameLocator('iframe.modal-frame');
-  };
+  const openModal = (page: Page) => openRunModal(page, `${host.url}/acme/webapp?as=demo`);
 
   it('renders text, select, multi-select, checkbox, password, read-only and prompt parameters and sends what was chosen', async () => {
     const { page, pageErrors, context } = await newTestPage(browser);
