@@ -21,6 +21,8 @@ import { buildFailure, tokenRejected, triggerFailure } from './build-errors';
 import { toBuildView } from './build-view';
 import { configurationRows, toResultBuildView } from './build-results-view';
 import { createWithToken } from './with-token';
+import { createHiddenConfigurations } from './hidden-configurations';
+import { repositorySettingsStore, type RepositorySettingsStore } from '../stores/repository-settings-store';
 import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbucket';
 import { createRepositoryDetails } from './repository-details';
 import { repositoryTarget } from './repository-context';
@@ -29,7 +31,12 @@ import { passwordNames, specsOf } from './run-parameters';
 import { forgePullRequestReader, fullCommitHash, sourceCommitOf, type PullRequestReader } from './pull-request-head';
 import { teamCityLink } from '../shared/teamcity-link';
 
-export type BuildResultsDeps = { tokens: TokenService; bitbucket?: BitbucketReader; pullRequests?: PullRequestReader };
+export type BuildResultsDeps = {
+  tokens: TokenService;
+  bitbucket?: BitbucketReader;
+  pullRequests?: PullRequestReader;
+  settings?: RepositorySettingsStore;
+};
 
 /** Enough configurations for any one repository; more are counted, not listed. */
 const CONFIGURATION_PAGE = 100;
@@ -40,7 +47,9 @@ export const createBuildResultsService = ({
   tokens,
   bitbucket = forgeBitbucketReader,
   pullRequests = forgePullRequestReader,
+  settings = repositorySettingsStore,
 }: BuildResultsDeps) => {
+  const hiddenIn = createHiddenConfigurations(settings);
   const repositories = createRepositoryDetails(bitbucket);
 
   const withToken = createWithToken(tokens);
@@ -62,16 +71,17 @@ export const createBuildResultsService = ({
     q: { vcsUrls: string[]; branch: string; commit: string | null; defaultBranch: boolean },
   ): Promise<ServerResultsView> {
     const result = await withToken(caller, server.id, async (client, token) => {
-      const [types, builds] = await Promise.all([
+      const [types, builds, hidden] = await Promise.all([
         client.findBuildTypesByVcsUrls(q.vcsUrls, { start: 0, count: CONFIGURATION_PAGE }),
         q.commit !== null
           ? client.results.buildsForCommit({ vcsUrls: q.vcsUrls, revision: q.commit, branch: q.branch })
           : client.results.buildsOnBranch({ vcsUrls: q.vcsUrls, branch: q.defaultBranch ? null : q.branch }),
+        caller.page.repositoryUuid === null ? new Set<string>() : hiddenIn(caller.page.repositoryUuid, token.serverUrl),
       ]);
       const authenticated = types.ok || builds.ok;
       if (!types.ok) return { result: types, authenticated };
       if (!builds.ok) return { result: builds, authenticated };
-      const shown = types.data.items.filter((t) => !t.paused || builds.data.some((b) => b.buildTypeId === t.id));
+      const shown = types.data.items.filter((t) => !hidden.has(t.id) && (!t.paused || builds.data.some((b) => b.buildTypeId === t.id)));
       return {
         result: ok({
           configurations: configurationRows(shown, builds.data, token.serverUrl, q.commit),

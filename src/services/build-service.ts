@@ -31,6 +31,8 @@ import { checkUserParameters, shortBranchName } from './build-parameters';
 import { pullRequestParameters } from '../shared/pull-request-parameters';
 import { toApprovalView, toBuildView, toConfigurationView } from './build-view';
 import { createWithToken } from './with-token';
+import { createHiddenConfigurations } from './hidden-configurations';
+import { repositorySettingsStore, type RepositorySettingsStore } from '../stores/repository-settings-store';
 import { forgePullRequestReader, type PullRequestReader } from './pull-request-head';
 import { repositoryTarget } from './repository-context';
 import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbucket';
@@ -48,6 +50,7 @@ export type BuildServiceDeps = {
   runValues?: RunValuesStore;
   /** Expands a typed commit to its full hash in the repository (Bitbucket, as the user). */
   commits?: PullRequestReader;
+  settings?: RepositorySettingsStore;
 };
 
 export const RECENT_BUILDS = 5;
@@ -81,7 +84,9 @@ export const createBuildService = ({
   preferences = buildPreferencesStore,
   runValues = runValuesStore,
   commits = forgePullRequestReader,
+  settings = repositorySettingsStore,
 }: BuildServiceDeps) => {
+  const hiddenIn = createHiddenConfigurations(settings);
   const repositories = createRepositoryDetails(bitbucket);
 
   const withToken = createWithToken(tokens);
@@ -126,6 +131,7 @@ export const createBuildService = ({
         if (!details.ok) return details;
         urls = details.data.vcsUrls;
       }
+      const repositoryUuid = caller.page.repositoryUuid;
       return withToken(
         caller,
         input.tokenId,
@@ -137,9 +143,10 @@ export const createBuildService = ({
               : await client.searchBuildTypes(search, { start: input.start ?? 0, count: search === '' ? PAGE_SIZE : SEARCH_PAGE_SIZE });
           if (!page.ok) return single(page);
           const { skipped, truncated } = page.data;
+          const hidden = repositoryUuid === null ? new Set<string>() : await hiddenIn(repositoryUuid, token.serverUrl);
           return single(
             ok({
-              items: page.data.items.map((b) => toConfigurationView(b, token.serverUrl)),
+              items: page.data.items.filter((b) => !hidden.has(b.id)).map((b) => toConfigurationView(b, token.serverUrl)),
               nextStart: page.data.nextStart ?? null,
               ...(truncated && { truncated }),
               ...(skipped > 0 && { skipped }),
