@@ -4,10 +4,8 @@
  * only (Range: bytes=-N) and, should the server send everything anyway, stops reading after a bound.
  */
 import { ok } from '../shared/result';
-import { httpFailure, redirectFailure, type RequestContext } from './teamcity-http-errors';
-import { teamCityError, type HttpSettings, type TeamCityResult } from './teamcity-http';
-import { networkCause, whereOf } from './teamcity-network-errors';
-import { displayUrl, scrubberFor } from './teamcity-redact';
+import { httpFailure, redirectFailure } from './teamcity-http-errors';
+import { requestContext, teamCityError, withinTimeout, type HttpSettings, type TeamCityResult } from './teamcity-http';
 import { scrubText } from './teamcity-scrub';
 import type { TeamCityLogTail } from './teamcity-build-results-types';
 
@@ -46,32 +44,21 @@ function concat(chunks: Uint8Array[], total: number): Uint8Array {
 }
 
 export async function readLogTail(settings: HttpSettings, buildId: number, lines: number): Promise<TeamCityResult<TeamCityLogTail>> {
-  const ctx: RequestContext = {
-    server: displayUrl(settings.serverUrl),
-    action: `send the log of build ${buildId}`,
-    subject: `log of build ${buildId}`,
-    scrub: scrubberFor(settings.token),
-  };
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, settings.timeoutMs);
-  try {
+  const ctx = requestContext(settings, `send the log of build ${buildId}`, `log of build ${buildId}`);
+  return withinTimeout(settings, ctx, async (signal) => {
     const response = await settings.fetch(`${settings.serverUrl}/downloadBuildLog.html?buildId=${buildId}`, {
       method: 'GET',
       headers: { Authorization: `Bearer ${settings.token}`, Accept: 'text/plain', Range: `bytes=-${TAIL_BYTES}` },
       redirect: 'manual',
       credentials: 'omit',
-      signal: controller.signal,
+      signal,
     });
     const statusText = ctx.scrub(response.statusText);
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
       return teamCityError(redirectFailure({ status: response.status, statusText, headers: response.headers, body: '' }, ctx));
     }
     if (!response.ok) {
-      // An error page is short; only its first part is read, like any other answer's.
+      // An error page is short; it is read within the same bound as the log itself.
       const { bytes } = await readBounded(response);
       const body = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
       return teamCityError(httpFailure({ status: response.status, statusText, headers: response.headers, body }, ctx));
@@ -96,10 +83,5 @@ export async function readLogTail(settings: HttpSettings, buildId: number, lines
     const whole = partial && all.length > 1 ? all.slice(1) : all;
     const tail = whole.slice(-lines).map((line) => scrubText(line, settings.token, MAX_LINE));
     return ok({ lines: tail, truncated: partial || whole.length > lines });
-  } catch (thrown) {
-    const { code, cause } = networkCause(thrown, whereOf(settings.serverUrl), timedOut, settings.timeoutMs);
-    return teamCityError({ code, server: ctx.server, action: ctx.action, subject: ctx.subject, cause });
-  } finally {
-    clearTimeout(timer);
-  }
+  });
 }

@@ -119,13 +119,23 @@ function classifyResponse<T>(got: Received, req: TeamCityRequest<T>, ctx: Reques
   return teamCityError(httpFailure(res, ctx));
 }
 
-export async function requestTeamCity<T>(settings: HttpSettings, req: TeamCityRequest<T>): Promise<TeamCityResult<T>> {
-  const ctx: RequestContext = {
-    server: displayUrl(settings.serverUrl),
-    action: req.action,
-    subject: req.subject,
-    scrub: scrubberFor(settings.token),
-  };
+/** What messages about one request say: where it went and what it was for, and how to scrub what came back. */
+export const requestContext = (settings: HttpSettings, action: string, subject: string): RequestContext => ({
+  server: displayUrl(settings.serverUrl),
+  action,
+  subject,
+  scrub: scrubberFor(settings.token),
+});
+
+/**
+ * Runs one exchange within the request's timeout (which covers reading the body: a server may send headers
+ * promptly and then stall) and turns whatever it throws into the network, TLS or timeout failure it stands for.
+ */
+export async function withinTimeout<T>(
+  settings: HttpSettings,
+  ctx: RequestContext,
+  run: (signal: AbortSignal) => Promise<TeamCityResult<T>>,
+): Promise<TeamCityResult<T>> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -133,12 +143,18 @@ export async function requestTeamCity<T>(settings: HttpSettings, req: TeamCityRe
     controller.abort();
   }, settings.timeoutMs);
   try {
-    const got = await exchange(settings, req as TeamCityRequest<unknown>, ctx, controller.signal);
-    return classifyResponse(got, req, ctx);
+    return await run(controller.signal);
   } catch (thrown) {
     const { code, cause } = networkCause(thrown, whereOf(settings.serverUrl), timedOut, settings.timeoutMs);
     return teamCityError({ code, server: ctx.server, action: ctx.action, subject: ctx.subject, cause });
   } finally {
     clearTimeout(timer);
   }
+}
+
+export async function requestTeamCity<T>(settings: HttpSettings, req: TeamCityRequest<T>): Promise<TeamCityResult<T>> {
+  const ctx = requestContext(settings, req.action, req.subject);
+  return withinTimeout(settings, ctx, async (signal) =>
+    classifyResponse(await exchange(settings, req as TeamCityRequest<unknown>, ctx, signal), req, ctx),
+  );
 }
