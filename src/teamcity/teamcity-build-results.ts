@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { fail, ok, type Result } from '../shared/result';
+import { APPROVAL_FIELDS } from './teamcity-approval';
 import { buildDecoder } from './teamcity-decoders';
 import { requestTeamCity, type HttpSettings } from './teamcity-http';
 import { checkBranch, checkBuildId, checkVcsUrls } from './teamcity-input';
@@ -36,6 +37,8 @@ const RESULT_BUILD_FIELDS = [
   'revisions(revision(version))',
   'agent(name)',
   'testOccurrences(count,passed,failed,newFailed,ignored,muted)',
+  // Who may approve a queued build that waits for approval, read with the build (no request per row).
+  APPROVAL_FIELDS,
 ].join(',');
 const RESULT_BUILD_LIST_FIELDS = `count,nextHref,build(${RESULT_BUILD_FIELDS})`;
 

@@ -4,8 +4,9 @@
  * approver's approval starts it, and anybody else is refused with TeamCity's reason.
  */
 import type { LocalHost } from '../../local/forge-host/start-local-host';
-import type { ApproveBuildResponse, BuildResponse, TriggerBuildResponse } from '../../src/shared/schemas';
-import { addToken, caller, followBuild, startBuildHost, unwrap, type Call } from './build-fixture';
+import type { ApproveBuildResponse, BuildResponse, BuildResultsResponse, TriggerBuildResponse } from '../../src/shared/schemas';
+import { extensionForFrame } from '../../local/forge-host/runtime/extension-context';
+import { addToken, caller, followBuild, prPage, startBuildHost, unwrap, type Call } from './build-fixture';
 
 let host: LocalHost;
 let call: Call;
@@ -74,5 +75,28 @@ describe('build approval', () => {
       error: { code: 'invalid_input' },
     });
     expect(host.simulator!.requests).toEqual([]);
+  });
+
+  it('shows a waiting build in the pull request panel with who may approve, read with the builds themselves', async () => {
+    host.simulator!.data.approvals.rules.set('Acme_Webapp_Build', { users: ['admin'], groups: [], timeoutMs: 3_600_000 });
+    try {
+      const { build } = unwrap(
+        await call<TriggerBuildResponse>(
+          'erin',
+          'triggerBuild',
+          { tokenId: admin, buildTypeId: 'Acme_Webapp_Build', branchName: 'feature/login' },
+          prPage('webapp', '1'),
+        ),
+      );
+      const panel = extensionForFrame({ module: 'teamcity-pull-request-builds', repo: 'webapp', pr: '1' });
+      const r = unwrap(await call<BuildResultsResponse>('erin', 'getBuildResults', {}, panel));
+      const server = r.servers[0]!;
+      if (!server.ok) throw new Error(server.error.message);
+      const row = server.configurations.find((c) => c.id === 'Acme_Webapp_Build')!;
+      expect(row.build).toMatchObject({ id: build.id, state: 'queued', approval: { status: 'waiting', canApprove: true, remaining: 1 } });
+      expect(row.build!.approval!.users).toEqual([{ name: 'Administrator', approved: false }]);
+    } finally {
+      host.simulator!.data.approvals.rules.delete('Acme_Webapp_Build');
+    }
   });
 });

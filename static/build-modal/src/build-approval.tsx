@@ -9,7 +9,7 @@ import { Stack, Text } from '@atlaskit/primitives/compiled';
 import type { AppError } from '../../../src/shared/result';
 import type { ApprovalView, BuildView } from '../../../src/shared/schemas';
 import { api } from './api';
-import { approvalSummary } from './approval-text';
+import { approvalSummary } from '../../shared/approval-text';
 
 export type BuildApprovalProps = { tokenId: string; build: BuildView; onApproved: (approval: ApprovalView) => void };
 

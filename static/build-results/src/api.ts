@@ -2,4 +2,8 @@
 import { createApi } from '../../shared/create-api';
 import { BUILD_RESOLVER_FUNCTIONS, BUILD_RESULTS_RESOLVER_FUNCTIONS } from '../../../src/shared/resolver-functions';
 
-export const api = createApi({ ...BUILD_RESULTS_RESOLVER_FUNCTIONS, cancelBuild: BUILD_RESOLVER_FUNCTIONS.cancelBuild });
+export const api = createApi({
+  ...BUILD_RESULTS_RESOLVER_FUNCTIONS,
+  cancelBuild: BUILD_RESOLVER_FUNCTIONS.cancelBuild,
+  approveBuild: BUILD_RESOLVER_FUNCTIONS.approveBuild,
+});

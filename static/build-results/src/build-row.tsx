@@ -15,6 +15,7 @@ import { RelativeTimeText } from '../../shared/relative-time-text';
 import { needsNewToken, ReplaceTokenAction } from '../../shared/replace-token-action';
 import { FailureDetails } from './failure-details';
 import { api } from './api';
+import { approvalSummary } from '../../shared/approval-text';
 import { buildLook } from '../../shared/build-state-lozenge';
 import { buildDuration } from './results-summary';
 import { openRunModal } from './open-run-modal';
@@ -58,7 +59,7 @@ export function BuildRow({ tokenId, row, settingsPath, onBuild, onQueued }: Buil
   const b = row.build;
   const [expanded, setExpanded] = useState(false);
   const [confirmCancel, setConfirmCancel] = useState(false);
-  const [busy, setBusy] = useState<'rerun' | 'cancel' | null>(null);
+  const [busy, setBusy] = useState<'rerun' | 'cancel' | 'approve' | null>(null);
   const [error, setError] = useState<{ action: string; error: AppError } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const look = lozengeOf(row);
@@ -98,6 +99,17 @@ export function BuildRow({ tokenId, row, settingsPath, onBuild, onQueued }: Buil
     });
   };
 
+  const approve = async () => {
+    if (!b) return;
+    setBusy('approve');
+    setError(null);
+    const result = await api.approveBuild({ tokenId, buildId: b.id });
+    setBusy(null);
+    if (!result.ok) return setError({ action: 'The build was not approved', error: result.error });
+    onBuild({ ...b, approval: result.data.approval });
+  };
+  const waiting = b?.state === 'queued' && b.approval?.status === 'waiting' ? b.approval : undefined;
+
   const duration = b ? buildDuration(b) : null;
   return (
     <Box padding="space.150" testId={`build-row-${row.id}`} backgroundColor="elevation.surface">
@@ -135,6 +147,16 @@ export function BuildRow({ tokenId, row, settingsPath, onBuild, onQueued }: Buil
           </Inline>
         </Inline>
         {!b && <Text color="color.text.subtle">No build of this commit or branch yet.</Text>}
+        {waiting && (
+          <Inline space="space.100" alignBlock="center" shouldWrap testId={`approval-${row.id}`}>
+            <Text color="color.text.subtle">{approvalSummary(waiting)}</Text>
+            {waiting.canApprove && (
+              <Button appearance="primary" onClick={() => void approve()} isDisabled={busy !== null} testId={`approve-${row.id}`}>
+                {busy === 'approve' ? 'Approving…' : 'Approve'}
+              </Button>
+            )}
+          </Inline>
+        )}
         {b && (
           <Inline space="space.150" shouldWrap>
             {!row.forCommit && b.revision && (

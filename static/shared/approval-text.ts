@@ -1,5 +1,5 @@
 /** Who must still approve a waiting build, in words; names come from TeamCity and are only ever shown as text. */
-import type { ApprovalView } from '../../../src/shared/schemas';
+import type { ApprovalView } from '../../src/shared/schemas';
 
 const list = (names: string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
 
