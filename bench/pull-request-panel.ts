@@ -8,7 +8,6 @@ import { startLocalHost, type LocalHost } from '../local/forge-host/start-local-
 import { extensionForFrame } from '../local/forge-host/runtime/extension-context';
 import { frameUrl } from '../local/forge-host/pages/frame-url';
 import { headOf as headCommit } from '../local/forge-host/bitbucket/branch-heads';
-import { syncBranchHeads } from '../local/forge-host/demo-builds';
 import type { SimulatorData } from '../local/teamcity-simulator/data';
 import { launchChromium } from '../test/browser/browser-helpers';
 import type { Result } from '../src/shared/result';
@@ -27,7 +26,6 @@ const LOAD_TIMEOUT_MS = 30_000;
 /** N configurations of acme/webapp and HISTORY builds spread over them: a few for the PR's head, most older. */
 function seed(data: SimulatorData, configurations: number): void {
   const ids = data.generateBuildTypes(configurations, { projectId: 'Bench', urlFor: () => WEBAPP });
-  syncBranchHeads(data);
   const admin = data.requireUser('admin');
   const head = headCommit('acme', 'webapp', 'feature/login');
   const now = Date.now();

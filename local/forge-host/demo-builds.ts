@@ -17,26 +17,11 @@ const LATER = 24 * 60 * MINUTE;
 /** The demo's running build goes on for a while after start-up, then finishes like any build. */
 const RUNNING_FOR = 10 * MINUTE;
 
-const cloneUrl = (repo: string) => `https://bitbucket.org/${DEMO_WORKSPACE.slug}/${repo}.git`;
-
-export function syncBranchHeads(data: SimulatorData): void {
-  for (const repo of DEMO_WORKSPACE.repositories) {
-    for (const branch of repo.branches) data.setBranchHead(cloneUrl(repo.slug), branch, headCommit(DEMO_WORKSPACE.slug, repo.slug, branch));
-  }
-}
-
 /** A push to a demo branch: Bitbucket's head moves, and TeamCity builds triggered from now on check it out. */
-export function pushDemoCommit(data: SimulatorData | undefined, repo: string, branch: string): string {
-  const hash = pushCommit(DEMO_WORKSPACE.slug, repo, branch);
-  data?.setBranchHead(cloneUrl(repo), branch, hash);
-  return hash;
-}
+export const pushDemoCommit = (repo: string, branch: string): string => pushCommit(DEMO_WORKSPACE.slug, repo, branch);
 
 /** Undoes every push (tests that pushed). */
-export function resetDemoPushes(data: SimulatorData | undefined): void {
-  resetPushes();
-  if (data) syncBranchHeads(data);
-}
+export const resetDemoPushes = (): void => resetPushes();
 
 type DemoBuild = {
   buildTypeId: string;
@@ -119,7 +104,6 @@ function add(data: SimulatorData, now: number, b: DemoBuild): SimBuild {
 }
 
 export function seedPullRequestBuilds(data: SimulatorData, now = Date.now()): void {
-  syncBranchHeads(data);
   const demo: DemoBuild[] = [
     // PR #1 feature/login -> develop
     { buildTypeId: 'Acme_Webapp_Build', branch: 'feature/login', outcome: 'failure', minutesAgo: 25, results: FAILED_RESULTS },

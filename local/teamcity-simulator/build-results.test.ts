@@ -36,7 +36,7 @@ describe('build results', () => {
 
   it('finds builds by revision; a build triggered after a push checks out the new head and is found on it while still queued', async () => {
     const old = finished('feature/x', true, HEAD);
-    sim.data.setBranchHead('git@bitbucket.org:acme/webapp.git', 'feature/x', 'c0ffee0000000000000000000000000000000002');
+    sim.data.revisionOf = (_url, branch) => (branch === 'feature/x' ? 'c0ffee0000000000000000000000000000000002' : undefined);
     const queued = (
       await call(sim, '/app/rest/buildQueue', {
         method: 'POST',

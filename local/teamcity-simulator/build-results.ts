@@ -39,17 +39,7 @@ const FAILED_TEST: SimTest = {
   details: 'java.lang.AssertionError: expected 401 but was 200\n\tat com.acme.login.LoginTest.rejectsExpiredSession(LoginTest.java:42)',
 };
 
-/** Bitbucket-style URL key: host and path, lower case, without .git, the same for HTTPS and SSH clone URLs. */
-export function repositoryKey(url: string): string {
-  const ssh = /^[\w.-]+@([^:]+):(.+)$/.exec(url);
-  const hostPath = ssh ? `${ssh[1]}/${ssh[2]}` : url.replace(/^[a-z+]+:\/\/([^@/]*@)?/i, '');
-  return hostPath
-    .replace(/\.git$/i, '')
-    .replace(/\/+$/, '')
-    .toLowerCase();
-}
-
-/** The commit a build checks out: its own, the branch head the simulator was told about, or a stable fake. */
+/** The commit a build checks out: the one it was given or took at trigger time, or a stable fake. */
 export function revisionOf(data: SimulatorData, b: SimBuild): string {
   if (b.revision) return b.revision;
   const bt = data.buildTypes.get(b.buildTypeId);

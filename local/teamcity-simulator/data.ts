@@ -1,4 +1,3 @@
-import { repositoryKey } from './build-results';
 import { BuildStore } from './builds';
 import type { Property, SimBuildType, SimProject, SimUser, SimVcsRoot } from './entities';
 import { VcsUrlIndex } from './vcs-url-index';
@@ -30,12 +29,11 @@ export class SimulatorData {
   readonly approvals = new ApprovalStore();
   /**
    * Where a branch of a VCS root points now, as TeamCity would learn it from the repository when a build starts.
-   * The local host sets it from its emulated Bitbucket, so builds run from Bitbucket check out the PR's head commit.
+   * The local host answers it from its emulated Bitbucket, so builds run from Bitbucket check out the branch's head
+   * (the PR's head commit); tests set it to move a branch.
    */
   revisionOf?: (vcsUrl: string, branchName: string) => string | undefined;
   private readonly buildTypesByProject = new Map<string, Set<string>>();
-  /** Head commit per repository (repositoryKey) and short branch name, as the VCS would report it. */
-  private readonly branchHeads = new Map<string, string>();
   private nextUserId = 1;
   private nextProjectInternalId = 1;
   private nextBuildTypeInternalId = 1;
@@ -138,18 +136,6 @@ export class SimulatorData {
     const root = this.requireVcsRoot(vcsRootId);
     if (!bt.vcsRootIds.includes(root.id)) bt.vcsRootIds.push(root.id);
     root.usedBy.add(bt.id);
-  }
-
-  /** Tells the simulator which commit a branch points at; builds triggered later check it out. */
-  setBranchHead(repositoryUrl: string, branch: string, revision: string): void {
-    this.branchHeads.set(`${repositoryKey(repositoryUrl)}#${branch}`, revision);
-  }
-
-  /** The head of `branch` in the build type's first VCS root, if the simulator was told. */
-  branchHead(buildTypeId: string, branch: string | undefined): string | undefined {
-    const root = this.buildTypes.get(buildTypeId)?.vcsRootIds.map((id) => this.requireVcsRoot(id))[0];
-    if (!root || branch === undefined) return undefined;
-    return this.branchHeads.get(`${repositoryKey(root.url)}#${branch}`);
   }
 
   setPaused(buildTypeId: string, paused: boolean): void {

@@ -93,10 +93,7 @@ export function triggerBuild(data: SimulatorData, user: SimUser, rawBody: unknow
     cleanSources: body.triggeringOptions?.cleanSources === true,
     willFail: buildWillFail(branchName, properties),
     failsToStart: !covered,
-    revision:
-      requestedCommit ??
-      (roots[0] && branchName !== undefined ? data.revisionOf?.(roots[0].url, branchName) : undefined) ??
-      data.branchHead(bt.id, branchName),
+    revision: requestedCommit ?? (roots[0] && branchName !== undefined ? data.revisionOf?.(roots[0].url, branchName) : undefined),
   });
   data.approvals.hold(build);
   return build;

@@ -40,7 +40,7 @@ beforeAll(async () => {
   tokenId = (await addToken(host, 'alice', 'admin')).token.id;
 });
 afterAll(() => host.close());
-afterEach(() => resetDemoPushes(host.simulator!.data));
+afterEach(() => resetDemoPushes());
 
 describe('the pull request panel', () => {
   it("lists every configuration of the repository with its build for the PR's head commit, in the order failed, running, queued, passed, not built", async () => {
@@ -86,7 +86,7 @@ describe('the pull request panel', () => {
 
   it('after a push to the source branch, no configuration has built the new head commit; the earlier builds are older commits', async () => {
     const before = await results('alice', panel('1'));
-    const newHead = pushDemoCommit(host.simulator!.data, 'webapp', 'feature/login');
+    const newHead = pushDemoCommit('webapp', 'feature/login');
     const after = await results('alice', panel('1'));
     expect(after.headCommit).toBe(newHead);
     expect(after.headCommit).not.toBe(before.headCommit);
