@@ -21,8 +21,6 @@ import type {
   TeamCityResultBuild,
 } from './teamcity-build-results-types';
 
-import type { TeamCityBuild, TeamCityUserRef } from './teamcity-types';
-
 export type * from './teamcity-build-results-types';
 
 const USER_REF = 'user(id,username,name)';
@@ -65,27 +63,6 @@ const extrasSchema = z.object({
   testOccurrences: z.object({ count, passed: count, failed: count, newFailed: count, ignored: count, muted: count }).optional(),
 });
 
-/** A hostile server could echo the token into any text it renders; none of it reaches a page unscrubbed. */
-function scrubBuild(b: TeamCityBuild, token: string): TeamCityBuild {
-  const text = (value: string | undefined) => (value === undefined ? undefined : scrubText(value, token, MAX_DETAILS));
-  const user = (u: TeamCityUserRef | undefined) =>
-    u && { ...u, ...(u.name !== undefined && { name: text(u.name) }), ...(u.username !== undefined && { username: text(u.username) }) };
-  return {
-    ...b,
-    ...(b.statusText !== undefined && { statusText: text(b.statusText) }),
-    ...(b.buildTypeName !== undefined && { buildTypeName: text(b.buildTypeName) }),
-    ...(b.projectName !== undefined && { projectName: text(b.projectName) }),
-    ...(b.number !== undefined && { number: text(b.number) }),
-    ...(b.triggeredBy !== undefined && {
-      triggeredBy: {
-        ...b.triggeredBy,
-        ...(b.triggeredBy.displayText !== undefined && { displayText: text(b.triggeredBy.displayText) }),
-        ...(b.triggeredBy.user !== undefined && { user: user(b.triggeredBy.user) }),
-      },
-    }),
-  };
-}
-
 const resultListDecoder = (token: string, serverUrl: string) =>
   z.object({ build: z.array(z.unknown()).optional() }).transform((wire): TeamCityResultBuild[] => {
     const builds: TeamCityResultBuild[] = [];
@@ -98,7 +75,8 @@ const resultListDecoder = (token: string, serverUrl: string) =>
       const { revisions, agent, testOccurrences: t } = extra.data;
       const elapsed = extra.data['running-info']?.elapsedSeconds;
       builds.push({
-        ...scrubBuild(base.data, token),
+        // Every string was scrubbed of the token and bounded by the client before decoding (teamcity-redact.ts).
+        ...base.data,
         revisions: (revisions?.revision ?? []).map((r) => r.version ?? '').filter((v) => COMMIT.test(v)),
         ...(agent?.name !== undefined && { agentName: scrubText(agent.name, token, MAX_TEXT) }),
         ...(elapsed !== undefined && { elapsedSeconds: elapsed }),
