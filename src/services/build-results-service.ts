@@ -12,6 +12,7 @@ import type {
   BuildResponse,
   BuildResultsResponse,
   PollBuildResultsResponse,
+  PullRequestView,
   ServerResultsView,
   TokenView,
 } from '../shared/schemas';
@@ -21,20 +22,20 @@ import { buildFailure, tokenRejected, triggerFailure } from './build-errors';
 import { toBuildView } from './build-view';
 import { configurationRows, toResultBuildView } from './build-results-view';
 import { createWithToken } from './with-token';
-import { createHiddenConfigurations } from './hidden-configurations';
+import { readHiddenConfigurations } from './hidden-configurations';
 import { repositorySettingsStore, type RepositorySettingsStore } from '../stores/repository-settings-store';
 import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbucket';
 import { createRepositoryDetails } from './repository-details';
 import { repositoryTarget } from './repository-context';
 import type { Caller } from './caller';
 import { passwordNames, specsOf } from './run-parameters';
-import { forgePullRequestReader, fullCommitHash, sourceCommitOf, type PullRequestReader } from './pull-request-head';
+import { forgeCommitReader, fullCommitHash, type CommitReader } from './pull-request-head';
 import { teamCityLink } from '../shared/teamcity-link';
 
 export type BuildResultsDeps = {
   tokens: TokenService;
   bitbucket?: BitbucketReader;
-  pullRequests?: PullRequestReader;
+  commits?: CommitReader;
   settings?: RepositorySettingsStore;
 };
 
@@ -46,42 +47,39 @@ export const LOG_LINES_SHOWN = 100;
 export const createBuildResultsService = ({
   tokens,
   bitbucket = forgeBitbucketReader,
-  pullRequests = forgePullRequestReader,
+  commits = forgeCommitReader,
   settings = repositorySettingsStore,
 }: BuildResultsDeps) => {
-  const hiddenIn = createHiddenConfigurations(settings);
   const repositories = createRepositoryDetails(bitbucket);
 
   const withToken = createWithToken(tokens);
 
-  /** The pull request's head commit as Bitbucket has it now (it moves with every push), as a full hash. */
-  async function headCommitOf(caller: Caller): Promise<string | null> {
+  /**
+   * The pull request's head commit as Bitbucket has it now (it moves with every push), as a full hash. Its short
+   * form comes with the pull request that repository-details.ts already read; only the expansion is another read.
+   */
+  async function headCommitOf(caller: Caller, pullRequest: PullRequestView | null): Promise<string | null> {
     const target = repositoryTarget(caller);
-    if (!target.ok || target.data.pullRequestId === null) return null;
-    const { workspace, repositoryUuid, pullRequestId } = target.data;
-    const pr = await pullRequests.pullRequest(workspace, repositoryUuid, pullRequestId);
-    if ((pr as { id?: unknown } | undefined)?.id !== pullRequestId) return null;
-    const short = sourceCommitOf(pr);
-    return short === undefined ? null : fullCommitHash(pullRequests, workspace, repositoryUuid, short);
+    if (!target.ok || pullRequest?.headCommit === undefined) return null;
+    return fullCommitHash(commits, target.data.workspace, target.data.repositoryUuid, pullRequest.headCommit);
   }
 
   async function serverResults(
     caller: Caller,
     server: TokenView,
-    q: { vcsUrls: string[]; branch: string; commit: string | null; defaultBranch: boolean },
+    q: { vcsUrls: string[]; branch: string; commit: string | null; defaultBranch: boolean; hidden: Set<string> },
   ): Promise<ServerResultsView> {
     const result = await withToken(caller, server.id, async (client, token) => {
-      const [types, builds, hidden] = await Promise.all([
+      const [types, builds] = await Promise.all([
         client.findBuildTypesByVcsUrls(q.vcsUrls, { start: 0, count: CONFIGURATION_PAGE }),
         q.commit !== null
           ? client.results.buildsForCommit({ vcsUrls: q.vcsUrls, revision: q.commit, branch: q.branch })
           : client.results.buildsOnBranch({ vcsUrls: q.vcsUrls, branch: q.defaultBranch ? null : q.branch }),
-        caller.page.repositoryUuid === null ? new Set<string>() : hiddenIn(caller.page.repositoryUuid, token.serverUrl),
       ]);
       const authenticated = types.ok || builds.ok;
       if (!types.ok) return { result: types, authenticated };
       if (!builds.ok) return { result: builds, authenticated };
-      const shown = types.data.items.filter((t) => !hidden.has(t.id) && (!t.paused || builds.data.some((b) => b.buildTypeId === t.id)));
+      const shown = types.data.items.filter((t) => !q.hidden.has(t.id) && (!t.paused || builds.data.some((b) => b.buildTypeId === t.id)));
       return {
         result: ok({
           configurations: configurationRows(shown, builds.data, token.serverUrl, q.commit),
@@ -96,14 +94,15 @@ export const createBuildResultsService = ({
 
   return {
     async getBuildResults(caller: Caller): Promise<Result<BuildResultsResponse>> {
-      const [details, listed, headCommit] = await Promise.all([
+      const [details, listed, hiddenOn] = await Promise.all([
         repositories.resolve(caller, { withBranches: false }),
         tokens.list(caller.accountId),
-        headCommitOf(caller),
+        readHiddenConfigurations(settings, caller.page.repositoryUuid),
       ]);
       if (!details.ok) return details;
       if (!listed.ok) return listed;
       const { repository, pullRequest, vcsUrls } = details.data;
+      const headCommit = await headCommitOf(caller, pullRequest);
       const shownBranch = pullRequest === null ? (caller.page.branchName ?? undefined) : undefined;
       const branch = pullRequest?.sourceBranch ?? shownBranch ?? repository.mainBranch;
       const usable = listed.data.tokens.filter((s) => isServerAllowed(listed.data.policy, s.serverUrl));
@@ -114,6 +113,7 @@ export const createBuildResultsService = ({
             branch,
             commit: pullRequest === null ? null : headCommit,
             defaultBranch: pullRequest === null && branch === repository.mainBranch,
+            hidden: hiddenOn(s.serverUrl),
           }),
         ),
       );

@@ -31,9 +31,9 @@ import { checkUserParameters, shortBranchName } from './build-parameters';
 import { pullRequestParameters } from '../shared/pull-request-parameters';
 import { toApprovalView, toBuildView, toConfigurationView } from './build-view';
 import { createWithToken } from './with-token';
-import { createHiddenConfigurations } from './hidden-configurations';
+import { readHiddenConfigurations } from './hidden-configurations';
 import { repositorySettingsStore, type RepositorySettingsStore } from '../stores/repository-settings-store';
-import { forgePullRequestReader, type PullRequestReader } from './pull-request-head';
+import { expandCommit, forgeCommitReader, type CommitReader } from './pull-request-head';
 import { repositoryTarget } from './repository-context';
 import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbucket';
 import { createRepositoryDetails } from './repository-details';
@@ -49,7 +49,7 @@ export type BuildServiceDeps = {
   preferences?: BuildPreferencesStore;
   runValues?: RunValuesStore;
   /** Expands a typed commit to its full hash in the repository (Bitbucket, as the user). */
-  commits?: PullRequestReader;
+  commits?: CommitReader;
   settings?: RepositorySettingsStore;
 };
 
@@ -83,10 +83,9 @@ export const createBuildService = ({
   bitbucket = forgeBitbucketReader,
   preferences = buildPreferencesStore,
   runValues = runValuesStore,
-  commits = forgePullRequestReader,
+  commits = forgeCommitReader,
   settings = repositorySettingsStore,
 }: BuildServiceDeps) => {
-  const hiddenIn = createHiddenConfigurations(settings);
   const repositories = createRepositoryDetails(bitbucket);
 
   const withToken = createWithToken(tokens);
@@ -131,7 +130,6 @@ export const createBuildService = ({
         if (!details.ok) return details;
         urls = details.data.vcsUrls;
       }
-      const repositoryUuid = caller.page.repositoryUuid;
       return withToken(
         caller,
         input.tokenId,
@@ -143,7 +141,7 @@ export const createBuildService = ({
               : await client.searchBuildTypes(search, { start: input.start ?? 0, count: search === '' ? PAGE_SIZE : SEARCH_PAGE_SIZE });
           if (!page.ok) return single(page);
           const { skipped, truncated } = page.data;
-          const hidden = repositoryUuid === null ? new Set<string>() : await hiddenIn(repositoryUuid, token.serverUrl);
+          const hidden = (await readHiddenConfigurations(settings, caller.page.repositoryUuid))(token.serverUrl);
           return single(
             ok({
               items: page.data.items.filter((b) => !hidden.has(b.id)).map((b) => toConfigurationView(b, token.serverUrl)),
@@ -172,9 +170,8 @@ export const createBuildService = ({
         const target = repositoryTarget(caller);
         if (!target.ok) return target;
         const typed = input.revision.toLowerCase();
-        const found = (await commits.commit(target.data.workspace, uuid, typed)) as { hash?: unknown } | undefined;
-        const full = typeof found?.hash === 'string' ? found.hash.toLowerCase() : '';
-        if (!/^[0-9a-f]{40}$/.test(full) || !full.startsWith(typed)) {
+        const full = await expandCommit(commits, target.data.workspace, uuid, typed);
+        if (full === undefined) {
           return fail(
             'invalid_input',
             `This repository has no commit ${typed.slice(0, 40)}. Check the hash, or build the branch instead.`,

@@ -1,12 +1,13 @@
 /**
- * A pull request's head commit, read from Bitbucket two ways: as the app for the merge check, which has no user
- * to act for (its payload only names the workspace, repository and pull request: Forge docs, "Bitbucket custom
- * merge check", Invocation payload; scope read:pullrequest:bitbucket), and as the user for the pull request panel.
- * Bitbucket gives a pull request's commit as a short hash; TeamCity matches full hashes, so it is expanded with
- * GET .../commit/{hash} (read:repository:bitbucket), and the expansion must be the same commit.
+ * A pull request's head commit as TeamCity needs it: Bitbucket gives a pull request's commit as a short hash,
+ * TeamCity matches full hashes, so it is expanded with GET .../commit/{hash} (read:repository:bitbucket), and the
+ * expansion must be the same commit. The merge check reads as the app, since it has no user to act for (its
+ * payload only names the workspace, repository and pull request: Forge docs, "Bitbucket custom merge check",
+ * Invocation payload; scope read:pullrequest:bitbucket); the run dialog and the pull request panel read as the user.
  */
-import api, { route, type Route } from '@forge/api';
-import { logEvent } from '../logging/log';
+import { route } from '@forge/api';
+import { readJson } from './repository-bitbucket';
+import { pullRequestFields } from './repository-json';
 
 export type PullRequestHead = { commit: string; targetBranch: string; sourceBranch: string | null };
 
@@ -16,72 +17,43 @@ export type PullRequestHeadReader = (
   pullRequestId: number,
 ) => Promise<PullRequestHead | undefined>;
 
-const FULL_HASH = /^[0-9a-f]{40}$/;
-const SHORT_HASH = /^[0-9a-f]{7,39}$/;
+/** GET .../commit/{hash}; read as the user unless said otherwise. */
+export type CommitReader = (workspace: string, repositoryUuid: string, hash: string) => Promise<unknown>;
 
-async function readAsApp(what: string, path: Route): Promise<Record<string, unknown> | undefined> {
-  try {
-    const response = await api.asApp().requestBitbucket(path, { headers: { Accept: 'application/json' } });
-    if (!response.ok) {
-      logEvent('bitbucket_read_failed', { what, status: response.status });
-      return undefined;
-    }
-    const body = (await response.json()) as unknown;
-    return body && typeof body === 'object' ? (body as Record<string, unknown>) : undefined;
-  } catch (error) {
-    logEvent('bitbucket_read_failed', { what, error: error instanceof Error ? error.name : typeof error });
-    return undefined;
-  }
+export const forgeCommitReader: CommitReader = (workspace, repo, hash) =>
+  readJson('commit', route`/2.0/repositories/${workspace}/${repo}/commit/${hash}`);
+
+const FULL_HASH = /^[0-9a-f]{40}$/;
+
+/**
+ * The full hash of the commit a (short) hash names in the repository, or undefined when Bitbucket does not know
+ * it there; a prefix lookup that found another commit does not count.
+ */
+export async function expandCommit(read: CommitReader, workspace: string, repo: string, hash: string): Promise<string | undefined> {
+  const typed = hash.toLowerCase();
+  const found = (await read(workspace, repo, typed)) as { hash?: unknown } | undefined;
+  const full = typeof found?.hash === 'string' ? found.hash.toLowerCase() : '';
+  return FULL_HASH.test(full) && full.startsWith(typed) ? full : undefined;
 }
 
-const field = (value: unknown, ...path: string[]): unknown =>
-  path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), value);
+/** For showing and matching builds: a full hash as is, a short one expanded (kept short if Bitbucket would not say). */
+export const fullCommitHash = async (read: CommitReader, workspace: string, repo: string, hash: string): Promise<string> =>
+  FULL_HASH.test(hash) ? hash : ((await expandCommit(read, workspace, repo, hash)) ?? hash);
+
+const readAsApp: CommitReader = (workspace, repo, hash) =>
+  readJson('merge_check_commit', route`/2.0/repositories/${workspace}/${repo}/commit/${hash}`, 'app');
 
 export const bitbucketPullRequestHead: PullRequestHeadReader = async (workspace, repositoryUuid, pullRequestId) => {
-  const pr = await readAsApp(
-    'merge_check_pull_request',
-    route`/2.0/repositories/${workspace}/${repositoryUuid}/pullrequests/${pullRequestId}`,
+  const pr = pullRequestFields(
+    await readJson(
+      'merge_check_pull_request',
+      route`/2.0/repositories/${workspace}/${repositoryUuid}/pullrequests/${pullRequestId}`,
+      'app',
+    ),
   );
-  const hash = field(pr, 'source', 'commit', 'hash');
-  const targetBranch = field(pr, 'destination', 'branch', 'name');
-  const sourceBranch = field(pr, 'source', 'branch', 'name');
-  if (typeof hash !== 'string' || typeof targetBranch !== 'string' || targetBranch === '') return undefined;
-  const head = { targetBranch, sourceBranch: typeof sourceBranch === 'string' ? sourceBranch : null };
-  if (FULL_HASH.test(hash)) return { ...head, commit: hash };
-  if (!SHORT_HASH.test(hash)) return undefined;
-  const commit = field(
-    await readAsApp('merge_check_commit', route`/2.0/repositories/${workspace}/${repositoryUuid}/commit/${hash}`),
-    'hash',
-  );
-  // The expansion must be the same commit, not whatever a prefix lookup found.
-  return typeof commit === 'string' && FULL_HASH.test(commit) && commit.startsWith(hash) ? { ...head, commit } : undefined;
+  if (pr.headCommit === undefined || pr.destinationBranch === undefined) return undefined;
+  const head = { targetBranch: pr.destinationBranch, sourceBranch: pr.sourceBranch ?? null };
+  // The merge check passes only on a build of exactly this commit: an unexpanded short hash fails it.
+  const commit = FULL_HASH.test(pr.headCommit) ? pr.headCommit : await expandCommit(readAsApp, workspace, repositoryUuid, pr.headCommit);
+  return commit === undefined ? undefined : { ...head, commit };
 };
-
-import { readJson } from './repository-bitbucket';
-
-export type PullRequestReader = {
-  pullRequest(workspace: string, repositoryUuid: string, id: number): Promise<unknown>;
-  commit(workspace: string, repositoryUuid: string, hash: string): Promise<unknown>;
-};
-
-export const forgePullRequestReader: PullRequestReader = {
-  pullRequest: (workspace, repo, id) => readJson('pull_request', route`/2.0/repositories/${workspace}/${repo}/pullrequests/${id}`),
-  commit: (workspace, repo, hash) => readJson('commit', route`/2.0/repositories/${workspace}/${repo}/commit/${hash}`),
-};
-
-const HASH = /^[0-9a-f]{7,40}$/i;
-
-const obj = (v: unknown): Record<string, unknown> | undefined =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-
-export const sourceCommitOf = (pr: unknown): string | undefined => {
-  const hash = obj(obj(obj(pr)?.source)?.commit)?.hash;
-  return typeof hash === 'string' && HASH.test(hash) ? hash.toLowerCase() : undefined;
-};
-
-/** The full hash for a (short) one; the short one itself when Bitbucket would not say. */
-export async function fullCommitHash(reader: PullRequestReader, workspace: string, repo: string, hash: string): Promise<string> {
-  if (hash.length === 40) return hash;
-  const full = obj(await reader.commit(workspace, repo, hash))?.hash;
-  return typeof full === 'string' && /^[0-9a-f]{40}$/i.test(full) && full.toLowerCase().startsWith(hash) ? full.toLowerCase() : hash;
-}

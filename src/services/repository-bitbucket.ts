@@ -19,12 +19,14 @@ export type BitbucketReader = {
 const BRANCH_PAGE = 100;
 
 /**
- * GET as the signed-in user; undefined (and a log line with the status only) when Bitbucket does not answer 2xx.
- * Throws only when the user has not yet allowed the app to act for them, so Forge can ask.
+ * GET as the signed-in user (or, for the merge check, which has no user, as the app); undefined (and a log line
+ * with the status only) when Bitbucket does not answer 2xx. Throws only when the user has not yet allowed the
+ * app to act for them, so Forge can ask.
  */
-export async function readJson(what: string, path: Route): Promise<unknown> {
+export async function readJson(what: string, path: Route, actor: 'user' | 'app' = 'user'): Promise<unknown> {
   try {
-    const response = await api.asUser().requestBitbucket(path, { headers: { Accept: 'application/json' } });
+    const bitbucket = actor === 'app' ? api.asApp() : api.asUser();
+    const response = await bitbucket.requestBitbucket(path, { headers: { Accept: 'application/json' } });
     if (!response.ok) {
       logEvent('bitbucket_read_failed', { what, status: response.status });
       return undefined;
