@@ -99,6 +99,16 @@ export async function startDemoBrowserHost(options: LocalHostOptions): Promise<D
   };
 }
 
+/**
+ * A suite's demo host, started before its tests and closed after them; its fields are filled in by `beforeAll`.
+ */
+export function useDemoBrowserHost(options: LocalHostOptions): Omit<DemoBrowserHost, 'close'> {
+  const live = {} as DemoBrowserHost;
+  beforeAll(async () => void Object.assign(live, await startDemoBrowserHost(options)));
+  afterAll(() => live.close?.());
+  return live;
+}
+
 /** Opens a repository or pull request page and the app's action in its "•••" menu; returns the modal's frame. */
 export async function openRunModal(page: Page, url: string): Promise<FrameLocator> {
   await page.goto(url);

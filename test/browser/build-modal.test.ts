@@ -4,10 +4,8 @@
  * Needs `node scripts/build-static.mjs build-modal` first (static/build-modal/dist).
  */
 import { viewBuild } from '../../local/teamcity-simulator/builds';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import type { LocalHost } from '../../local/forge-host/start-local-host';
-import type { TeamCitySimulator as Simulator } from '../../local/teamcity-simulator';
-import { newTestPage, openRunModal, screenshot, startDemoBrowserHost, type DemoBrowserHost } from './browser-helpers';
+import type { FrameLocator, Page } from 'playwright-core';
+import { newTestPage, openRunModal, screenshot, useDemoBrowserHost } from './browser-helpers';
 
 jest.setTimeout(120_000);
 
@@ -16,21 +14,11 @@ const BUILD_DURATIONS = { queuedMs: 300, runningMs: 800 };
 const FINISH_TIMEOUT_MS = 20_000;
 
 describe('Run TeamCity build modal', () => {
-  let started: DemoBrowserHost;
-  let host: LocalHost;
-  let simulator: Simulator;
-  let browser: Browser;
+  const demo = useDemoBrowserHost({ teamcity: { buildDurations: BUILD_DURATIONS } });
 
-  beforeAll(async () => {
-    started = await startDemoBrowserHost({ teamcity: { buildDurations: BUILD_DURATIONS } });
-    ({ host, simulator, browser } = started);
-  });
+  const openModal = (page: Page, path: string): Promise<FrameLocator> => openRunModal(page, `${demo.host.url}${path}`);
 
-  afterAll(() => started?.close());
-
-  const openModal = (page: Page, path: string): Promise<FrameLocator> => openRunModal(page, `${host.url}${path}`);
-
-  const simulatorBuilds = () => simulator.data.builds.all();
+  const simulatorBuilds = () => demo.simulator.data.builds.all();
   /** Polls a condition on the simulator's side (bounded), for states the page cannot tell apart yet. */
   const waitFor = async (condition: () => boolean, timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
@@ -41,7 +29,7 @@ describe('Run TeamCity build modal', () => {
   };
 
   it('runs a build configuration of the repository on its main branch and follows it to SUCCESS', async () => {
-    const { page, pageErrors, context } = await newTestPage(browser);
+    const { page, pageErrors, context } = await newTestPage(demo.browser);
     try {
       const buildsBefore = simulatorBuilds().length;
       const modal = await openModal(page, '/acme/webapp?as=demo');
@@ -77,7 +65,7 @@ describe('Run TeamCity build modal', () => {
       // The Run button the user pressed is gone: focus moves to the progress heading.
       await progress.locator('[data-testid="build-progress-heading"]:focus').waitFor();
       const link = progress.getByRole('link', { name: 'Open in TeamCity' });
-      expect(await link.getAttribute('href')).toMatch(new RegExp(`^${simulator.url}/`));
+      expect(await link.getAttribute('href')).toMatch(new RegExp(`^${demo.simulator.url}/`));
       await screenshot(page, 'build-modal-3-started');
 
       const state = progress.getByTestId('build-state');
@@ -103,7 +91,7 @@ describe('Run TeamCity build modal', () => {
   });
 
   it('runs the pull request’s source branch with the pull request context and a user parameter', async () => {
-    const { page, pageErrors, context } = await newTestPage(browser);
+    const { page, pageErrors, context } = await newTestPage(demo.browser);
     try {
       const buildsBefore = simulatorBuilds().length;
       const modal = await openModal(page, '/acme/webapp/pull-requests/1?as=demo');
@@ -182,10 +170,10 @@ describe('Run TeamCity build modal', () => {
   });
 
   it('shows a running build’s progress and cancels it after confirmation', async () => {
-    const { page, pageErrors, context } = await newTestPage(browser);
-    const durations = simulator.data.builds.durations;
+    const { page, pageErrors, context } = await newTestPage(demo.browser);
+    const durations = demo.simulator.data.builds.durations;
     // Long enough to read the progress and to cancel before the build ends by itself.
-    simulator.data.builds.durations = { queuedMs: 200, runningMs: 120_000 };
+    demo.simulator.data.builds.durations = { queuedMs: 200, runningMs: 120_000 };
     try {
       const modal = await openModal(page, '/acme/webapp?as=demo');
       await modal.getByLabel('Unit Tests', { exact: true }).check();
@@ -210,18 +198,18 @@ describe('Run TeamCity build modal', () => {
       expect(last.canceled).toBeDefined();
       expect(pageErrors).toEqual([]);
     } finally {
-      simulator.data.builds.durations = durations;
+      demo.simulator.data.builds.durations = durations;
       await context.close();
     }
   });
 
   it('offers to replace a token TeamCity no longer accepts, linking to Bitbucket’s personal settings page', async () => {
-    const { page, pageErrors, context } = await newTestPage(browser);
+    const { page, pageErrors, context } = await newTestPage(demo.browser);
     try {
-      const token = simulator.createToken('admin', 'soon-revoked');
-      const added = (await host.invoke('alice', 'addToken', { serverUrl: simulator.url, token })) as { ok: boolean };
+      const token = demo.simulator.createToken('admin', 'soon-revoked');
+      const added = (await demo.host.invoke('alice', 'addToken', { serverUrl: demo.simulator.url, token })) as { ok: boolean };
       expect(added.ok).toBe(true);
-      simulator.revokeToken(token);
+      demo.simulator.revokeToken(token);
 
       const modal = await openModal(page, '/acme/webapp?as=alice');
       const error = modal.getByTestId('configurations-error');
@@ -243,7 +231,7 @@ describe('Run TeamCity build modal', () => {
   });
 
   it('explains how to connect TeamCity to a user without a token', async () => {
-    const { page, pageErrors, context } = await newTestPage(browser);
+    const { page, pageErrors, context } = await newTestPage(demo.browser);
     try {
       const modal = await openModal(page, '/acme/webapp?as=carol');
       await modal.getByRole('heading', { name: 'Connect TeamCity to run builds from Bitbucket' }).waitFor();

@@ -4,32 +4,22 @@
  * with the demo pull requests' builds. A running build finishing is driven by the simulator (its finish time) and
  * the page's clock (Playwright's fake timers), not by sleeping.
  */
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import type { LocalHost } from '../../local/forge-host/start-local-host';
+import type { FrameLocator, Page } from 'playwright-core';
 import { RESULTS_POLL_MS } from '../../static/build-results/src/results-poll-interval';
-import { newTestPage, screenshot, startDemoBrowserHost, type DemoBrowserHost } from './browser-helpers';
+import { newTestPage, screenshot, useDemoBrowserHost } from './browser-helpers';
 
 jest.setTimeout(120_000);
 
 describe('TeamCity builds on the pull request and repository pages', () => {
-  let started: DemoBrowserHost;
-  let host: LocalHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    started = await startDemoBrowserHost({ teamcity: {}, pullRequestBuilds: true });
-    ({ host, browser } = started);
-  });
-
-  afterAll(() => started?.close());
+  const demo = useDemoBrowserHost({ teamcity: {}, pullRequestBuilds: true });
 
   const frameOf = (page: Page, moduleKey: string): FrameLocator => page.frameLocator(`section[data-module="${moduleKey}"] iframe`);
   const panelOf = (page: Page) => frameOf(page, 'teamcity-pull-request-builds');
 
   it('shows every configuration for the head commit in the panel, and the summary in the card', async () => {
-    const { page, pageErrors, context } = await newTestPage(browser, { height: 1400 });
+    const { page, pageErrors, context } = await newTestPage(demo.browser, { height: 1400 });
     try {
-      await page.goto(`${host.url}/acme/webapp/pull-requests/1?as=demo`);
+      await page.goto(`${demo.host.url}/acme/webapp/pull-requests/1?as=demo`);
       const panel = panelOf(page);
       await panel.getByTestId('summary-line').getByText('1 failed · 1 running · 1 queued · 1 not built', { exact: false }).waitFor();
       const rows = panel.locator('[data-testid^="build-row-"]');
@@ -60,9 +50,9 @@ describe('TeamCity builds on the pull request and repository pages', () => {
   });
 
   it('expands a failed build: problems, first failed tests, the log tail and artifacts', async () => {
-    const { page, pageErrors, context } = await newTestPage(browser, { height: 2400 });
+    const { page, pageErrors, context } = await newTestPage(demo.browser, { height: 2400 });
     try {
-      await page.goto(`${host.url}/acme/webapp/pull-requests/1?as=demo`);
+      await page.goto(`${demo.host.url}/acme/webapp/pull-requests/1?as=demo`);
       const panel = panelOf(page);
       await panel.getByTestId('expand-Acme_Webapp_Build').click();
       const details = panel.getByTestId('failure-details');
@@ -80,11 +70,11 @@ describe('TeamCity builds on the pull request and repository pages', () => {
   });
 
   it('re-runs a build and cancels a queued one after confirming', async () => {
-    const { page, pageErrors, context } = await newTestPage(browser, { height: 1400 });
+    const { page, pageErrors, context } = await newTestPage(demo.browser, { height: 1400 });
     try {
-      const sim = host.simulator!;
+      const sim = demo.host.simulator!;
       const before = sim.data.builds.all().length;
-      await page.goto(`${host.url}/acme/webapp/pull-requests/1?as=demo`);
+      await page.goto(`${demo.host.url}/acme/webapp/pull-requests/1?as=demo`);
       const panel = panelOf(page);
       await panel.getByTestId('rerun-Acme_Webapp_Build').click();
       await panel.getByTestId('rerun-notice-Acme_Webapp_Build').getByText('Build queued in TeamCity', { exact: false }).waitFor();
@@ -108,9 +98,9 @@ describe('TeamCity builds on the pull request and repository pages', () => {
   });
 
   it('opens the run dialog from a row, preset to that configuration and the pull request', async () => {
-    const { page, pageErrors, context } = await newTestPage(browser, { height: 1200 });
+    const { page, pageErrors, context } = await newTestPage(demo.browser, { height: 1200 });
     try {
-      await page.goto(`${host.url}/acme/webapp/pull-requests/1?as=demo`);
+      await page.goto(`${demo.host.url}/acme/webapp/pull-requests/1?as=demo`);
       await panelOf(page).getByTestId('run-AcmeRelease_Production').click();
       const modal = page.frameLocator('iframe.modal-frame');
       await modal.getByRole('heading', { name: 'Run TeamCity build' }).waitFor();
@@ -130,14 +120,14 @@ describe('TeamCity builds on the pull request and repository pages', () => {
   });
 
   it('updates a running build that finishes while the panel is watched', async () => {
-    const { page, pageErrors, context } = await newTestPage(browser, { height: 1400 });
+    const { page, pageErrors, context } = await newTestPage(demo.browser, { height: 1400 });
     try {
       await page.clock.install();
-      await page.goto(`${host.url}/acme/webapp/pull-requests/1?as=demo`);
+      await page.goto(`${demo.host.url}/acme/webapp/pull-requests/1?as=demo`);
       const panel = panelOf(page);
       const row = panel.getByTestId('build-row-Acme_Webapp_UnitTests');
       await row.getByText(/Running · \d+%/).waitFor();
-      const running = host
+      const running = demo.host
         .simulator!.data.builds.all()
         .find((b) => b.buildTypeId === 'Acme_Webapp_UnitTests' && b.branchName === 'feature/login')!;
       const passedBefore = Number(/(\d+) passed/.exec((await panel.getByTestId('summary-line').textContent()) ?? '')?.[1] ?? 0);
@@ -161,15 +151,15 @@ describe('TeamCity builds on the pull request and repository pages', () => {
   });
 
   it("shows the repository's latest builds on the branch shown, and asks a viewer without a token for one", async () => {
-    const { page, pageErrors, context } = await newTestPage(browser);
+    const { page, pageErrors, context } = await newTestPage(demo.browser);
     try {
-      await page.goto(`${host.url}/acme/webapp?as=demo`);
+      await page.goto(`${demo.host.url}/acme/webapp?as=demo`);
       const card = frameOf(page, 'teamcity-repository-card');
       await card.getByText('Latest builds on main').waitFor();
       await card.getByTestId('compact-row-Acme_Webapp_Build').getByText('passed').waitFor();
       await screenshot(page, 'build-results-4-repository-card');
 
-      await page.goto(`${host.url}/acme/webapp/pull-requests/1?as=carol`);
+      await page.goto(`${demo.host.url}/acme/webapp/pull-requests/1?as=carol`);
       await panelOf(page).getByTestId('needs-token').getByText('Your TeamCity token is needed', { exact: false }).waitFor();
       await screenshot(page, 'build-results-5-no-token');
       expect(pageErrors).toEqual([]);

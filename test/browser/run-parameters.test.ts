@@ -3,28 +3,18 @@
  * choosing a configuration shows its parameters as TeamCity declares them, the dialog checks them before running,
  * and the values the user chose arrive in the simulator's build (the password too, and only there).
  */
-import type { Browser, Page } from 'playwright-core';
-import type { LocalHost } from '../../local/forge-host/start-local-host';
-import { newTestPage, openRunModal, screenshot, startDemoBrowserHost, type DemoBrowserHost } from './browser-helpers';
+import type { Page } from 'playwright-core';
+import { newTestPage, openRunModal, screenshot, useDemoBrowserHost } from './browser-helpers';
 
 jest.setTimeout(120_000);
 
 describe('Run TeamCity build modal: typed parameters and approvals', () => {
-  let started: DemoBrowserHost;
-  let host: LocalHost;
-  let browser: Browser;
+  const demo = useDemoBrowserHost({ teamcity: { buildDurations: { queuedMs: 300, runningMs: 800 } } });
 
-  beforeAll(async () => {
-    started = await startDemoBrowserHost({ teamcity: { buildDurations: { queuedMs: 300, runningMs: 800 } } });
-    ({ host, browser } = started);
-  });
-
-  afterAll(() => started?.close());
-
-  const openModal = (page: Page) => openRunModal(page, `${host.url}/acme/webapp?as=demo`);
+  const openModal = (page: Page) => openRunModal(page, `${demo.host.url}/acme/webapp?as=demo`);
 
   it('renders text, select, multi-select, checkbox, password, read-only and prompt parameters and sends what was chosen', async () => {
-    const { page, pageErrors, context } = await newTestPage(browser);
+    const { page, pageErrors, context } = await newTestPage(demo.browser);
     try {
       const modal = await openModal(page);
       await modal.getByLabel('Deploy to Staging', { exact: true }).check();
@@ -56,10 +46,10 @@ describe('Run TeamCity build modal: typed parameters and approvals', () => {
       await modal.getByTestId('typed-parameter-deploy.apiKey').fill('browser-secret-123');
       await modal.getByTestId('typed-parameter-deploy.ticket').fill('OPS-7');
 
-      const before = host.simulator!.data.builds.all().length;
+      const before = demo.host.simulator!.data.builds.all().length;
       await modal.getByTestId('run-build').click();
       await modal.getByTestId('build-progress').waitFor();
-      const started = host.simulator!.data.builds.all().slice(before);
+      const started = demo.host.simulator!.data.builds.all().slice(before);
       expect(started).toHaveLength(1);
       expect(Object.fromEntries(started[0]!.properties.map((p) => [p.name, p.value]))).toMatchObject({
         'env.TARGET': 'preview',
@@ -78,7 +68,7 @@ describe('Run TeamCity build modal: typed parameters and approvals', () => {
   });
 
   it('shows a build waiting for approval with who must approve, and lets an approver approve it', async () => {
-    const { page, pageErrors, context } = await newTestPage(browser);
+    const { page, pageErrors, context } = await newTestPage(demo.browser);
     try {
       const modal = await openModal(page);
       await modal.getByLabel('Release to Production', { exact: true }).check();
@@ -89,12 +79,12 @@ describe('Run TeamCity build modal: typed parameters and approvals', () => {
       const approval = modal.getByTestId('build-approval');
       await approval.getByText('Waiting for approval: 1 approval still needed (1 of Release managers).').waitFor();
       await screenshot(page, 'run-parameters-3-waiting-for-approval');
-      const build = host.simulator!.data.builds.all().at(-1)!;
+      const build = demo.host.simulator!.data.builds.all().at(-1)!;
       expect(build.buildTypeId).toBe('AcmeRelease_Production');
 
       await modal.getByTestId('approve-build').click();
       await modal.getByTestId('build-state').filter({ hasText: 'Success' }).waitFor({ timeout: 20_000 });
-      expect(host.simulator!.data.approvals.status(build, Date.now())).toBe('approved');
+      expect(demo.host.simulator!.data.approvals.status(build, Date.now())).toBe('approved');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();
