@@ -20,7 +20,7 @@ describe('consent before the app acts as the user', () => {
   beforeAll(async () => {
     host = await startLocalHost({ port: 0, dbPath: ':memory:', consent: 'ask' });
     const simulator = host.simulator!;
-    for (const user of ['nina', 'omar']) await addedTokenId(host, user, simulator.url, simulator.createToken('admin', user));
+    for (const user of ['nina', 'omar', 'pia']) await addedTokenId(host, user, simulator.url, simulator.createToken('admin', user));
     browser = await launchChromium();
   });
 
@@ -77,6 +77,25 @@ describe('consent before the app acts as the user', () => {
       // The typed client recognises the declined consent and says what to do, in place of "couldn't reach".
       await modal.getByTestId('build-setup-error').getByText('Allow the app access to Bitbucket to use TeamCity here.').waitFor();
       await screenshot(page, 'consent-3-denied');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets one Allow release every frame of the page that asked', async () => {
+    const { page, context } = await newTestPage(browser, { height: 1200 });
+    try {
+      await page.goto(`${host.url}/acme/webapp/pull-requests/1?as=pia`);
+      // The panel and the card both read Bitbucket as the user, so both ask.
+      await expect(page.locator('.consent').first().waitFor()).resolves.toBeUndefined();
+      for (let i = 0; i < 50 && (await page.locator('.consent').count()) < 2; i++) await page.waitForTimeout(100);
+      expect(await page.locator('.consent').count()).toBe(2);
+      await page.getByRole('button', { name: 'Allow access' }).first().click();
+      await page.locator('.consent').first().waitFor({ state: 'detached' });
+      expect(await page.locator('.consent').count()).toBe(0);
+      const panel = page.frameLocator('section[data-module="teamcity-pull-request-builds"] iframe');
+      await panel.getByTestId('summary-line').waitFor();
+      expect(host.consent.has('pia')).toBe(true);
     } finally {
       await context.close();
     }

@@ -110,6 +110,8 @@
    * app made of its rejected invoke.
    */
   var consentCount = 0;
+  /** Every frame the consent step covers now: access is granted per user, so one Allow releases them all. */
+  var awaitingConsent = [];
   function showConsent(iframe) {
     var holder = iframe.parentElement;
     if (!holder || holder.querySelector('.consent')) return;
@@ -150,9 +152,12 @@
       }).then(
         function (response) {
           if (!response.ok) throw new Error('status ' + response.status);
-          panel.remove();
-          // Forge reloads the app once access is granted, so its first calls run again.
-          iframe.contentWindow.location.reload();
+          // Forge reloads the app once access is granted, so its first calls run again; the same for every frame
+          // of the page that was waiting for it.
+          awaitingConsent.splice(0).forEach(function (waiting) {
+            waiting.panel.remove();
+            waiting.iframe.contentWindow.location.reload();
+          });
         },
         function () {
           allow.disabled = false;
@@ -161,6 +166,9 @@
       );
     });
     deny.addEventListener('click', function () {
+      awaitingConsent = awaitingConsent.filter(function (waiting) {
+        return waiting.panel !== panel;
+      });
       panel.remove();
     });
     actions.appendChild(allow);
@@ -171,6 +179,7 @@
     box.appendChild(status);
     panel.appendChild(box);
     holder.appendChild(panel);
+    awaitingConsent.push({ panel: panel, iframe: iframe });
     allow.focus();
   }
 
