@@ -33,12 +33,14 @@ export function shortRefName(ref: string): string {
  * expanded to the refs it can stand for under each rule; a ref counts when the last rule matching it includes
  * it, as in TeamCity. The VCS root's default branch is always covered. Which refs really exist is unknown here.
  */
-export function branchMatches(spec: string, defaultBranch: string, branchName: string): boolean {
+export function branchMatches(spec: string, defaultBranch: string, branchName: string, tagsAsBranches = false): boolean {
   if (branchName === '<default>' || branchName === defaultBranch || branchName === shortRefName(defaultBranch)) return true;
+  // Without "Use tags as branches" the Git plugin never offers a tag, whatever the spec says.
   const rules = spec
     .split('\n')
     .map(toRule)
-    .filter((r): r is Rule => r !== null);
+    .filter((r): r is Rule => r !== null)
+    .filter((r) => tagsAsBranches || !r.pattern.startsWith('refs/tags/'));
   // A full ref is taken as itself; anything else is a logical name.
   const candidates = branchName.startsWith('refs/')
     ? [branchName]

@@ -7,7 +7,15 @@ export const ROOT_PROJECT_ID = '_Root';
 
 export type AddUserInput = { username: string; password: string; name?: string; email?: string; runBuild?: 'all' | string[] };
 export type AddProjectInput = { id: string; name: string; parentId?: string; description?: string; parameters?: Property[] };
-export type AddVcsRootInput = { id: string; url: string; projectId: string; name?: string; branch?: string; branchSpec?: string };
+export type AddVcsRootInput = {
+  id: string;
+  url: string;
+  projectId: string;
+  name?: string;
+  branch?: string;
+  branchSpec?: string;
+  tagsAsBranches?: boolean;
+};
 export type AddBuildTypeInput = {
   id: string;
   name: string;
@@ -96,6 +104,7 @@ export class SimulatorData {
       url: input.url,
       branch,
       branchSpec: input.branchSpec ?? '+:refs/heads/*',
+      tagsAsBranches: input.tagsAsBranches ?? false,
       usedBy: new Set(),
     };
     this.vcsRoots.set(root.id, root);

@@ -83,7 +83,9 @@ export function seedDemo(data: SimulatorData): void {
     id: 'AcmeRelease_Webapp',
     url: 'git@bitbucket.org:ACME/webapp.git',
     projectId: 'AcmeRelease',
-    branchSpec: '+:refs/heads/(release/*)',
+    // Releases are built from release branches and from version tags ("Use tags as branches").
+    branchSpec: '+:refs/heads/(release/*)\n+:refs/tags/(v*)',
+    tagsAsBranches: true,
   });
   data.addVcsRoot({ id: 'Tools_Github', url: 'https://github.com/acme/tools.git', projectId: 'Tools' });
 

@@ -13,6 +13,8 @@ export type SimUser = {
   runBuild: 'all' | Set<string>;
   /** Set when an administrator took the user's access away: every REST request is refused with 403. */
   accessDenied?: boolean;
+  /** Set when the user lacks "View build configuration settings": VCS roots are rendered without their properties. */
+  settingsHidden?: boolean;
 };
 
 export type SimProject = {
@@ -33,6 +35,8 @@ export type SimVcsRoot = {
   branch: string;
   /** Newline-separated +:/-: rules, e.g. "+:refs/heads/*\n+:refs/pull/(*)/head". */
   branchSpec: string;
+  /** Git's "Use tags as branches" (property reportTagRevisions): only then do refs/tags/ rules count. */
+  tagsAsBranches: boolean;
   usedBy: Set<string>;
 };
 

@@ -2,6 +2,7 @@ import type { SimBuildType } from './entities';
 import type { JsonObject, RenderContext } from './render-context';
 import { projectFullName, projectRef } from './render-project-ref';
 import { propertiesOf } from './render-properties';
+import { vcsRootFull, vcsRootRef } from './render-vcs-root';
 
 /** The short form used in lists and nested references (buildTypes.json, buildQueue-fields.json). */
 export function buildTypeRef(bt: SimBuildType, ctx: RenderContext): JsonObject {
@@ -18,8 +19,12 @@ export function buildTypeRef(bt: SimBuildType, ctx: RenderContext): JsonObject {
   };
 }
 
-/** The full form of GET /buildTypes/id:X, keyed like buildType.json. */
-export function buildTypeFull(bt: SimBuildType, ctx: RenderContext): JsonObject {
+/**
+ * The full form of GET /buildTypes/id:X, keyed like buildType.json. Its VCS roots are references unless
+ * `vcsRootDetails` (a fields= selection reaching into them): then each is the whole root, as TeamCity renders a
+ * nested entity with the fields asked for.
+ */
+export function buildTypeFull(bt: SimBuildType, ctx: RenderContext, vcsRootDetails = false): JsonObject {
   const { data, prefix } = ctx;
   const project = data.projects.get(bt.projectId);
   const roots = bt.vcsRootIds.map((id) => data.requireVcsRoot(id));
@@ -31,7 +36,7 @@ export function buildTypeFull(bt: SimBuildType, ctx: RenderContext): JsonObject 
       count: roots.length,
       'vcs-root-entry': roots.map((r) => ({
         id: r.id,
-        'vcs-root': { id: r.id, name: r.name, href: `${prefix}/vcs-roots/id:${r.id}` },
+        'vcs-root': vcsRootDetails ? vcsRootFull(r, ctx) : vcsRootRef(r, ctx),
         'checkout-rules': '',
       })),
     },

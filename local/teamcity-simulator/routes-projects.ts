@@ -3,6 +3,7 @@ import { badRequest, notFound } from './errors';
 import { findProject, findProjects } from './project-query';
 import { buildTypeFull, buildTypeRef } from './render-build-type';
 import { entityReply, listReply } from './render-list';
+import { parseFields } from './fields';
 import { projectFull } from './render-project';
 import { projectRef } from './render-project-ref';
 import { propertiesOf } from './render-properties';
@@ -85,7 +86,12 @@ export const projectRoutes: Route[] = [
   {
     method: 'GET',
     pattern: 'buildTypes/:loc',
-    handle: (req) => entityReply(req, 'buildType', buildTypeFull(findBuildType(req.state.data, req.params.loc!), req.ctx)),
+    handle: (req) => {
+      const fields = req.query.get('fields');
+      const entries = fields ? parseFields(fields).get('vcs-root-entries')?.get('vcs-root-entry')?.get('vcs-root') : undefined;
+      const bt = findBuildType(req.state.data, req.params.loc!);
+      return entityReply(req, 'buildType', buildTypeFull(bt, req.ctx, entries !== undefined && entries !== null));
+    },
   },
   {
     method: 'GET',

@@ -79,7 +79,8 @@ export function triggerBuild(data: SimulatorData, user: SimUser, rawBody: unknow
     requested === undefined ||
     (defaultRef !== undefined && (requested === defaultRef || requested === shortRefName(defaultRef) || requested === '<default>'));
   const branchName = roots.length === 0 ? requested : isDefault ? shortRefName(defaultRef!) : requested;
-  const covered = requested === undefined || roots.length === 0 || roots.some((r) => branchMatches(r.branchSpec, r.branch, requested));
+  const covered =
+    requested === undefined || roots.length === 0 || roots.some((r) => branchMatches(r.branchSpec, r.branch, requested, r.tagsAsBranches));
 
   const build = data.builds.add({
     buildTypeId: bt.id,

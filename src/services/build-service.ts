@@ -41,6 +41,9 @@ import { runValuesStore, type RunValuesStore } from '../stores/run-values-store'
 import { checkRunParameters, passwordNames, rememberedValues, runParametersView, specsOf } from './run-parameters';
 import type { z } from 'zod';
 import type { Caller } from './caller';
+import { forgeTagReader, type RepositoryTag, type TagReader } from './repository-tags';
+import { tagCoverage } from './tag-branches';
+import { noSuchTag, runTagsView, tagBranch } from './run-tags';
 type TriggerInput = z.output<typeof triggerBuildRequestSchema>;
 
 export type BuildServiceDeps = {
@@ -50,6 +53,8 @@ export type BuildServiceDeps = {
   runValues?: RunValuesStore;
   /** Expands a typed commit to its full hash in the repository (Bitbucket, as the user). */
   commits?: CommitReader;
+  /** The repository's tags (Bitbucket, as the user). */
+  tags?: TagReader;
   settings?: RepositorySettingsStore;
 };
 
@@ -84,6 +89,7 @@ export const createBuildService = ({
   preferences = buildPreferencesStore,
   runValues = runValuesStore,
   commits = forgeCommitReader,
+  tags = forgeTagReader,
   settings = repositorySettingsStore,
 }: BuildServiceDeps) => {
   const repositories = createRepositoryDetails(bitbucket);
@@ -180,6 +186,14 @@ export const createBuildService = ({
         }
         revision = full;
       }
+      // A tag is looked up before TeamCity hears of the run: its commit is what TeamCity is asked to build.
+      let tag: RepositoryTag | undefined;
+      if (input.tag !== undefined) {
+        const target = repositoryTarget(caller);
+        if (!target.ok) return target;
+        tag = await tags.get(target.data.workspace, uuid, input.tag);
+        if (tag === undefined) return noSuchTag(input.tag);
+      }
 
       let remember: Record<string, string> = {};
       const result = await withToken<TriggerBuildResponse>(
@@ -200,18 +214,25 @@ export const createBuildService = ({
           if (invalid) return { result: invalid, authenticated: true };
           const secrets = passwordNames(specs);
           const secretValues = input.parameters.filter((p) => secrets.has(p.name)).map((p) => p.value);
+          // TeamCity builds a tag only as the branch its VCS root makes of it, and only with the root set up for tags.
+          let branchName = shortBranchName(input.branchName ?? '');
+          if (tag !== undefined) {
+            const branch = tagBranch(tagCoverage(type.data.vcsRoots), type.data.name, tag.name);
+            if (!branch.ok) return { result: branch, authenticated: true };
+            branchName = branch.data;
+          }
           remember = rememberedValues(specs, input.parameters);
           // Reading the configuration may have used up the time: a POST that can only time out might still queue a build.
           if (!deadline.allowsTeamCityRequest()) return { result: outOfTime(token.serverUrl), authenticated: true };
           const queued = await client.triggerBuild({
             buildTypeId: input.buildTypeId,
-            branchName: shortBranchName(input.branchName),
+            branchName,
             // An empty password (a "Run again" of a build whose password TeamCity hid) keeps the one TeamCity stores.
             properties: properties.filter((p) => !(secrets.has(p.name) && p.value === '')),
             ...(input.comment !== undefined && input.comment.trim() !== '' && { comment: input.comment }),
             ...(input.queueAtTop !== undefined && { queueAtTop: input.queueAtTop }),
             ...(input.cleanCheckout !== undefined && { cleanCheckout: input.cleanCheckout }),
-            ...(revision !== undefined && { revision }),
+            ...((tag?.commit ?? revision) !== undefined && { revision: tag?.commit ?? revision }),
           });
           if (queued.ok) return single(ok({ build: withoutPasswords(toBuildView(queued.data, token.serverUrl), secrets, secretValues) }));
           const error = triggerFailure(queued.error, {
@@ -241,6 +262,8 @@ export const createBuildService = ({
       const { accountId } = caller;
       const details = await repositories.resolve(caller, { withBranches: false });
       if (!details.ok) return details;
+      const target = repositoryTarget(caller);
+      if (!target.ok) return target;
       const last = runValues.get(accountId, details.data.uuid, input.tokenId, input.buildTypeId).catch((error: unknown) => {
         logEvent('run_values_read_failed', { error: error instanceof Error ? error.name : typeof error });
         return {};
@@ -255,7 +278,8 @@ export const createBuildService = ({
               ok: false as const,
               error: triggerFailure(type.error, { serverUrl: token.serverUrl, buildTypeId: input.buildTypeId }),
             });
-          return single(ok(runParametersView(input.buildTypeId, type.data.parameters ?? [], await last)));
+          const tagsView = await runTagsView(tagCoverage(type.data.vcsRoots), () => tags.list(target.data.workspace, details.data.uuid));
+          return single(ok({ ...runParametersView(input.buildTypeId, type.data.parameters ?? [], await last), tags: tagsView }));
         },
         RUNNING,
       );

@@ -26,7 +26,7 @@ export function runParametersView(
   buildTypeId: string,
   parameters: readonly TeamCityParameter[],
   lastValues: Record<string, string>,
-): GetRunParametersResponse {
+): Omit<GetRunParametersResponse, 'tags'> {
   const specs = specsOf(parameters);
   const shown: RunParameterView[] = [];
   for (const p of parameters) {

@@ -44,6 +44,10 @@ export const INPUT_MESSAGES = {
   buildTypeIdInvalid: `This is not a TeamCity build configuration id: ids start with a Latin letter and contain only Latin letters, digits and underscores (at most ${MAX_BUILD_TYPE_ID_LENGTH}).`,
   branchMissing: 'Choose a branch.',
   branchTooLong: `The branch name is too long (at most ${MAX_BRANCH_NAME_LENGTH} characters).`,
+  tagMissing: 'Choose a tag.',
+  tagTooLong: `The tag name is too long (at most ${MAX_BRANCH_NAME_LENGTH} characters).`,
+  branchOrTag: 'Choose a branch or a tag to build, not both.',
+  tagWithCommit: 'A tag names its own commit: build the tag, or a commit of a branch, not both.',
   parameterNameMissing: 'Enter a parameter name.',
   parameterNameTooLong: `The parameter name is too long (at most ${MAX_PARAMETER_NAME_LENGTH} characters).`,
   parameterNameInvalid: 'Parameter names may contain letters, digits, ".", "-" and "_", and start with a letter or "_".',
@@ -61,35 +65,51 @@ export const INPUT_MESSAGES = {
  * Each rule has its own message, checked in this order. Plain arrays of functions, so a page that does not
  * check branches leaves them out of its bundle.
  */
-const FORBIDDEN_IN_BRANCHES = ['~', '^', ':', '?', '*', '[', '\\'];
-const partOf = (branch: string, test: (part: string) => boolean) => branch.split('/').some(test);
-const BRANCH_RULES: ReadonlyArray<(branch: string) => string | false> = [
-  (b) => hasControlCharacters(b) && "Branch names can't contain line breaks or other control characters.",
-  (b) => b.includes(' ') && "Branch names can't contain spaces.",
-  (b) => {
-    const found = FORBIDDEN_IN_BRANCHES.find((c) => b.includes(c));
-    return found !== undefined && `Branch names can't contain "${found}".`;
-  },
-  (b) => b.includes('..') && `Branch names can't contain "..".`,
-  (b) => b.includes('@{') && `Branch names can't contain "@{".`,
-  (b) => (b.startsWith('/') || b.endsWith('/')) && `Branch names can't start or end with "/".`,
-  (b) => b.includes('//') && `Branch names can't contain "//".`,
-  (b) => b.endsWith('.') && `Branch names can't end with ".".`,
-  (b) => partOf(b, (p) => p.startsWith('.')) && `No part of a branch name between slashes can start with ".".`,
-  (b) => partOf(b, (p) => p.endsWith('.lock')) && `No part of a branch name between slashes can end with ".lock".`,
-  (b) => b.startsWith('-') && `Branch names can't start with "-".`,
-  (b) => (b === '@' || b === 'HEAD') && `"@" and "HEAD" aren't branch names: enter the name of a branch.`,
-];
+const FORBIDDEN_IN_REFS = ['~', '^', ':', '?', '*', '[', '\\'];
+const partOf = (ref: string, test: (part: string) => boolean) => ref.split('/').some(test);
+type RefRule = (ref: string) => string | false;
+/** Branches and tags are both git refs; only the word in the message differs. */
+const refRules = (kind: 'Branch' | 'Tag'): ReadonlyArray<RefRule> => {
+  const lower = kind.toLowerCase();
+  return [
+    (b) => hasControlCharacters(b) && `${kind} names can't contain line breaks or other control characters.`,
+    (b) => b.includes(' ') && `${kind} names can't contain spaces.`,
+    (b) => {
+      const found = FORBIDDEN_IN_REFS.find((c) => b.includes(c));
+      return found !== undefined && `${kind} names can't contain "${found}".`;
+    },
+    (b) => b.includes('..') && `${kind} names can't contain "..".`,
+    (b) => b.includes('@{') && `${kind} names can't contain "@{".`,
+    (b) => (b.startsWith('/') || b.endsWith('/')) && `${kind} names can't start or end with "/".`,
+    (b) => b.includes('//') && `${kind} names can't contain "//".`,
+    (b) => b.endsWith('.') && `${kind} names can't end with ".".`,
+    (b) => partOf(b, (p) => p.startsWith('.')) && `No part of a ${lower} name between slashes can start with ".".`,
+    (b) => partOf(b, (p) => p.endsWith('.lock')) && `No part of a ${lower} name between slashes can end with ".lock".`,
+    (b) => b.startsWith('-') && `${kind} names can't start with "-".`,
+    (b) => (b === '@' || b === 'HEAD') && `"@" and "HEAD" aren't ${lower} names: enter the name of a ${lower}.`,
+  ];
+};
+const BRANCH_RULES = refRules('Branch');
+const TAG_RULES = refRules('Tag');
 
-/** The problem with a branch name, or null when git and TeamCity accept it. */
-export function branchNameProblem(branch: string): string | null {
-  if (branch.length === 0) return INPUT_MESSAGES.branchMissing;
-  if (branch.length > MAX_BRANCH_NAME_LENGTH) return INPUT_MESSAGES.branchTooLong;
-  for (const rule of BRANCH_RULES) {
-    const problem = rule(branch);
+const refProblem = (ref: string, rules: ReadonlyArray<RefRule>, missing: string, tooLong: string): string | null => {
+  if (ref.length === 0) return missing;
+  if (ref.length > MAX_BRANCH_NAME_LENGTH) return tooLong;
+  for (const rule of rules) {
+    const problem = rule(ref);
     if (problem) return problem;
   }
   return null;
+};
+
+/** The problem with a branch name, or null when git and TeamCity accept it. */
+export function branchNameProblem(branch: string): string | null {
+  return refProblem(branch, BRANCH_RULES, INPUT_MESSAGES.branchMissing, INPUT_MESSAGES.branchTooLong);
+}
+
+/** The problem with a tag name (git's ref rules, as for branches), or null. */
+export function tagNameProblem(tag: string): string | null {
+  return refProblem(tag, TAG_RULES, INPUT_MESSAGES.tagMissing, INPUT_MESSAGES.tagTooLong);
 }
 
 /** The problem with a parameter name, or null when TeamCity accepts it. */

@@ -18,6 +18,7 @@ import {
   MAX_URL_LENGTH,
   PARAMETER_NAME,
   branchNameProblem,
+  tagNameProblem,
 } from './input-rules';
 import type { ParameterSpec } from './parameter-spec';
 
@@ -156,6 +157,11 @@ export const branchNameSchema = z.string({ error: INPUT_MESSAGES.branchMissing }
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
+export const tagNameSchema = z.string({ error: INPUT_MESSAGES.tagMissing }).superRefine((tag, ctx) => {
+  const problem = tagNameProblem(tag);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
 export const parameterNameSchema = z
   .string()
   .min(1, INPUT_MESSAGES.parameterNameMissing)
@@ -184,7 +190,9 @@ export const triggerBuildRequestSchema = z
   .object({
     tokenId: tokenIdSchema,
     buildTypeId: buildTypeIdSchema,
-    branchName: branchNameSchema,
+    /** The branch to build, or (instead) `tag`: a tag of the repository that the configuration builds. */
+    branchName: branchNameSchema.optional(),
+    tag: tagNameSchema.optional(),
     parameters: z.array(buildParameterSchema).max(MAX_PARAMETERS, INPUT_MESSAGES.tooManyParameters).default([]),
     comment: z.string().max(MAX_COMMENT_LENGTH, INPUT_MESSAGES.commentTooLong).optional(),
     queueAtTop: z.boolean().optional(),
@@ -192,7 +200,14 @@ export const triggerBuildRequestSchema = z
     /** Build exactly this commit of the branch (7 to 40 hex digits; expanded with Bitbucket before TeamCity sees it). */
     revision: z.string().regex(COMMIT_HASH, INPUT_MESSAGES.commitInvalid).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((input, ctx) => {
+    if ((input.branchName === undefined) === (input.tag === undefined)) {
+      ctx.addIssue({ code: 'custom', path: input.tag === undefined ? ['branchName'] : ['tag'], message: INPUT_MESSAGES.branchOrTag });
+    } else if (input.tag !== undefined && input.revision !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['revision'], message: INPUT_MESSAGES.tagWithCommit });
+    }
+  });
 
 export const buildRequestSchema = z.object({ tokenId: tokenIdSchema, buildId: buildIdSchema }).strict();
 
@@ -297,12 +312,22 @@ export type RunParameterView = {
   /** What this user last ran with from this repository (never for passwords). */
   lastValue?: string;
 };
+/** A tag of the repository that the configuration builds: `branchName` is TeamCity's name for it. */
+export type TagView = { name: string; branchName: string; commit: string; date?: string };
+/**
+ * Whether the run dialog can offer tags: `covered` lists the repository's newest tags the configuration builds
+ * (`truncated`: Bitbucket had more than one page; others can be typed); `unreadable`: the configuration builds
+ * tags, but Bitbucket's list could not be read; `unknown`: TeamCity does not show this token the VCS settings.
+ */
+export type RunTagsView =
+  { state: 'covered'; tags: TagView[]; truncated: boolean } | { state: 'unreadable' } | { state: 'not_covered' } | { state: 'unknown' };
 export type GetRunParametersResponse = {
   buildTypeId: string;
   /** Every parameter the dialog shows, in TeamCity's order; hidden ones are left out. */
   parameters: RunParameterView[];
   /** More parameters than the dialog shows; the rest keep TeamCity's values. */
   truncated: boolean;
+  tags: RunTagsView;
 };
 
 export type GetBuildSetupRequest = z.infer<typeof getBuildSetupRequestSchema>;

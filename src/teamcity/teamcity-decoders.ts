@@ -36,6 +36,7 @@ import type {
   TeamCityServerInfo,
   TeamCityUser,
   TeamCityUserRef,
+  TeamCityVcsRootSettings,
 } from './teamcity-types';
 
 const VERSION_NUMBERS = /^(\d+)\.(\d+)/;
@@ -117,6 +118,32 @@ function toParameters(wire: PropertiesWire | undefined): TeamCityParameter[] | u
   }));
 }
 
+/** VCS root property names (JetBrains Git plugin: Constants.BRANCH_NAME, BRANCH_SPEC, REPORT_TAG_REVISIONS). */
+const DEFAULT_BRANCH = 'branch';
+const BRANCH_SPEC = 'teamcity:branchSpec';
+const TAGS_AS_BRANCHES = 'reportTagRevisions';
+
+function toVcsRoots(wire: BuildTypeWire['vcs-root-entries']): TeamCityVcsRootSettings[] | undefined {
+  if (wire === undefined) return undefined;
+  return (wire['vcs-root-entry'] ?? []).flatMap((entry) => {
+    const root = entry['vcs-root'];
+    if (root === undefined) return [];
+    const properties = new Map((root.properties?.property ?? []).map((p) => [p.name, p.value ?? '']));
+    const defaultBranch = properties.get(DEFAULT_BRANCH);
+    const branchSpec = properties.get(BRANCH_SPEC);
+    return [
+      {
+        id: root.id,
+        ...(root.vcsName !== undefined && { vcsName: root.vcsName }),
+        settingsShown: root.properties !== undefined,
+        ...(defaultBranch !== undefined && { defaultBranch }),
+        ...(branchSpec !== undefined && { branchSpec }),
+        tagsAsBranches: properties.get(TAGS_AS_BRANCHES) === 'true',
+      },
+    ];
+  });
+}
+
 const toBuildType =
   (links: LinkContext) =>
   (wire: BuildTypeWire): TeamCityBuildType => {
@@ -129,6 +156,7 @@ const toBuildType =
       ...(wire.paused !== undefined && { paused: wire.paused }),
       ...(wire.description !== undefined && { description: wire.description }),
       ...(wire.parameters !== undefined && { parameters: toParameters(wire.parameters) ?? [] }),
+      ...(wire['vcs-root-entries'] !== undefined && { vcsRoots: toVcsRoots(wire['vcs-root-entries']) ?? [] }),
     };
   };
 

@@ -16,7 +16,14 @@ const BUILD_TYPE_SUMMARY = 'id,name,projectId,projectName,webUrl,paused';
 
 export const BUILD_TYPE_PAGE_FIELDS = `count,nextHref,buildType(${BUILD_TYPE_SUMMARY})`;
 
-export const BUILD_TYPE_FIELDS = `${BUILD_TYPE_SUMMARY},description,project(id,name),parameters(property(name,value,inherited,type(rawValue)))`;
+/**
+ * The VCS roots' settings say whether the configuration builds tags (a `+:refs/tags/…` branch specification with
+ * "Use tags as branches"). TeamCity leaves `properties` out, without an error, for a user who may not view the
+ * configuration's settings (VcsRoot.shouldRestrictSettingsViewing in JetBrains/teamcity-rest).
+ */
+const VCS_ROOT_SETTINGS = 'vcs-root-entries(vcs-root-entry(vcs-root(id,vcsName,properties(property(name,value)))))';
+
+export const BUILD_TYPE_FIELDS = `${BUILD_TYPE_SUMMARY},description,project(id,name),parameters(property(name,value,inherited,type(rawValue))),${VCS_ROOT_SETTINGS}`;
 
 const USER_REF = 'user(id,username,name)';
 

@@ -98,6 +98,18 @@ export const projectRefWireSchema = z.object({
   name: text(NAME).optional(),
 });
 
+/** definitions.vcs-root-entries, as BUILD_TYPE_FIELDS asks for them (a configuration has a handful of roots). */
+export const vcsRootEntriesWireSchema = z.object({
+  'vcs-root-entry': z
+    .array(
+      z.object({
+        'vcs-root': z.object({ id: ID, vcsName: text(NAME).optional(), properties: propertiesWireSchema.optional() }).optional(),
+      }),
+    )
+    .max(100)
+    .optional(),
+});
+
 /** definitions.buildType */
 export const buildTypeWireSchema = z.object({
   id: ID,
@@ -110,6 +122,7 @@ export const buildTypeWireSchema = z.object({
   description: text(LONG).optional(),
   project: projectRefWireSchema.optional(),
   parameters: propertiesWireSchema.optional(),
+  'vcs-root-entries': vcsRootEntriesWireSchema.optional(),
 });
 
 /** definitions.buildTypes; a TeamCity 8 list has no `count`. */

@@ -55,6 +55,22 @@ export type TeamCityBuildType = {
   description?: string;
   /** Only filled by getBuildType; lists leave it out to stay small. */
   parameters?: TeamCityParameter[];
+  /** Only filled by getBuildType: the VCS roots' branch settings, as far as TeamCity shows them to the token. */
+  vcsRoots?: TeamCityVcsRootSettings[];
+};
+
+/** What decides which refs a VCS root builds; nothing else of its settings is kept (they may hold credentials). */
+export type TeamCityVcsRootSettings = {
+  id: string;
+  vcsName?: string;
+  /** False when TeamCity left the root's settings out: the token may not view the configuration's settings. */
+  settingsShown: boolean;
+  /** The default branch, e.g. refs/heads/main. */
+  defaultBranch?: string;
+  /** Newline-separated +:/-: rules (`teamcity:branchSpec`). */
+  branchSpec?: string;
+  /** Git's "Use tags as branches" (`reportTagRevisions`): without it TeamCity ignores refs/tags/ rules. */
+  tagsAsBranches: boolean;
 };
 
 export type BuildTypePage = {

@@ -4,6 +4,7 @@
  * and the values the user chose arrive in the simulator's build (the password too, and only there).
  */
 import type { Page } from 'playwright-core';
+import { historyOf } from '../../local/forge-host/bitbucket/branch-heads';
 import { newTestPage, openRunModal, screenshot, useDemoBrowserHost } from './browser-helpers';
 
 jest.setTimeout(120_000);
@@ -85,6 +86,40 @@ describe('Run TeamCity build modal: typed parameters and approvals', () => {
       await modal.getByTestId('approve-build').click();
       await modal.getByTestId('build-state').filter({ hasText: 'Success' }).waitFor({ timeout: 20_000 });
       expect(demo.host.simulator!.data.approvals.status(build, Date.now())).toBe('approved');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('offers the tags a configuration builds and runs one pinned to the tag’s commit', async () => {
+    const { page, pageErrors, context } = await newTestPage(demo.browser);
+    try {
+      const modal = await openModal(page);
+      // A configuration without tags in its branch specification offers none.
+      await modal.getByLabel('Build', { exact: true }).check();
+      await modal.getByText('Branch', { exact: true }).waitFor();
+      await modal.getByLabel('Release to Production', { exact: true }).check();
+      await modal.getByText('Branch or tag', { exact: true }).waitFor();
+
+      await modal.locator('#branch-select').click();
+      await modal.getByRole('option', { name: /^v1\.3\.0/ }).waitFor();
+      // Only tags its +:refs/tags/(v*) rule covers.
+      await expect(modal.getByRole('option', { name: /^nightly-/ }).count()).resolves.toBe(0);
+      await modal.getByRole('option', { name: /^v1\.3\.0/ }).click();
+      const history = historyOf('acme', 'webapp', 'main');
+      const tagged = history[history.length - 3]!;
+      await modal.getByText(`The tag’s commit ${tagged.slice(0, 12)}, which TeamCity builds as its branch “v1.3.0”.`).waitFor();
+      // The tag names the commit: no commit field.
+      await expect(modal.getByTestId('commit-field').count()).resolves.toBe(0);
+      await screenshot(page, 'run-parameters-4-tag');
+
+      const before = demo.host.simulator!.data.builds.all().length;
+      await modal.getByTestId('run-build').click();
+      await modal.getByTestId('build-progress').waitFor();
+      const started = demo.host.simulator!.data.builds.all().slice(before);
+      expect(started).toHaveLength(1);
+      expect(started[0]).toMatchObject({ buildTypeId: 'AcmeRelease_Production', branchName: 'v1.3.0', revision: tagged });
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

@@ -8,6 +8,7 @@ import { filterByQuery, paginate } from './bitbucket-paging';
 import { findCommit } from './branch-heads';
 import { commitStatusesJson } from './commit-statuses';
 import { repositoryPermissionsJson } from './repository-permissions';
+import { tagsJson } from './demo-tags';
 
 /**
  * `scope`: the Forge scope Bitbucket's API reference names for the endpoint (its "Forge app scopes"); a
@@ -129,6 +130,22 @@ const routes: Route[] = [
       withRepository(ws!, repo!, (w, r) =>
         r.branches.includes(branch!) ? reply(200, branchJson(w, r, branch!)) : notFound(`Branch "${branch}" does not exist.`),
       ),
+  },
+  {
+    // sort=-target.date is the order tagsJson already gives.
+    pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/refs/tags$`),
+    scope: 'read:repository:bitbucket',
+    answer: ([ws, repo], url) =>
+      withRepository(ws!, repo!, (w, r) => reply(200, paginate(filterByQuery(tagsJson(w, r), url.searchParams.get('q')), url))),
+  },
+  {
+    pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/refs/tags/(.+)$`),
+    scope: 'read:repository:bitbucket',
+    answer: ([ws, repo, name]) =>
+      withRepository(ws!, repo!, (w, r) => {
+        const tag = tagsJson(w, r).find((t) => t.name === name);
+        return tag ? reply(200, tag) : notFound(`Tag "${name}" does not exist.`);
+      }),
   },
   {
     pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/pullrequests$`),

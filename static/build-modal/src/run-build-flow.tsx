@@ -21,6 +21,7 @@ import { hasHiddenProblems, hasProblems, validateForm } from './validate-form';
 import { RunParametersSection } from './run-parameters-section';
 import { initialTypedValues, typedParametersToSend, typedProblems, type TypedValues } from './typed-values';
 import { useRunParameters } from './use-run-parameters';
+import { chosenTag, offeredTags, TagsNote } from './run-tags';
 
 export type RunBuildFlowProps = { setup: GetBuildSetupResponse; settingsPath: string | null; subtitle: string };
 
@@ -36,6 +37,7 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
       setup.selectedTokenId && setup.servers.some((s) => s.id === setup.selectedTokenId) ? setup.selectedTokenId : setup.servers[0]!.id,
     configuration: null,
     branch: setup.defaultBranch,
+    tag: null,
     // On a pull request its head commit, so the result matches what reviewers and the merge check look at.
     commit: setup.pullRequest?.headCommit ?? '',
     rows: [],
@@ -58,9 +60,10 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
     formRef.current?.querySelector<HTMLElement>(FORM_CONTROLS)?.focus();
   }, [started]);
 
-  const problems = useMemo(() => validateForm(values), [values]);
-
   const runParameters = useRunParameters(values.tokenId, values.configuration?.id);
+  const tag = chosenTag(values.tag, runParameters);
+  const tags = useMemo(() => offeredTags(runParameters), [runParameters]);
+  const problems = useMemo(() => validateForm(values, tag !== undefined), [values, tag]);
   const [typedEdits, setTypedEdits] = useState<{ key: string; values: TypedValues } | null>(null);
   const parameterList = useMemo(() => (runParameters.status === 'ready' ? runParameters.data.parameters : []), [runParameters]);
   // Each configuration starts from its own values; edits belong to the configuration they were made for.
@@ -95,10 +98,9 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
       {
         tokenId: values.tokenId,
         buildTypeId: values.configuration.id,
-        branchName: values.branch.trim(),
+        ...(tag ? { tag: tag.name } : { branchName: values.branch.trim(), revision: values.commit.trim() || undefined }),
         parameters: [...typedParametersToSend(parameterList, typedValues), ...toParameters(values.rows)],
         comment: comment.trim() || undefined,
-        revision: values.commit.trim() || undefined,
         queueAtTop,
         cleanCheckout,
       },
@@ -126,6 +128,7 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
       setValues((v) => ({
         ...v,
         branch: build.branchName ?? v.branch,
+        tag: null,
         rows: v.rows.length > 0 ? v.rows : userParametersOf(build.parameters).map((p) => newParameterRow(p.name, p.value)),
       }));
     }
@@ -211,6 +214,9 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
               setError(null);
             }}
             onRunAgain={(build) => values.configuration && runAgain(values.tokenId, build, values.configuration.name)}
+            tag={tag}
+            tags={tags}
+            tagsNote={<TagsNote state={runParameters} />}
             typedParameters={
               <RunParametersSection
                 state={runParameters}

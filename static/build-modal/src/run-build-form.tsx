@@ -3,7 +3,7 @@
  * It only edits values; the flow around it validates and starts the build.
  */
 import type { ReactNode } from 'react';
-import type { BuildConfigurationView, BuildView, GetBuildSetupResponse } from '../../../src/shared/schemas';
+import type { BuildConfigurationView, BuildView, GetBuildSetupResponse, TagView } from '../../../src/shared/schemas';
 import { Stack } from '@atlaskit/primitives/compiled';
 import { BranchPicker } from './branch-picker';
 import { CommitField } from './commit-field';
@@ -23,6 +23,8 @@ export type FormValues = {
   tokenId: string;
   configuration: BuildConfigurationView | null;
   branch: string;
+  /** A tag to build instead of the branch (its name; it counts only while the configuration builds it). */
+  tag: string | null;
   /** A commit of the branch to build exactly; empty: its latest commit. */
   commit: string;
   rows: ParameterRow[];
@@ -51,11 +53,16 @@ export type RunBuildFormProps = {
   onRunAgain: (build: BuildView) => void;
   /** The chosen configuration's own (typed) parameters. */
   typedParameters: ReactNode;
+  /** The chosen tag, if the configuration builds it, and every tag it builds. */
+  tag: TagView | undefined;
+  tags: readonly TagView[];
+  tagsNote: ReactNode;
 };
 
 export function RunBuildForm(props: RunBuildFormProps) {
   const { setup, values, problems, showProblems, onChange } = props;
-  const branchForHistory = problems.branch ? undefined : values.branch;
+  const { tag } = props;
+  const branchForHistory = tag ? tag.branchName : problems.branch ? undefined : values.branch;
   return (
     <Stack space="space.250">
       <ServerPicker
@@ -78,15 +85,21 @@ export function RunBuildForm(props: RunBuildFormProps) {
         repository={setup.repository}
         pullRequest={setup.pullRequest}
         value={values.branch}
+        tag={tag}
+        tags={props.tags}
+        tagsNote={props.tagsNote}
         error={showProblems || values.branch !== '' ? problems.branch : undefined}
-        onChange={(branch) => onChange({ branch })}
+        onChange={onChange}
       />
-      <CommitField
-        value={values.commit}
-        pullRequestHead={setup.pullRequest?.headCommit}
-        error={showProblems || values.commit !== '' ? problems.commit : undefined}
-        onChange={(commit) => onChange({ commit })}
-      />
+      {/* A tag names its own commit. */}
+      {!tag && (
+        <CommitField
+          value={values.commit}
+          pullRequestHead={setup.pullRequest?.headCommit}
+          error={showProblems || values.commit !== '' ? problems.commit : undefined}
+          onChange={(commit) => onChange({ commit })}
+        />
+      )}
       {props.typedParameters}
       <MoreOptions
         isOpen={props.moreOpen}

@@ -3,7 +3,8 @@ import { branchNameProblem, commentProblem, commitHashProblem } from '../../../s
 import { rowProblems, tooManyParameters } from './parameter-rows';
 import type { FormProblems, FormValues } from './run-build-form';
 
-export function validateForm(values: FormValues): FormProblems {
+/** `tagChosen`: a tag the configuration builds is chosen, so the branch and commit fields do not count. */
+export function validateForm(values: FormValues, tagChosen = false): FormProblems {
   const problems: FormProblems = {
     rows: rowProblems(values.rows),
     rowLimit: tooManyParameters(values.rows),
@@ -11,6 +12,7 @@ export function validateForm(values: FormValues): FormProblems {
   };
   if (!values.configuration) problems.configuration = 'Choose a build configuration.';
   else if (values.configuration.paused) problems.configuration = 'This build configuration is paused in TeamCity. Choose another one.';
+  if (tagChosen) return problems;
   const branch = branchNameProblem(values.branch.trim());
   if (branch) problems.branch = branch;
   const commit = values.commit.trim() === '' ? null : commitHashProblem(values.commit.trim());

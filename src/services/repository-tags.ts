@@ -1,0 +1,56 @@
+/**
+ * The repository's tags as Bitbucket Cloud has them (GET .../refs/tags, read:repository:bitbucket), read as the
+ * user so Bitbucket applies their permissions. A tag is only kept with a name git accepts and a full commit hash:
+ * that commit is what TeamCity is asked to build.
+ */
+import { route } from '@forge/api';
+import { tagNameProblem } from '../shared/input-rules';
+import { readJson } from './repository-bitbucket';
+
+export type RepositoryTag = { name: string; commit: string; date?: string };
+
+export type TagReader = {
+  /** The newest tags first; undefined when Bitbucket could not be read. */
+  list(workspace: string, repositoryUuid: string): Promise<RepositoryTag[] | undefined>;
+  /** One tag by name; undefined when the repository has no such tag or Bitbucket could not be read. */
+  get(workspace: string, repositoryUuid: string, name: string): Promise<RepositoryTag | undefined>;
+};
+
+/** One page: the run dialog offers the newest tags; any other tag can still be typed. */
+export const TAG_PAGE = 100;
+
+type Json = Record<string, unknown>;
+const obj = (value: unknown): Json | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+
+export function tagOf(value: unknown): RepositoryTag | undefined {
+  const tag = obj(value);
+  const target = obj(tag?.target);
+  const name = tag?.name;
+  const hash = target?.hash;
+  if (typeof name !== 'string' || tagNameProblem(name) !== null) return undefined;
+  if (typeof hash !== 'string' || !/^[0-9a-f]{40}$/i.test(hash)) return undefined;
+  const date = typeof target?.date === 'string' && !Number.isNaN(Date.parse(target.date)) ? new Date(target.date).toISOString() : undefined;
+  return { name, commit: hash.toLowerCase(), ...(date !== undefined && { date }) };
+}
+
+export function tagsOf(page: unknown): RepositoryTag[] {
+  const values = obj(page)?.values;
+  if (!Array.isArray(values)) return [];
+  return values
+    .slice(0, TAG_PAGE)
+    .map(tagOf)
+    .filter((t): t is RepositoryTag => t !== undefined);
+}
+
+export const forgeTagReader: TagReader = {
+  async list(workspace, repo) {
+    const page = await readJson('tags', route`/2.0/repositories/${workspace}/${repo}/refs/tags?pagelen=${TAG_PAGE}&sort=${'-target.date'}`);
+    return page === undefined ? undefined : tagsOf(page);
+  },
+  async get(workspace, repo, name) {
+    const found = tagOf(await readJson('tag', route`/2.0/repositories/${workspace}/${repo}/refs/tags/${name}`));
+    // Bitbucket answers for the exact name only; anything else is not the tag that was asked for.
+    return found?.name === name ? found : undefined;
+  },
+};
