@@ -1,9 +1,10 @@
 /**
  * TeamCity requests the run dialog costs once a configuration is chosen: its typed parameters (the form), then the
- * "Run build" button, which reads the parameter specs afresh to check the run and sends the one POST. Counted from
- * the simulator's log.
+ * "Run build" button, which reads the parameter specs afresh to check the run and sends the one POST; the same for a
+ * configuration that builds tags, whose form also lists them and whose run is of a tag. Counted from the
+ * simulator's log.
  */
-import { startLocalHost } from '../local/forge-host/start-local-host';
+import { startLocalHost, type LocalHost } from '../local/forge-host/start-local-host';
 import { extensionForFrame } from '../local/forge-host/runtime/extension-context';
 import type { Result } from '../src/shared/result';
 import { BUILD_RESOLVER_FUNCTIONS, type TriggerBuildRequest, type TriggerBuildResponse } from '../src/shared/schemas';
@@ -14,6 +15,33 @@ const USER = 'bench-trigger';
 /** A demo repository and one of the simulator's configurations building it. */
 const REPOSITORY = { module: 'teamcity-run-build-repo', workspace: 'acme', repo: 'webapp' };
 const BUILD_TYPE_ID = 'Acme_Webapp_Build';
+/** Builds version tags (+:refs/tags/(v*) with "Use tags as branches"); the demo repository has v1.3.0. */
+const TAG_BUILD_TYPE_ID = 'AcmeRelease_Production';
+const TAG = 'v1.3.0';
+
+type Counted = { form: string[]; trigger: string[] };
+
+/** The form of one configuration, then one run of it; each counted on its own from a cleared log. */
+async function countRequests(host: LocalHost, tokenId: string, request: TriggerBuildRequest): Promise<Counted> {
+  const simulator = host.simulator!;
+  const extension = extensionForFrame(REPOSITORY);
+  const paths = () => simulator.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`);
+  simulator.clearRequests();
+  const form = (await host.invoke(
+    USER,
+    BUILD_RESOLVER_FUNCTIONS.getRunParameters,
+    { tokenId, buildTypeId: request.buildTypeId },
+    extension,
+  )) as Result<unknown>;
+  if (!form.ok) throw new Error(`getRunParameters failed: ${form.error.code}`);
+  const formRequests = paths();
+  simulator.clearRequests();
+  const result = (await host.invoke(USER, BUILD_RESOLVER_FUNCTIONS.triggerBuild, request, extension)) as Result<TriggerBuildResponse>;
+  if (!result.ok) throw new Error(`triggerBuild failed: ${result.error.code}`);
+  return { form: formRequests, trigger: paths() };
+}
+
+const posts = (requests: string[]) => requests.filter((r) => r.startsWith('POST ')).length;
 
 export async function triggerRequestFigures(): Promise<Figure[]> {
   const host = await startLocalHost({ port: 0, dbPath: ':memory:', teamcity: { buildDurations: { queuedMs: 50, runningMs: 100 } } });
@@ -21,34 +49,32 @@ export async function triggerRequestFigures(): Promise<Figure[]> {
     const simulator = host.simulator;
     if (!simulator) throw new Error('The local host started without its TeamCity simulator.');
     const { token } = await addToken(host, USER, simulator);
-    const request: TriggerBuildRequest = { tokenId: token.id, buildTypeId: BUILD_TYPE_ID, branchName: 'main' };
-    const extension = extensionForFrame(REPOSITORY);
-    simulator.clearRequests();
-    const form = (await host.invoke(
-      USER,
-      BUILD_RESOLVER_FUNCTIONS.getRunParameters,
-      { tokenId: token.id, buildTypeId: BUILD_TYPE_ID },
-      extension,
-    )) as Result<unknown>;
-    if (!form.ok) throw new Error(`getRunParameters failed: ${form.error.code}`);
-    const formRequests = simulator.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`);
-    simulator.clearRequests();
-    const result = (await host.invoke(USER, BUILD_RESOLVER_FUNCTIONS.triggerBuild, request, extension)) as Result<TriggerBuildResponse>;
-    if (!result.ok) throw new Error(`triggerBuild failed: ${result.error.code}`);
-    const requests = simulator.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`);
-    const posts = requests.filter((r) => r.startsWith('POST ')).length;
+    const branch = await countRequests(host, token.id, { tokenId: token.id, buildTypeId: BUILD_TYPE_ID, branchName: 'main' });
+    const tag = await countRequests(host, token.id, { tokenId: token.id, buildTypeId: TAG_BUILD_TYPE_ID, tag: TAG });
     return [
       {
         name: 'TeamCity requests to show the typed parameters of a chosen configuration',
-        value: `${formRequests.length} (${formRequests.join(', ')})`,
+        value: `${branch.form.length} (${branch.form.join(', ')})`,
         budget: 'at most 1',
-        verdict: within(formRequests.length <= 1),
+        verdict: within(branch.form.length <= 1),
       },
       {
         name: 'TeamCity requests to trigger a build (configuration chosen)',
-        value: `${requests.length} (${requests.join(', ')}); ${posts} POST`,
+        value: `${branch.trigger.length} (${branch.trigger.join(', ')}); ${posts(branch.trigger)} POST`,
         budget: 'exactly 1 POST (the spec check reads the configuration once)',
-        verdict: within(posts === 1 && requests.length <= 2),
+        verdict: within(posts(branch.trigger) === 1 && branch.trigger.length <= 2),
+      },
+      {
+        name: 'TeamCity requests to show the parameters and tags of a configuration that builds tags',
+        value: `${tag.form.length} (${tag.form.join(', ')})`,
+        budget: 'at most 1 (its VCS roots come with the parameters)',
+        verdict: within(tag.form.length <= 1),
+      },
+      {
+        name: 'TeamCity requests to build a tag',
+        value: `${tag.trigger.length} (${tag.trigger.join(', ')}); ${posts(tag.trigger)} POST`,
+        budget: 'exactly 1 POST (the tag check reads the configuration with the specs)',
+        verdict: within(posts(tag.trigger) === 1 && tag.trigger.length <= 2),
       },
     ];
   } finally {

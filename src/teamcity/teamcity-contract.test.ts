@@ -129,6 +129,14 @@ const expectations: Record<string, () => Promise<void>> = {
       projectName: 'Mattermost Teamcity Plugin',
       webUrl: 'http://127.0.0.1:8111/viewType.html?buildTypeId=MattermostTeamcityPlugin_TestBuild',
       parameters: [],
+      // Recorded without fields=: the root is a reference, its settings are not there (so tags can't be judged).
+      vcsRoots: [
+        {
+          id: 'MattermostTeamcityPlugin_HttpsGithubComIcelanderMattermostTeamcityPluginGitRefsHeadsMaster',
+          settingsShown: false,
+          tagsAsBranches: false,
+        },
+      ],
     });
   },
   'buildType-v8.json': async () => {
@@ -142,6 +150,7 @@ const expectations: Record<string, () => Promise<void>> = {
       paused: false,
       description: '',
       parameters: [],
+      vcsRoots: [],
     });
   },
   'buildType.xml': async () => {
