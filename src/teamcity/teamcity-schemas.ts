@@ -98,15 +98,23 @@ export const projectRefWireSchema = z.object({
   name: text(NAME).optional(),
 });
 
-/** definitions.vcs-root-entries, as BUILD_TYPE_FIELDS asks for them (a configuration has a handful of roots). */
+/** Far more VCS roots than a configuration has; beyond these, roots are not read (the run itself does not need them). */
+const MAX_VCS_ROOTS = 100;
+
+const vcsRootEntryWireSchema = z.object({
+  'vcs-root': z.object({ id: ID, vcsName: text(NAME).optional(), properties: propertiesWireSchema.optional() }).optional(),
+});
+
+/** definitions.vcs-root-entries, as BUILD_TYPE_FIELDS asks for them; a malformed entry is left out, not fatal. */
 export const vcsRootEntriesWireSchema = z.object({
   'vcs-root-entry': z
-    .array(
-      z.object({
-        'vcs-root': z.object({ id: ID, vcsName: text(NAME).optional(), properties: propertiesWireSchema.optional() }).optional(),
+    .array(z.unknown())
+    .transform((entries) =>
+      entries.slice(0, MAX_VCS_ROOTS).flatMap((entry) => {
+        const parsed = vcsRootEntryWireSchema.safeParse(entry);
+        return parsed.success ? [parsed.data] : [];
       }),
     )
-    .max(100)
     .optional(),
 });
 
