@@ -6,6 +6,7 @@ import { DEMO_WORKSPACE, KNOWN_USERS, demoUser, findRepository, findWorkspace, t
 import { branchJson, membershipJson, pullRequestJson, repositoryJson, userJson, workspaceJson } from './bitbucket-json';
 import { filterByQuery, paginate } from './bitbucket-paging';
 import { findCommit } from './branch-heads';
+import { commitHistoryJson } from './commit-history';
 import { commitStatusesJson } from './commit-statuses';
 import { repositoryPermissionsJson } from './repository-permissions';
 
@@ -66,6 +67,18 @@ const routes: Route[] = [
         const full = findCommit(w.slug, r.slug, r.branches, hash!);
         return full ? reply(200, { type: 'commit', hash: full }) : notFound(`Commit ${hash} not found.`);
       }),
+  },
+  {
+    // A branch's commits, newest first. The app names the branch in `include`: @forge/api's route() refuses a "/"
+    // in a path parameter, and Bitbucket is reported not to read an encoded one as a revision (BCLOUD-9969).
+    pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/commits$`),
+    scope: 'read:repository:bitbucket',
+    answer: ([ws, repo], url) => commitsOf(ws!, repo!, url.searchParams.get('include'), url),
+  },
+  {
+    pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/commits/(.+)$`),
+    scope: 'read:repository:bitbucket',
+    answer: ([ws, repo, revision], url) => commitsOf(ws!, repo!, revision!, url),
   },
   {
     pattern: new RegExp(`^/2\\.0/workspaces/${SEGMENT}$`),
@@ -172,6 +185,13 @@ function withRepository(
   const repo = findRepository(wsSlug, repoSlug);
   return ws && repo ? answer(ws, repo) : notFound(`Repository ${wsSlug}/${repoSlug} not found`);
 }
+
+/** Only branches name a revision here; without one, Bitbucket lists every branch's commits and this the main branch's. */
+const commitsOf = (wsSlug: string, repoSlug: string, revision: string | null, url: URL): Response =>
+  withRepository(wsSlug, repoSlug, (w, r) => {
+    const commits = commitHistoryJson(w, r, revision ?? r.mainBranch);
+    return commits ? reply(200, paginate(commits, url)) : notFound(`No branch, tag or commit named "${revision}".`);
+  });
 
 /** Bitbucket's answer to a token without an endpoint's scope. */
 const missingScope = (granted: readonly string[], required: string) =>
