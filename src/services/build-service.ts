@@ -39,6 +39,7 @@ import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbuck
 import { createRepositoryDetails } from './repository-details';
 import { runValuesStore, type RunValuesStore } from '../stores/run-values-store';
 import { checkRunParameters, passwordNames, rememberedValues, runParametersView, specsOf } from './run-parameters';
+import { createRecentCommits, type CommitHistoryReader } from './recent-commits';
 import type { z } from 'zod';
 import type { Caller } from './caller';
 type TriggerInput = z.output<typeof triggerBuildRequestSchema>;
@@ -50,6 +51,8 @@ export type BuildServiceDeps = {
   runValues?: RunValuesStore;
   /** Expands a typed commit to its full hash in the repository (Bitbucket, as the user). */
   commits?: CommitReader;
+  /** A branch's newest commits (Bitbucket, as the user). */
+  commitHistory?: CommitHistoryReader;
   settings?: RepositorySettingsStore;
 };
 
@@ -84,6 +87,7 @@ export const createBuildService = ({
   preferences = buildPreferencesStore,
   runValues = runValuesStore,
   commits = forgeCommitReader,
+  commitHistory,
   settings = repositorySettingsStore,
 }: BuildServiceDeps) => {
   const repositories = createRepositoryDetails(bitbucket);
@@ -301,6 +305,8 @@ export const createBuildService = ({
         const { items, skipped } = builds.data;
         return single(ok({ builds: items.map((b) => toBuildView(b, token.serverUrl)), ...(skipped > 0 && { skipped }) }));
       }),
+
+    listRecentCommits: createRecentCommits(commitHistory),
   };
 };
 
