@@ -1,10 +1,11 @@
 /** The branch to build: the pull request's or repository's branches, or any name typed in. */
 import { useMemo } from 'react';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
-import { Stack, Text } from '@atlaskit/primitives/compiled';
+import { Stack } from '@atlaskit/primitives/compiled';
 import { CreatableSelect } from '@atlaskit/select';
 import type { PullRequestView, RepositoryView } from '../../../src/shared/schemas';
 import { branchGroups, findBranchOption, type BranchOption } from './branch-options';
+import { optionWithNote } from './option-with-note';
 
 export type BranchPickerProps = {
   repository: RepositoryView;
@@ -28,18 +29,7 @@ export function BranchPicker({ repository, pullRequest, value, error, onChange }
         onCreateOption={(input) => onChange(input.trim())}
         formatCreateLabel={(input) => `Build “${input.trim()}”`}
         isValidNewOption={(input) => input.trim().length > 0}
-        formatOptionLabel={(option, meta) =>
-          meta.context === 'menu' && option.note ? (
-            <Stack>
-              <span>{option.label}</span>
-              <Text size="small" color="color.text.subtlest">
-                {option.note}
-              </Text>
-            </Stack>
-          ) : (
-            option.label
-          )
-        }
+        formatOptionLabel={optionWithNote}
         isInvalid={error !== undefined}
         aria-describedby={error ? 'branch-error branch-helper' : 'branch-helper'}
         placeholder="Choose or type a branch"
