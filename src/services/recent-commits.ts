@@ -32,5 +32,5 @@ export const createRecentCommits =
     // Bitbucket answers 404 for a ref the repository does not have (and for a repository the user may not see,
     // which the page they are on rules out).
     if (answer.status === 404) return fail('not_found', `Bitbucket has no branch ${input.branch} in this repository.`, 'branch');
-    return fail('internal_error', `Bitbucket didn't send the recent commits of ${input.branch}. Try again, or type a commit hash.`);
+    return fail('internal_error', `Bitbucket didn't send the recent commits of ${input.branch}.`);
   };

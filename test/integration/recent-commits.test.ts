@@ -83,11 +83,11 @@ describe('listRecentCommits', () => {
     });
   });
 
-  it("says Bitbucket didn't answer when it fails otherwise, so the user can still type a hash", async () => {
+  it("says Bitbucket didn't send them when it fails otherwise", async () => {
     answer = () => json({ type: 'error', error: { message: 'Something broke' } }, 500);
     expect(await list('main')).toEqual({
       ok: false,
-      error: { code: 'internal_error', message: "Bitbucket didn't send the recent commits of main. Try again, or type a commit hash." },
+      error: { code: 'internal_error', message: "Bitbucket didn't send the recent commits of main." },
     });
   });
 

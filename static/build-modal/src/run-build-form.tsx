@@ -83,6 +83,7 @@ export function RunBuildForm(props: RunBuildFormProps) {
       />
       <CommitField
         value={values.commit}
+        branch={branchForHistory}
         pullRequestHead={setup.pullRequest?.headCommit}
         error={showProblems || values.commit !== '' ? problems.commit : undefined}
         onChange={(commit) => onChange({ commit })}
