@@ -5,6 +5,7 @@ import {
   getBuildSetupRequestSchema,
   getRunParametersRequestSchema,
   listRecentBuildsRequestSchema,
+  listRecentCommitsRequestSchema,
   triggerBuildRequestSchema,
 } from '../shared/schemas';
 import type { BuildService } from '../services/build-service';
@@ -27,5 +28,8 @@ export const buildResolvers = (builds: BuildService): ResolverImplementations<Bu
   [F.approveBuild]: defineEndpoint(F.approveBuild, buildRequestSchema, (input, caller) => builds.approveBuild(caller, input)),
   [F.listRecentBuilds]: defineEndpoint(F.listRecentBuilds, listRecentBuildsRequestSchema, (input, caller) =>
     builds.listRecentBuilds(caller, input),
+  ),
+  [F.listRecentCommits]: defineEndpoint(F.listRecentCommits, listRecentCommitsRequestSchema, (input, caller) =>
+    builds.listRecentCommits(caller, input),
   ),
 });

@@ -39,6 +39,7 @@ import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbuck
 import { createRepositoryDetails } from './repository-details';
 import { runValuesStore, type RunValuesStore } from '../stores/run-values-store';
 import { checkRunParameters, passwordNames, rememberedValues, runParametersView, specsOf } from './run-parameters';
+import { createRecentCommits, type CommitHistoryReader } from './recent-commits';
 import type { z } from 'zod';
 import type { Caller } from './caller';
 import { forgeTagReader, type RepositoryTag, type TagReader } from './repository-tags';
@@ -55,6 +56,8 @@ export type BuildServiceDeps = {
   commits?: CommitReader;
   /** The repository's tags (Bitbucket, as the user). */
   tags?: TagReader;
+  /** A branch's newest commits (Bitbucket, as the user). */
+  commitHistory?: CommitHistoryReader;
   settings?: RepositorySettingsStore;
 };
 
@@ -90,6 +93,7 @@ export const createBuildService = ({
   runValues = runValuesStore,
   commits = forgeCommitReader,
   tags = forgeTagReader,
+  commitHistory,
   settings = repositorySettingsStore,
 }: BuildServiceDeps) => {
   const repositories = createRepositoryDetails(bitbucket);
@@ -325,6 +329,8 @@ export const createBuildService = ({
         const { items, skipped } = builds.data;
         return single(ok({ builds: items.map((b) => toBuildView(b, token.serverUrl)), ...(skipped > 0 && { skipped }) }));
       }),
+
+    listRecentCommits: createRecentCommits(commitHistory),
   };
 };
 

@@ -18,25 +18,33 @@ export type BitbucketReader = {
 /** One page is plenty for a branch picker; the user can still type any other branch. */
 const BRANCH_PAGE = 100;
 
+/** What a GET brought back: the JSON, or the status Bitbucket refused it with (none when no answer came). */
+export type BitbucketRead = { ok: true; body: unknown } | { ok: false; status?: number };
+
 /**
- * GET as the signed-in user (or, for the merge check, which has no user, as the app); undefined (and a log line
- * with the status only) when Bitbucket does not answer 2xx. Throws only when the user has not yet allowed the
- * app to act for them, so Forge can ask.
+ * GET as the signed-in user (or, for the merge check, which has no user, as the app); a failure is logged with the
+ * status only. Throws only when the user has not yet allowed the app to act for them, so Forge can ask.
  */
-export async function readJson(what: string, path: Route, actor: 'user' | 'app' = 'user'): Promise<unknown> {
+export async function readBitbucket(what: string, path: Route, actor: 'user' | 'app' = 'user'): Promise<BitbucketRead> {
   try {
     const bitbucket = actor === 'app' ? api.asApp() : api.asUser();
     const response = await bitbucket.requestBitbucket(path, { headers: { Accept: 'application/json' } });
     if (!response.ok) {
       logEvent('bitbucket_read_failed', { what, status: response.status });
-      return undefined;
+      return { ok: false, status: response.status };
     }
-    return (await response.json()) as unknown;
+    return { ok: true, body: (await response.json()) as unknown };
   } catch (error) {
     if (needsUserConsent(error)) throw error;
     logEvent('bitbucket_read_failed', { what, error: error instanceof Error ? error.name : typeof error });
-    return undefined;
+    return { ok: false };
   }
+}
+
+/** The JSON of a GET, or undefined when Bitbucket does not answer 2xx (see readBitbucket). */
+export async function readJson(what: string, path: Route, actor: 'user' | 'app' = 'user'): Promise<unknown> {
+  const read = await readBitbucket(what, path, actor);
+  return read.ok ? read.body : undefined;
 }
 
 export const forgeBitbucketReader: BitbucketReader = {

@@ -22,7 +22,7 @@ export type PullRequestFields = {
 
 type Json = Record<string, unknown>;
 
-const obj = (value: unknown): Json | undefined =>
+export const obj = (value: unknown): Json | undefined =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
 export const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 const branchOf = (endpoint: unknown) => text(obj(obj(endpoint)?.branch)?.name);

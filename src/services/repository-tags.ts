@@ -49,8 +49,11 @@ export const forgeTagReader: TagReader = {
     return page === undefined ? undefined : tagsOf(page);
   },
   async get(workspace, repo, name) {
-    const found = tagOf(await readJson('tag', route`/2.0/repositories/${workspace}/${repo}/refs/tags/${name}`));
-    // Bitbucket answers for the exact name only; anything else is not the tag that was asked for.
-    return found?.name === name ? found : undefined;
+    // By query, not .../refs/tags/{name}: Forge's route refuses a "/" in a path parameter ("release/1.0" is a
+    // common tag name) and Bitbucket does not take an encoded one there.
+    const query = `name="${name.replace(/["\\]/g, '\\$&')}"`;
+    const page = await readJson('tag', route`/2.0/repositories/${workspace}/${repo}/refs/tags?q=${query}&pagelen=${10}`);
+    // Bitbucket's q= is exact for "="; anything else is not the tag that was asked for.
+    return page === undefined ? undefined : tagsOf(page).find((tag) => tag.name === name);
   },
 };

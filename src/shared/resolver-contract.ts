@@ -38,6 +38,8 @@ import type {
   getWorkspacePolicyRequestSchema,
   ListRecentBuildsResponse,
   listRecentBuildsRequestSchema,
+  ListRecentCommitsResponse,
+  listRecentCommitsRequestSchema,
   ListTokensResponse,
   listTokensRequestSchema,
   ReplaceTokenResponse,
@@ -69,6 +71,7 @@ export type ResolverContract = {
   cancelBuild: Endpoint<typeof buildRequestSchema, BuildResponse>;
   approveBuild: Endpoint<typeof buildRequestSchema, ApproveBuildResponse>;
   listRecentBuilds: Endpoint<typeof listRecentBuildsRequestSchema, ListRecentBuildsResponse>;
+  listRecentCommits: Endpoint<typeof listRecentCommitsRequestSchema, ListRecentCommitsResponse>;
   // Pull request panel and card, repository card (static/build-results).
   getBuildResults: Endpoint<typeof getBuildResultsRequestSchema, BuildResultsResponse>;
   pollBuildResults: Endpoint<typeof pollBuildResultsRequestSchema, PollBuildResultsResponse>;

@@ -24,6 +24,7 @@ export const BUILD_RESOLVER_FUNCTIONS = {
   cancelBuild: 'cancelBuild',
   listRecentBuilds: 'listRecentBuilds',
   getRunParameters: 'getRunParameters',
+  listRecentCommits: 'listRecentCommits',
   approveBuild: 'approveBuild',
 } as const;
 

@@ -217,6 +217,9 @@ export const listRecentBuildsRequestSchema = z
   .object({ tokenId: tokenIdSchema, buildTypeId: buildTypeIdSchema, branchName: branchNameSchema.optional() })
   .strict();
 
+/** The branch is the only input; the repository is the caller's page. */
+export const listRecentCommitsRequestSchema = z.object({ branch: branchNameSchema }).strict();
+
 export type BuildConfigurationView = {
   id: string;
   name: string;
@@ -330,12 +333,26 @@ export type GetRunParametersResponse = {
   tags: RunTagsView;
 };
 
+/** One of a branch's newest commits, as the commit picker shows it (never the author's e-mail address). */
+export type RecentCommitView = {
+  /** Full, lower case. */
+  hash: string;
+  /** The first line of the message. */
+  summary: string;
+  author?: string;
+  /** ISO 8601. */
+  date?: string;
+};
+/** Newest first, the branch's head first. */
+export type ListRecentCommitsResponse = { commits: RecentCommitView[] };
+
 export type GetBuildSetupRequest = z.infer<typeof getBuildSetupRequestSchema>;
 export type FindBuildConfigurationsRequest = z.infer<typeof findBuildConfigurationsRequestSchema>;
 export type TriggerBuildRequest = z.input<typeof triggerBuildRequestSchema>;
 export type BuildRequest = z.infer<typeof buildRequestSchema>;
 export type ListRecentBuildsRequest = z.infer<typeof listRecentBuildsRequestSchema>;
 export type GetRunParametersRequest = z.infer<typeof getRunParametersRequestSchema>;
+export type ListRecentCommitsRequest = z.infer<typeof listRecentCommitsRequestSchema>;
 
 /* ---------------------------------------------------------------------------------------------------------
  * Build results: the pull request panel and card, the repository card. What they are about comes from the

@@ -50,6 +50,7 @@ describe('tags in the run dialog', () => {
       truncated: false,
       tags: [
         { name: 'v1.4.0-rc.1', branchName: 'v1.4.0-rc.1', commit: taggedCommit(4), date: '2026-11-28T16:45:00.000Z' },
+        { name: 'v2/preview', branchName: 'v2/preview', commit: taggedCommit(5), date: '2026-11-20T09:15:00.000Z' },
         { name: 'v1.3.0', branchName: 'v1.3.0', commit: taggedCommit(2), date: '2026-11-04T10:30:00.000Z' },
         { name: 'v1.2.0', branchName: 'v1.2.0', commit: taggedCommit(0), date: '2026-10-02T14:00:00.000Z' },
       ],
@@ -79,6 +80,11 @@ describe('tags in the run dialog', () => {
     expect(build).toMatchObject({ branchName: 'v1.3.0' });
   });
 
+  it('builds a tag with a "/" in its name (looked up by query, as Forge refuses it in a path)', async () => {
+    const { build } = unwrap(await trigger({ tag: 'v2/preview' }));
+    expect(host.simulator!.data.builds.get(build.id)).toMatchObject({ branchName: 'v2/preview', revision: taggedCommit(5) });
+  });
+
   it('follows a tag build to the commit TeamCity took', async () => {
     const { build } = unwrap(
       await call<TriggerBuildResponse>('gina', 'triggerBuild', { tokenId, buildTypeId: RELEASE, tag: 'v1.2.0' }, repoPage()),
@@ -92,6 +98,8 @@ describe('tags in the run dialog', () => {
   // Only a tag the configuration's spec leaves out needs TeamCity's answer (its settings); nothing is ever queued.
   it.each([
     [{ tag: 'v9.9.9' }, 'tag', /^This repository has no tag "v9\.9\.9" in Bitbucket\./, false],
+    [{ tag: 'v1.3' }, 'tag', /^This repository has no tag "v1\.3" in Bitbucket\./, false],
+    [{ tag: 'v2"/x' }, 'tag', /^This repository has no tag "v2"\/x" in Bitbucket\./, false],
     [
       { tag: 'nightly-2026-11-30' },
       'tag',

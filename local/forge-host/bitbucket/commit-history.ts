@@ -10,9 +10,9 @@ import { userJson } from './bitbucket-json';
 
 const WEB = 'https://bitbucket.org';
 const API = 'https://api.bitbucket.org/2.0';
-/** The oldest commit of every branch; each later one 97 minutes after the one before it. */
+/** The oldest commit of every branch; each later one a day and two hours after the one before it. */
 const FIRST_COMMIT_AT = Date.parse('2024-03-01T09:00:00Z');
-const COMMIT_INTERVAL_MS = 97 * 60_000;
+const COMMIT_INTERVAL_MS = 26 * 3_600_000;
 
 /** Some multi-line, as git messages are: the list shows only their first line. */
 const MESSAGES = [

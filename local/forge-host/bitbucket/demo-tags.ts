@@ -13,6 +13,8 @@ const TAGS: Record<string, DemoTag[]> = {
     { name: 'v1.3.0', fromOldest: 2, date: '2026-11-04T10:30:00+00:00', message: 'Release 1.3.0' },
     { name: 'nightly-2026-11-30', fromOldest: 3, date: '2026-11-30T02:00:00+00:00', message: 'Nightly snapshot' },
     { name: 'v1.4.0-rc.1', fromOldest: 4, date: '2026-11-28T16:45:00+00:00', message: 'Release candidate 1.4.0-rc.1' },
+    // A "/" in a tag name: Forge's route() refuses it in a path, so the app looks tags up by query.
+    { name: 'v2/preview', fromOldest: 5, date: '2026-11-20T09:15:00+00:00', message: 'Preview of 2.0' },
   ],
 };
 

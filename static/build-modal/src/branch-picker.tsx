@@ -4,10 +4,11 @@
  */
 import { useMemo, type ReactNode } from 'react';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
-import { Stack, Text } from '@atlaskit/primitives/compiled';
+import { Stack } from '@atlaskit/primitives/compiled';
 import { CreatableSelect } from '@atlaskit/select';
 import type { PullRequestView, RepositoryView, TagView } from '../../../src/shared/schemas';
 import { branchGroups, findBranchOption, tagGroup, type BranchOption } from './branch-options';
+import { optionWithNote } from './option-with-note';
 
 export type BranchPickerProps = {
   repository: RepositoryView;
@@ -45,18 +46,7 @@ export function BranchPicker({ repository, pullRequest, value, tag, tags, tagsNo
         onCreateOption={(input) => onChange({ branch: input.trim(), tag: null })}
         formatCreateLabel={(input) => `Build “${input.trim()}”`}
         isValidNewOption={(input) => input.trim().length > 0}
-        formatOptionLabel={(option, meta) =>
-          meta.context === 'menu' && option.note ? (
-            <Stack>
-              <span>{option.label}</span>
-              <Text size="small" color="color.text.subtlest">
-                {option.note}
-              </Text>
-            </Stack>
-          ) : (
-            option.label
-          )
-        }
+        formatOptionLabel={optionWithNote}
         isInvalid={error !== undefined}
         aria-describedby={error ? 'branch-error branch-helper' : 'branch-helper'}
         placeholder={tags.length > 0 ? 'Choose a branch or tag' : 'Choose or type a branch'}

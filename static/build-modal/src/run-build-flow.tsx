@@ -14,7 +14,7 @@ import { ModalFrame } from './modal-frame';
 import { newParameterRow, toParameters } from './parameter-rows';
 import { userParametersOf } from '../../../src/shared/pull-request-parameters';
 import { RecentBuilds } from './recent-builds';
-import { RunBuildForm, serverUrlOf, type FormValues } from './run-build-form';
+import { defaultCommitOf, RunBuildForm, serverUrlOf, type FormValues } from './run-build-form';
 import { triggerBuild } from './trigger-build';
 import { TriggerErrorMessage } from './trigger-error-message';
 import { hasHiddenProblems, hasProblems, validateForm } from './validate-form';
@@ -39,7 +39,7 @@ export function RunBuildFlow({ setup, settingsPath, subtitle }: RunBuildFlowProp
     branch: setup.defaultBranch,
     tag: null,
     // On a pull request its head commit, so the result matches what reviewers and the merge check look at.
-    commit: setup.pullRequest?.headCommit ?? '',
+    commit: defaultCommitOf(setup, setup.defaultBranch),
     rows: [],
     options: { comment: '', queueAtTop: false, cleanCheckout: false },
   }));

@@ -19,6 +19,10 @@ import { ServerPicker } from './server-picker';
 export const serverUrlOf = (setup: GetBuildSetupResponse, tokenId: string): string =>
   setup.servers.find((server) => server.id === tokenId)?.serverUrl ?? '';
 
+/** On a pull request's source branch its head commit, so the result matches what reviewers see; else the latest. */
+export const defaultCommitOf = (setup: GetBuildSetupResponse, branch: string): string =>
+  setup.pullRequest && branch === setup.pullRequest.sourceBranch ? (setup.pullRequest.headCommit ?? '') : '';
+
 export type FormValues = {
   tokenId: string;
   configuration: BuildConfigurationView | null;
@@ -89,12 +93,18 @@ export function RunBuildForm(props: RunBuildFormProps) {
         tags={props.tags}
         tagsNote={props.tagsNote}
         error={showProblems || values.branch !== '' ? problems.branch : undefined}
-        onChange={onChange}
+        onChange={(change) =>
+          // A commit picked from one branch's history is not a commit of the next branch.
+          onChange(
+            'branch' in change && change.branch !== values.branch ? { ...change, commit: defaultCommitOf(setup, change.branch) } : change,
+          )
+        }
       />
       {/* A tag names its own commit. */}
       {!tag && (
         <CommitField
           value={values.commit}
+          branch={branchForHistory}
           pullRequestHead={setup.pullRequest?.headCommit}
           error={showProblems || values.commit !== '' ? problems.commit : undefined}
           onChange={(commit) => onChange({ commit })}
