@@ -49,10 +49,11 @@ describe('tags in the run dialog', () => {
       state: 'covered',
       truncated: false,
       tags: [
-        { name: 'v1.4.0-rc.1', branchName: 'v1.4.0-rc.1', commit: taggedCommit(4), date: '2026-11-28T16:45:00.000Z' },
-        { name: 'v2/preview', branchName: 'v2/preview', commit: taggedCommit(5), date: '2026-11-20T09:15:00.000Z' },
-        { name: 'v1.3.0', branchName: 'v1.3.0', commit: taggedCommit(2), date: '2026-11-04T10:30:00.000Z' },
-        { name: 'v1.2.0', branchName: 'v1.2.0', commit: taggedCommit(0), date: '2026-10-02T14:00:00.000Z' },
+        // Newest tagged commit first: main's oldest commit is 2024-03-01 09:00, each later one 26 hours on.
+        { name: 'v2/preview', branchName: 'v2/preview', commit: taggedCommit(5), date: '2024-03-06T19:00:00.000Z' },
+        { name: 'v1.4.0-rc.1', branchName: 'v1.4.0-rc.1', commit: taggedCommit(4), date: '2024-03-05T17:00:00.000Z' },
+        { name: 'v1.3.0', branchName: 'v1.3.0', commit: taggedCommit(2), date: '2024-03-03T13:00:00.000Z' },
+        { name: 'v1.2.0', branchName: 'v1.2.0', commit: taggedCommit(0), date: '2024-03-01T09:00:00.000Z' },
       ],
     });
   });
@@ -101,9 +102,9 @@ describe('tags in the run dialog', () => {
     [{ tag: 'v1.3' }, 'tag', /^This repository has no tag "v1\.3" in Bitbucket\./, false],
     [{ tag: 'v2"/x' }, 'tag', /^This repository has no tag "v2"\/x" in Bitbucket\./, false],
     [
-      { tag: 'nightly-2026-11-30' },
+      { tag: 'nightly-2024-03-05' },
       'tag',
-      /^"Release to Production" doesn't build the tag "nightly-2026-11-30": its branch specification/,
+      /^"Release to Production" doesn't build the tag "nightly-2024-03-05": its branch specification/,
       true,
     ],
     [{ tag: 'v1.3.0', revision: 'abcdef0' }, 'revision', /^A tag names its own commit/, false],
