@@ -5,23 +5,18 @@
  * offers its head commit.
  */
 import type { LocalHost } from '../../local/forge-host/start-local-host';
-import { headOf, pushCommit, resetBranchHeads } from '../../local/forge-host/bitbucket/branch-heads';
+import { headOf, pushCommit } from '../../local/forge-host/bitbucket/branch-heads';
 import type { GetBuildSetupResponse, TriggerBuildResponse } from '../../src/shared/schemas';
-import { addToken, caller, followBuild, prPage, repoPage, startBuildHost, unwrap, type Call } from './build-fixture';
+import { closeBuildSuite, followBuild, prPage, repoPage, startBuildSuite, unwrap, type Call } from './build-fixture';
 
 let host: LocalHost;
 let call: Call;
 let tokenId: string;
 
 beforeAll(async () => {
-  host = await startBuildHost();
-  call = caller(host);
-  tokenId = (await addToken(host, 'gina', 'admin')).token.id;
+  ({ host, call, tokenId } = await startBuildSuite('gina'));
 });
-afterAll(async () => {
-  resetBranchHeads();
-  await host.close();
-});
+afterAll(() => closeBuildSuite(host));
 
 const trigger = (payload: Record<string, unknown>, extension = repoPage()) =>
   call<TriggerBuildResponse>(

@@ -7,6 +7,7 @@ import { startLocalHost, type LocalHost } from '../../local/forge-host/start-loc
 import { extensionForFrame } from '../../local/forge-host/runtime/extension-context';
 import type { Result } from '../../src/shared/result';
 import type { AddTokenResponse, BuildView, TokenView } from '../../src/shared/schemas';
+import { resetBranchHeads } from '../../local/forge-host/bitbucket/branch-heads';
 
 export const DURATIONS = { queuedMs: 80, runningMs: 250 };
 
@@ -58,3 +59,17 @@ export async function followBuild(call: Call, user: string, tokenId: string, bui
 
 export const postsToBuildQueue = (host: LocalHost) =>
   host.simulator!.requests.filter((r) => r.method === 'POST' && r.path.split('?')[0]!.endsWith('/app/rest/buildQueue')).length;
+
+export type BuildSuite = { host: LocalHost; call: Call; tokenId: string };
+
+/** A host with `user`'s token for the simulator's `teamcityUser`: what a suite about one user's runs starts with. */
+export async function startBuildSuite(user: string, teamcityUser = 'admin'): Promise<BuildSuite> {
+  const host = await startBuildHost();
+  return { host, call: caller(host), tokenId: (await addToken(host, user, teamcityUser)).token.id };
+}
+
+/** Closes the host and puts every emulated branch back where it started (the state is process-wide). */
+export async function closeBuildSuite(host: LocalHost): Promise<void> {
+  resetBranchHeads();
+  await host.close();
+}

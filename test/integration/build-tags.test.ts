@@ -6,9 +6,9 @@
  * with nothing sent.
  */
 import type { LocalHost } from '../../local/forge-host/start-local-host';
-import { historyOf, pushCommit, resetBranchHeads } from '../../local/forge-host/bitbucket/branch-heads';
+import { historyOf, pushCommit } from '../../local/forge-host/bitbucket/branch-heads';
 import type { GetRunParametersResponse, TriggerBuildResponse } from '../../src/shared/schemas';
-import { addToken, caller, followBuild, postsToBuildQueue, repoPage, startBuildHost, unwrap, type Call } from './build-fixture';
+import { closeBuildSuite, followBuild, postsToBuildQueue, repoPage, startBuildSuite, unwrap, type Call } from './build-fixture';
 
 let host: LocalHost;
 let call: Call;
@@ -27,14 +27,9 @@ const trigger = (payload: Record<string, unknown>) =>
   call<TriggerBuildResponse>('gina', 'triggerBuild', { tokenId, buildTypeId: RELEASE, ...payload }, repoPage());
 
 beforeAll(async () => {
-  host = await startBuildHost();
-  call = caller(host);
-  tokenId = (await addToken(host, 'gina', 'admin')).token.id;
+  ({ host, call, tokenId } = await startBuildSuite('gina'));
 });
-afterAll(async () => {
-  resetBranchHeads();
-  await host.close();
-});
+afterAll(() => closeBuildSuite(host));
 afterEach(() => {
   host.simulator!.data.requireUser('admin').settingsHidden = undefined;
 });
