@@ -51,4 +51,13 @@ describe('tagCoverage', () => {
     expect(branchOf([root({ branchSpec: '+:refs/tags/[(*' })], 'x')).toBe('not_covered');
     expect(branchOf([root({ branchSpec: 'garbage\n+:refs/tags/*' })], 'v1')).toBe('v1');
   });
+
+  it('reads a hostile specification in bounded time: one * per rule, at most 200 rules', () => {
+    // Refused before any regex is built: one that backtracked on this would not return at all.
+    const evil = `+:refs/tags/${'*'.repeat(40)}x`;
+    expect(branchOf([root({ branchSpec: evil })], `${'a'.repeat(5000)}y`)).toBe('not_covered');
+    const long = [...Array.from({ length: 200 }, (_, i) => `+:refs/heads/b${i}`), '+:refs/tags/*'].join('\n');
+    expect(tagCoverage([root({ branchSpec: long })]).state).toBe('not_covered');
+    expect(tagCoverage([root({ branchSpec: '+:refs/tags/*-*' })]).state).toBe('not_covered');
+  });
 });

@@ -17,13 +17,17 @@ export type TagCoverage =
 type TagRule = { include: boolean; regex: RegExp; logical: 'group' | 'star' | 'whole'; reachesTags: boolean };
 
 const TAGS = 'refs/tags/';
+const MAX_RULE_LENGTH = 1024;
+/** A real specification has a few lines; a longer one is read only this far. */
+const MAX_RULES = 200;
 const escape = (s: string) => s.replace(/[.*?+^$[\]\\(){}|]/g, '\\$&');
 
 function ruleOf(line: string): TagRule | undefined {
   const match = /^([+-]):(.+)$/.exec(line.trim());
   if (!match) return undefined;
   const [, sign, pattern] = match as unknown as [string, string, string];
-  if (pattern.includes('%')) return undefined;
+  // TeamCity allows one * per rule; more (from a hostile server) would make the regex backtrack without end.
+  if (pattern.includes('%') || pattern.length > MAX_RULE_LENGTH || pattern.split('*').length > 2) return undefined;
   const bare = pattern.replace(/[()]/g, '');
   // Whether some refs/tags/… ref can match: what comes before the wildcard agrees with refs/tags/.
   const prefix = bare.split('*')[0]!;
@@ -64,6 +68,7 @@ export function tagCoverage(roots: readonly TeamCityVcsRootSettings[] | undefine
     .map((root) =>
       (root.branchSpec ?? '')
         .split('\n')
+        .slice(0, MAX_RULES)
         .map(ruleOf)
         .filter((rule): rule is TagRule => rule !== undefined),
     )
