@@ -119,7 +119,9 @@ describe('a server that echoes the token', () => {
       await invoke(user, 'checkTokens', { ids: [tokenId] });
       await invoke(user, 'findBuildConfigurations', { tokenId, scope: 'all' }, repoExtension());
       await invoke(user, 'findBuildConfigurations', { tokenId, scope: 'all', search: 'e' }, repoExtension());
+      await invoke(user, 'getRunParameters', { tokenId, buildTypeId: HOSTILE_BUILD_TYPE }, repoExtension());
       await invoke(user, 'triggerBuild', { tokenId, buildTypeId: HOSTILE_BUILD_TYPE, branchName: 'main' }, repoExtension());
+      await invoke(user, 'triggerBuild', { tokenId, buildTypeId: HOSTILE_BUILD_TYPE, tag: 'v1.3.0' }, repoExtension());
       await invoke(user, 'getBuild', { tokenId, buildId: 5 }, repoExtension());
       await invoke(user, 'listRecentBuilds', { tokenId, buildTypeId: HOSTILE_BUILD_TYPE }, repoExtension());
       await invoke(user, 'cancelBuild', { tokenId, buildId: 5 }, repoExtension());
@@ -165,7 +167,9 @@ describe('a server that echoes the token', () => {
         hostile.behaviour = counting(behaviour, echo);
         await invoke(user, 'addToken', { serverUrl: hostile.url, token: TOKEN });
         await invoke(user, 'checkTokens', { ids: [tokenId] });
+        await invoke(user, 'getRunParameters', { tokenId, buildTypeId: HOSTILE_BUILD_TYPE }, repoExtension());
         await invoke(user, 'triggerBuild', { tokenId, buildTypeId: HOSTILE_BUILD_TYPE, branchName: 'main' }, repoExtension());
+        await invoke(user, 'triggerBuild', { tokenId, buildTypeId: HOSTILE_BUILD_TYPE, tag: 'v1.3.0' }, repoExtension());
         await invoke(user, 'listRecentBuilds', { tokenId, buildTypeId: HOSTILE_BUILD_TYPE }, repoExtension());
         seen(
           `storage after ${label}`,

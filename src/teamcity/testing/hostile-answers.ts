@@ -21,6 +21,24 @@ export const buildTypeJson = (echo: string, id = HOSTILE_BUILD_TYPE) => ({
   description: echo,
   project: { id: 'Hostile', name: echo },
   parameters: { count: 1, property: [{ name: `env.${echo}`, value: echo, inherited: false, type: { rawValue: echo } }] },
+  'vcs-root-entries': {
+    'vcs-root-entry': [
+      {
+        'vcs-root': {
+          id: 'Hostile_Git',
+          vcsName: 'jetbrains.git',
+          properties: {
+            property: [
+              { name: 'branch', value: echo },
+              { name: 'teamcity:branchSpec', value: `+:refs/heads/*\n+:refs/tags/*\n+:refs/tags/(${echo})` },
+              { name: 'reportTagRevisions', value: 'true' },
+              { name: 'secure:password', value: echo },
+            ],
+          },
+        },
+      },
+    ],
+  },
 });
 
 export const buildJson = (echo: string, id = 1, state = 'finished') => ({
