@@ -9,6 +9,7 @@ import { extensionForFrame } from '../local/forge-host/runtime/extension-context
 import type { Result } from '../src/shared/result';
 import { BUILD_RESOLVER_FUNCTIONS, type TriggerBuildRequest, type TriggerBuildResponse } from '../src/shared/schemas';
 import { addToken } from './distinct-servers';
+import { recordBitbucketRequests, type BitbucketLog } from './bitbucket-requests';
 import { runStandalone, within, type Figure } from './figure';
 
 const USER = 'bench-trigger';
@@ -19,14 +20,15 @@ const BUILD_TYPE_ID = 'Acme_Webapp_Build';
 const TAG_BUILD_TYPE_ID = 'AcmeRelease_Production';
 const TAG = 'v1.3.0';
 
-type Counted = { form: string[]; trigger: string[] };
+type Counted = { form: string[]; trigger: string[]; bitbucketForm: string[]; bitbucketTrigger: string[] };
 
-/** The form of one configuration, then one run of it; each counted on its own from a cleared log. */
-async function countRequests(host: LocalHost, tokenId: string, request: TriggerBuildRequest): Promise<Counted> {
+/** The form of one configuration, then one run of it; each counted on its own from cleared logs. */
+async function countRequests(host: LocalHost, bitbucket: BitbucketLog, tokenId: string, request: TriggerBuildRequest): Promise<Counted> {
   const simulator = host.simulator!;
   const extension = extensionForFrame(REPOSITORY);
   const paths = () => simulator.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`);
   simulator.clearRequests();
+  bitbucket.clear();
   const form = (await host.invoke(
     USER,
     BUILD_RESOLVER_FUNCTIONS.getRunParameters,
@@ -35,10 +37,12 @@ async function countRequests(host: LocalHost, tokenId: string, request: TriggerB
   )) as Result<unknown>;
   if (!form.ok) throw new Error(`getRunParameters failed: ${form.error.code}`);
   const formRequests = paths();
+  const bitbucketForm = [...bitbucket.paths];
   simulator.clearRequests();
+  bitbucket.clear();
   const result = (await host.invoke(USER, BUILD_RESOLVER_FUNCTIONS.triggerBuild, request, extension)) as Result<TriggerBuildResponse>;
   if (!result.ok) throw new Error(`triggerBuild failed: ${result.error.code}`);
-  return { form: formRequests, trigger: paths() };
+  return { form: formRequests, trigger: paths(), bitbucketForm, bitbucketTrigger: [...bitbucket.paths] };
 }
 
 const posts = (requests: string[]) => requests.filter((r) => r.startsWith('POST ')).length;
@@ -49,8 +53,20 @@ export async function triggerRequestFigures(): Promise<Figure[]> {
     const simulator = host.simulator;
     if (!simulator) throw new Error('The local host started without its TeamCity simulator.');
     const { token } = await addToken(host, USER, simulator);
-    const branch = await countRequests(host, token.id, { tokenId: token.id, buildTypeId: BUILD_TYPE_ID, branchName: 'main' });
-    const tag = await countRequests(host, token.id, { tokenId: token.id, buildTypeId: TAG_BUILD_TYPE_ID, tag: TAG });
+    const bitbucket = recordBitbucketRequests();
+    const branch = await countRequests(host, bitbucket, token.id, { tokenId: token.id, buildTypeId: BUILD_TYPE_ID, branchName: 'main' });
+    const tag = await countRequests(host, bitbucket, token.id, { tokenId: token.id, buildTypeId: TAG_BUILD_TYPE_ID, tag: TAG });
+    bitbucket.clear();
+    const commits = (await host.invoke(
+      USER,
+      BUILD_RESOLVER_FUNCTIONS.listRecentCommits,
+      { branch: 'feature/login' },
+      extensionForFrame(REPOSITORY),
+    )) as Result<unknown>;
+    if (!commits.ok) throw new Error(`listRecentCommits failed: ${commits.error.code}`);
+    const commitRequests = [...bitbucket.paths];
+    bitbucket.stop();
+    const extra = (more: string[], base: string[]) => more.length - base.length;
     return [
       {
         name: 'TeamCity requests to show the typed parameters of a chosen configuration',
@@ -75,6 +91,24 @@ export async function triggerRequestFigures(): Promise<Figure[]> {
         value: `${tag.trigger.length} (${tag.trigger.join(', ')}); ${posts(tag.trigger)} POST`,
         budget: 'exactly 1 POST (the tag check reads the configuration with the specs)',
         verdict: within(posts(tag.trigger) === 1 && tag.trigger.length <= 2),
+      },
+      {
+        name: 'Bitbucket requests for the form of a configuration that builds tags, beyond a plain one',
+        value: `${extra(tag.bitbucketForm, branch.bitbucketForm)} (${tag.bitbucketForm.length} in all: ${tag.bitbucketForm.join(', ')})`,
+        budget: '1 (the tag list)',
+        verdict: within(extra(tag.bitbucketForm, branch.bitbucketForm) === 1),
+      },
+      {
+        name: 'Bitbucket requests to run a tag, beyond a run of a branch',
+        value: `${extra(tag.bitbucketTrigger, branch.bitbucketTrigger)} (${tag.bitbucketTrigger.length} in all: ${tag.bitbucketTrigger.join(', ')})`,
+        budget: '1 (the tag lookup)',
+        verdict: within(extra(tag.bitbucketTrigger, branch.bitbucketTrigger) === 1),
+      },
+      {
+        name: 'Bitbucket requests to list a branch’s recent commits (commit picker)',
+        value: `${commitRequests.length} (${commitRequests.join(', ')})`,
+        budget: 'exactly 1',
+        verdict: within(commitRequests.length === 1),
       },
     ];
   } finally {
