@@ -14,8 +14,11 @@ export function recordBitbucketRequests(): BitbucketLog {
   if (!inner) throw new Error('No local host is running: start one before recording its Bitbucket requests.');
   const paths: string[] = [];
   const recording: ForgeFetch = (target, path, init) => {
-    if (target.type === 'fpp' && target.remote === 'bitbucket')
-      paths.push(`${(init?.method ?? 'GET').toUpperCase()} ${path.split('?')[0]}`);
+    if (target.type === 'fpp' && target.remote === 'bitbucket') {
+      // The workspace and repository UUIDs say nothing a reader of the figures needs.
+      const shown = path.split('?')[0]!.replace(/^\/2\.0\/repositories\/[^/]+\/[^/]+/, '/2.0/repositories/{ws}/{repo}');
+      paths.push(`${(init?.method ?? 'GET').toUpperCase()} ${shown}`);
+    }
     return inner(target, path, init);
   };
   g.__forge_fetch__ = recording;
