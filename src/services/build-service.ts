@@ -172,7 +172,8 @@ export const createBuildService = ({
       const details = await repositories.resolve(caller, { withBranches: false });
       if (!details.ok) return details;
       const { uuid, pullRequest } = details.data;
-      const properties = [...input.parameters, ...(pullRequest ? pullRequestParameters(pullRequest) : [])];
+      // A tag's build is of the tag, not of the pull request whose page it was started from: it must not count as one.
+      const properties = [...input.parameters, ...(pullRequest && input.tag === undefined ? pullRequestParameters(pullRequest) : [])];
       // A commit is named to TeamCity by its full hash, and only one this repository has: TeamCity would build
       // whatever it finds by that version in any VCS root of the configuration.
       let revision: string | undefined;

@@ -8,7 +8,7 @@
 import type { LocalHost } from '../../local/forge-host/start-local-host';
 import { historyOf, pushCommit } from '../../local/forge-host/bitbucket/branch-heads';
 import type { GetRunParametersResponse, TriggerBuildResponse } from '../../src/shared/schemas';
-import { closeBuildSuite, followBuild, postsToBuildQueue, repoPage, startBuildSuite, unwrap, type Call } from './build-fixture';
+import { closeBuildSuite, followBuild, postsToBuildQueue, prPage, repoPage, startBuildSuite, unwrap, type Call } from './build-fixture';
 
 let host: LocalHost;
 let call: Call;
@@ -79,6 +79,18 @@ describe('tags in the run dialog', () => {
   it('builds a tag with a "/" in its name (looked up by query, as Forge refuses it in a path)', async () => {
     const { build } = unwrap(await trigger({ tag: 'v2/preview' }));
     expect(host.simulator!.data.builds.get(build.id)).toMatchObject({ branchName: 'v2/preview', revision: taggedCommit(5) });
+  });
+
+  it('started on a pull request page, a tag build does not carry the pull request’s parameters', async () => {
+    const { build } = unwrap(
+      await call<TriggerBuildResponse>('gina', 'triggerBuild', { tokenId, buildTypeId: RELEASE, tag: 'v1.3.0' }, prPage()),
+    );
+    const names = host.simulator!.data.builds.get(build.id)!.properties.map((p) => p.name);
+    expect(names.filter((n) => n.startsWith('bitbucket.pr.'))).toEqual([]);
+    const branchRun = unwrap(
+      await call<TriggerBuildResponse>('gina', 'triggerBuild', { tokenId, buildTypeId: RELEASE, branchName: 'release/1.4' }, prPage()),
+    );
+    expect(host.simulator!.data.builds.get(branchRun.build.id)!.properties.map((p) => p.name)).toContain('bitbucket.pr.id');
   });
 
   it('follows a tag build to the commit TeamCity took', async () => {
