@@ -126,7 +126,7 @@ export function RunBuildForm(props: RunBuildFormProps) {
             onChange={(rows) => onChange({ rows })}
           />
         }
-        prContext={setup.pullRequest ? <PrContextSummary pullRequest={setup.pullRequest} /> : null}
+        prContext={setup.pullRequest && !tag ? <PrContextSummary pullRequest={setup.pullRequest} /> : null}
       />
       {values.configuration && (
         <RecentBuilds
