@@ -111,7 +111,7 @@ describe('Run TeamCity build modal: typed parameters and approvals', () => {
       const tagged = history[history.length - 3]!;
       await modal.getByText(`The tag’s commit ${tagged.slice(0, 12)}, which TeamCity builds as its branch “v1.3.0”.`).waitFor();
       // The tag names the commit: no commit field.
-      await expect(modal.getByTestId('commit-field').count()).resolves.toBe(0);
+      await expect(modal.locator('#commit-field').count()).resolves.toBe(0);
       await screenshot(page, 'run-parameters-4-tag');
 
       const before = demo.host.simulator!.data.builds.all().length;
@@ -122,6 +122,26 @@ describe('Run TeamCity build modal: typed parameters and approvals', () => {
       expect(started[0]).toMatchObject({ buildTypeId: 'AcmeRelease_Production', branchName: 'v1.3.0', revision: tagged });
       expect(pageErrors).toEqual([]);
     } finally {
+      await context.close();
+    }
+  });
+
+  it('says why no tags are offered when TeamCity hides the configuration’s VCS settings from the token', async () => {
+    const admin = demo.host.simulator!.data.requireUser('admin');
+    admin.settingsHidden = true;
+    const { page, pageErrors, context } = await newTestPage(demo.browser);
+    try {
+      const modal = await openModal(page);
+      await modal.getByLabel('Release to Production', { exact: true }).check();
+      await modal
+        .getByTestId('tags-note')
+        .getByText('TeamCity doesn’t show this configuration’s VCS settings to your token, so its tags can’t be offered.')
+        .waitFor();
+      await expect(modal.getByText('Branch or tag', { exact: true }).count()).resolves.toBe(0);
+      await expect(modal.locator('#commit-field').count()).resolves.toBe(1);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      admin.settingsHidden = undefined;
       await context.close();
     }
   });
