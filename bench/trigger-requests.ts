@@ -9,7 +9,7 @@ import { extensionForFrame } from '../local/forge-host/runtime/extension-context
 import type { Result } from '../src/shared/result';
 import { BUILD_RESOLVER_FUNCTIONS, type TriggerBuildRequest, type TriggerBuildResponse } from '../src/shared/schemas';
 import { addToken } from './distinct-servers';
-import { recordBitbucketRequests, type BitbucketLog } from './bitbucket-requests';
+import { interceptBitbucket, type BitbucketInterceptor } from '../test/support/bitbucket-requests';
 import { runStandalone, within, type Figure } from './figure';
 
 const USER = 'bench-trigger';
@@ -23,7 +23,12 @@ const TAG = 'v1.3.0';
 type Counted = { form: string[]; trigger: string[]; bitbucketForm: string[]; bitbucketTrigger: string[] };
 
 /** The form of one configuration, then one run of it; each counted on its own from cleared logs. */
-async function countRequests(host: LocalHost, bitbucket: BitbucketLog, tokenId: string, request: TriggerBuildRequest): Promise<Counted> {
+async function countRequests(
+  host: LocalHost,
+  bitbucket: BitbucketInterceptor,
+  tokenId: string,
+  request: TriggerBuildRequest,
+): Promise<Counted> {
   const simulator = host.simulator!;
   const extension = extensionForFrame(REPOSITORY);
   const paths = () => simulator.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`);
@@ -37,12 +42,12 @@ async function countRequests(host: LocalHost, bitbucket: BitbucketLog, tokenId: 
   )) as Result<unknown>;
   if (!form.ok) throw new Error(`getRunParameters failed: ${form.error.code}`);
   const formRequests = paths();
-  const bitbucketForm = [...bitbucket.paths];
+  const bitbucketForm = bitbucket.shown();
   simulator.clearRequests();
   bitbucket.clear();
   const result = (await host.invoke(USER, BUILD_RESOLVER_FUNCTIONS.triggerBuild, request, extension)) as Result<TriggerBuildResponse>;
   if (!result.ok) throw new Error(`triggerBuild failed: ${result.error.code}`);
-  return { form: formRequests, trigger: paths(), bitbucketForm, bitbucketTrigger: [...bitbucket.paths] };
+  return { form: formRequests, trigger: paths(), bitbucketForm, bitbucketTrigger: bitbucket.shown() };
 }
 
 const posts = (requests: string[]) => requests.filter((r) => r.startsWith('POST ')).length;
@@ -53,7 +58,7 @@ export async function triggerRequestFigures(): Promise<Figure[]> {
     const simulator = host.simulator;
     if (!simulator) throw new Error('The local host started without its TeamCity simulator.');
     const { token } = await addToken(host, USER, simulator);
-    const bitbucket = recordBitbucketRequests();
+    const bitbucket = interceptBitbucket();
     const branch = await countRequests(host, bitbucket, token.id, { tokenId: token.id, buildTypeId: BUILD_TYPE_ID, branchName: 'main' });
     const tag = await countRequests(host, bitbucket, token.id, { tokenId: token.id, buildTypeId: TAG_BUILD_TYPE_ID, tag: TAG });
     bitbucket.clear();
@@ -64,7 +69,7 @@ export async function triggerRequestFigures(): Promise<Figure[]> {
       extensionForFrame(REPOSITORY),
     )) as Result<unknown>;
     if (!commits.ok) throw new Error(`listRecentCommits failed: ${commits.error.code}`);
-    const commitRequests = [...bitbucket.paths];
+    const commitRequests = bitbucket.shown();
     bitbucket.stop();
     const extra = (more: string[], base: string[]) => more.length - base.length;
     return [

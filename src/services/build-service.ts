@@ -44,7 +44,7 @@ import type { z } from 'zod';
 import type { Caller } from './caller';
 import { forgeTagReader, type RepositoryTag, type TagReader } from './repository-tags';
 import { tagCoverage } from './tag-branches';
-import { noSuchTag, runTagsView, tagBranch } from './run-tags';
+import { foundTag, runTagsView, tagBranch } from './run-tags';
 type TriggerInput = z.output<typeof triggerBuildRequestSchema>;
 
 export type BuildServiceDeps = {
@@ -196,8 +196,9 @@ export const createBuildService = ({
       if (input.tag !== undefined) {
         const target = repositoryTarget(caller);
         if (!target.ok) return target;
-        tag = await tags.get(target.data.workspace, uuid, input.tag);
-        if (tag === undefined) return noSuchTag(input.tag);
+        const found = foundTag(await tags.get(target.data.workspace, uuid, input.tag), input.tag);
+        if (!found.ok) return found;
+        tag = found.data;
       }
 
       let remember: Record<string, string> = {};
@@ -226,6 +227,7 @@ export const createBuildService = ({
             if (!branch.ok) return { result: branch, authenticated: true };
             branchName = branch.data;
           }
+          const pinned = tag?.commit ?? revision;
           remember = rememberedValues(specs, input.parameters);
           // Reading the configuration may have used up the time: a POST that can only time out might still queue a build.
           if (!deadline.allowsTeamCityRequest()) return { result: outOfTime(token.serverUrl), authenticated: true };
@@ -237,7 +239,7 @@ export const createBuildService = ({
             ...(input.comment !== undefined && input.comment.trim() !== '' && { comment: input.comment }),
             ...(input.queueAtTop !== undefined && { queueAtTop: input.queueAtTop }),
             ...(input.cleanCheckout !== undefined && { cleanCheckout: input.cleanCheckout }),
-            ...((tag?.commit ?? revision) !== undefined && { revision: tag?.commit ?? revision }),
+            ...(pinned !== undefined && { revision: pinned }),
           });
           if (queued.ok) return single(ok({ build: withoutPasswords(toBuildView(queued.data, token.serverUrl), secrets, secretValues) }));
           const error = triggerFailure(queued.error, {

@@ -5,15 +5,17 @@
  */
 import { route } from '@forge/api';
 import { tagNameProblem } from '../shared/input-rules';
-import { readJson } from './repository-bitbucket';
+import { readBitbucket, readJson } from './repository-bitbucket';
 
 export type RepositoryTag = { name: string; commit: string; date?: string };
+/** `unreadable`: Bitbucket did not answer, so nobody can say whether the tag exists. */
+export type TagLookup = { state: 'found'; tag: RepositoryTag } | { state: 'missing' } | { state: 'unreadable' };
 
 export type TagReader = {
   /** The newest tags first; undefined when Bitbucket could not be read. */
   list(workspace: string, repositoryUuid: string): Promise<RepositoryTag[] | undefined>;
-  /** One tag by name; undefined when the repository has no such tag or Bitbucket could not be read. */
-  get(workspace: string, repositoryUuid: string, name: string): Promise<RepositoryTag | undefined>;
+  /** One tag by name. */
+  get(workspace: string, repositoryUuid: string, name: string): Promise<TagLookup>;
 };
 
 /** One page: the run dialog offers the newest tags; any other tag can still be typed. */
@@ -52,8 +54,10 @@ export const forgeTagReader: TagReader = {
     // By query, not .../refs/tags/{name}: Forge's route refuses a "/" in a path parameter ("release/1.0" is a
     // common tag name) and Bitbucket does not take an encoded one there.
     const query = `name="${name.replace(/["\\]/g, '\\$&')}"`;
-    const page = await readJson('tag', route`/2.0/repositories/${workspace}/${repo}/refs/tags?q=${query}&pagelen=${10}`);
+    const read = await readBitbucket('tag', route`/2.0/repositories/${workspace}/${repo}/refs/tags?q=${query}&pagelen=${10}`);
+    if (!read.ok) return { state: 'unreadable' };
     // Bitbucket's q= is exact for "="; anything else is not the tag that was asked for.
-    return page === undefined ? undefined : tagsOf(page).find((tag) => tag.name === name);
+    const tag = tagsOf(read.body).find((t) => t.name === name);
+    return tag ? { state: 'found', tag } : { state: 'missing' };
   },
 };

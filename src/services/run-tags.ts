@@ -4,7 +4,7 @@
  */
 import { fail, ok, type Result } from '../shared/result';
 import type { RunTagsView } from '../shared/schemas';
-import { TAG_PAGE, type RepositoryTag } from './repository-tags';
+import { TAG_PAGE, type RepositoryTag, type TagLookup } from './repository-tags';
 import type { TagCoverage } from './tag-branches';
 
 /** Bitbucket is only asked when the configuration builds tags at all. */
@@ -21,8 +21,21 @@ export async function runTagsView(coverage: TagCoverage, readTags: () => Promise
 
 const quoted = (text: string) => `"${text.slice(0, 100)}"`;
 
-export const noSuchTag = (tag: string) =>
-  fail('invalid_input', `This repository has no tag ${quoted(tag)} in Bitbucket. Check the name, or build a branch instead.`, 'tag');
+/** The tag a run names, or why it cannot be built: missing from the repository, or Bitbucket not answering. */
+export function foundTag(lookup: TagLookup, name: string): Result<RepositoryTag> {
+  if (lookup.state === 'found') return ok(lookup.tag);
+  if (lookup.state === 'missing') {
+    return fail(
+      'invalid_input',
+      `This repository has no tag ${quoted(name)} in Bitbucket. Check the name, or build a branch instead.`,
+      'tag',
+    );
+  }
+  return fail(
+    'internal_error',
+    `Bitbucket didn't say which commit the tag ${quoted(name)} names, so nothing was sent to TeamCity. Try again.`,
+  );
+}
 
 /** TeamCity's branch name for `tag` in `configuration`, or why the configuration would not build it. */
 export function tagBranch(coverage: TagCoverage, configuration: string, tag: string): Result<string> {

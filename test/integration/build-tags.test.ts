@@ -8,6 +8,7 @@
 import type { LocalHost } from '../../local/forge-host/start-local-host';
 import { historyOf, pushCommit } from '../../local/forge-host/bitbucket/branch-heads';
 import type { GetRunParametersResponse, TriggerBuildResponse } from '../../src/shared/schemas';
+import { interceptBitbucket } from '../support/bitbucket-requests';
 import { closeBuildSuite, followBuild, postsToBuildQueue, prPage, repoPage, startBuildSuite, unwrap, type Call } from './build-fixture';
 
 let host: LocalHost;
@@ -126,6 +127,24 @@ describe('tags in the run dialog', () => {
     expect(!result.ok && result.error.message).toMatch(message);
     expect(postsToBuildQueue(host)).toBe(0);
     expect(host.simulator!.requests.map((r) => r.method)).toEqual(asksTeamCity ? ['GET'] : []);
+  });
+
+  it('says so, and sends nothing to TeamCity, when Bitbucket does not answer the tag lookup', async () => {
+    const bitbucket = interceptBitbucket();
+    try {
+      bitbucket.answer = (path) => (path.includes('/refs/tags') ? new Response('{"type":"error"}', { status: 503 }) : undefined);
+      host.simulator!.clearRequests();
+      const result = await trigger({ tag: 'v1.3.0' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'internal_error' } });
+      expect(!result.ok && result.error.message).toMatch(
+        /^Bitbucket didn't say which commit the tag "v1\.3\.0" names, so nothing was sent/,
+      );
+      expect(host.simulator!.requests).toEqual([]);
+      // The form still opens: it says the list could not be read.
+      expect(unwrap(await form(RELEASE)).tags).toEqual({ state: 'unreadable' });
+    } finally {
+      bitbucket.stop();
+    }
   });
 
   it('refuses a tag for a configuration that builds no tags, and one whose settings TeamCity hides', async () => {

@@ -8,35 +8,22 @@ import { DEMO_WORKSPACE } from '../../local/forge-host/bitbucket/demo-data';
 import { headOf, historyOf, pushCommit, resetBranchHeads } from '../../local/forge-host/bitbucket/branch-heads';
 import type { ListRecentCommitsResponse } from '../../src/shared/schemas';
 import { caller, prPage, repoPage, startBuildHost, unwrap, type Call } from './build-fixture';
-
-type ForgeFetch = (target: { type?: string; provider?: string; remote?: string }, path: string, init?: RequestInit) => Promise<Response>;
-const g = globalThis as typeof globalThis & { __forge_fetch__?: ForgeFetch };
+import { interceptBitbucket, type BitbucketInterceptor } from '../support/bitbucket-requests';
 
 let host: LocalHost;
 let call: Call;
-let original: ForgeFetch;
-/** Every Bitbucket request of the app, and who it was made as. */
-let bitbucket: Array<{ provider?: string; path: string }> = [];
-/** Answers in place of the emulated Bitbucket, for what it would never send. */
-let answer: ((path: string) => Response | undefined) | undefined;
+/** Every Bitbucket request of the app, and who it was made as; answers for what the emulation never sends. */
+let bitbucket: BitbucketInterceptor;
 
 beforeAll(async () => {
   host = await startBuildHost();
   call = caller(host);
-  original = g.__forge_fetch__!;
-  g.__forge_fetch__ = (target, path, init) => {
-    if (target.type !== 'fpp' || target.remote !== 'bitbucket') return original(target, path, init);
-    bitbucket.push({ provider: target.provider, path });
-    return Promise.resolve(answer?.(path) ?? original(target, path, init));
-  };
+  bitbucket = interceptBitbucket();
 });
-beforeEach(() => {
-  bitbucket = [];
-  answer = undefined;
-});
+beforeEach(() => bitbucket.clear());
 afterEach(resetBranchHeads);
 afterAll(async () => {
-  g.__forge_fetch__ = original;
+  bitbucket.stop();
   await host.close();
 });
 
@@ -65,7 +52,7 @@ describe('listRecentCommits', () => {
     expect(commits.some((c) => c.author !== undefined)).toBe(true);
     expect(JSON.stringify(commits)).not.toContain('@');
     // One request, as the user.
-    expect(bitbucket).toEqual([{ provider: 'user', path: commitsPath('webapp', 'develop') }]);
+    expect(bitbucket.requests).toEqual([{ provider: 'user', method: 'GET', path: commitsPath('webapp', 'develop') }]);
   });
 
   it('shows a pushed commit first at once, on a branch with a "/" in its name', async () => {
@@ -84,7 +71,7 @@ describe('listRecentCommits', () => {
   });
 
   it("says Bitbucket didn't send them when it fails otherwise", async () => {
-    answer = () => json({ type: 'error', error: { message: 'Something broke' } }, 500);
+    bitbucket.answer = () => json({ type: 'error', error: { message: 'Something broke' } }, 500);
     expect(await list('main')).toEqual({
       ok: false,
       error: { code: 'internal_error', message: "Bitbucket didn't send the recent commits of main." },
@@ -92,7 +79,7 @@ describe('listRecentCommits', () => {
   });
 
   it('cuts long summaries, leaves out commits without a full hash and never passes on an address', async () => {
-    answer = () =>
+    bitbucket.answer = () =>
       json({
         pagelen: 20,
         values: [
@@ -130,10 +117,10 @@ describe('listRecentCommits', () => {
       branch: { name: 'x' },
     };
     unwrap(await list('develop', forged));
-    expect(bitbucket.map((r) => r.path)).toEqual([commitsPath('webapp', 'develop'), commitsPath('webapp', 'develop')]);
+    expect(bitbucket.requests.map((r) => r.path)).toEqual([commitsPath('webapp', 'develop'), commitsPath('webapp', 'develop')]);
 
     // The payload may name the branch only.
-    bitbucket = [];
+    bitbucket.clear();
     for (const payload of [
       { branch: 'main', repository: uuidOf(repoPage('api')) },
       { branch: 'main', workspace: 'other' },
@@ -148,6 +135,6 @@ describe('listRecentCommits', () => {
       ok: false,
       error: { code: 'invalid_input' },
     });
-    expect(bitbucket).toEqual([]);
+    expect(bitbucket.requests).toEqual([]);
   });
 });
