@@ -22,7 +22,7 @@ import { buildFailure, tokenRejected, triggerFailure } from './build-errors';
 import { toBuildView } from './build-view';
 import { configurationRows, toResultBuildView } from './build-results-view';
 import { createWithToken } from './with-token';
-import { readHiddenConfigurations } from './hidden-configurations';
+import { readConfigurationChoices } from './configuration-choices';
 import { repositorySettingsStore, type RepositorySettingsStore } from '../stores/repository-settings-store';
 import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbucket';
 import { createRepositoryDetails } from './repository-details';
@@ -67,14 +67,14 @@ export const createBuildResultsService = ({
   async function serverResults(
     caller: Caller,
     server: TokenView,
-    q: { vcsUrls: string[]; branch: string; commit: string | null; defaultBranch: boolean; hidden: Set<string> },
+    q: { vcsUrls: string[]; branch: string; commit: string | null; defaultBranch: boolean; hidden: Set<string>; added: string[] },
   ): Promise<ServerResultsView> {
     const result = await withToken(caller, server.id, async (client, token) => {
       const [types, builds] = await Promise.all([
-        client.findBuildTypesByVcsUrls(q.vcsUrls, { start: 0, count: CONFIGURATION_PAGE }),
+        client.findBuildTypesByVcsUrls(q.vcsUrls, { start: 0, count: CONFIGURATION_PAGE }, q.added),
         q.commit !== null
-          ? client.results.buildsForCommit({ vcsUrls: q.vcsUrls, revision: q.commit, branch: q.branch })
-          : client.results.buildsOnBranch({ vcsUrls: q.vcsUrls, branch: q.defaultBranch ? null : q.branch }),
+          ? client.results.buildsForCommit({ vcsUrls: q.vcsUrls, revision: q.commit, branch: q.branch, alsoBuildTypeIds: q.added })
+          : client.results.buildsOnBranch({ vcsUrls: q.vcsUrls, branch: q.defaultBranch ? null : q.branch, alsoBuildTypeIds: q.added }),
       ]);
       const authenticated = types.ok || builds.ok;
       if (!types.ok) return { result: types, authenticated };
@@ -94,10 +94,10 @@ export const createBuildResultsService = ({
 
   return {
     async getBuildResults(caller: Caller): Promise<Result<BuildResultsResponse>> {
-      const [details, listed, hiddenOn] = await Promise.all([
+      const [details, listed, choices] = await Promise.all([
         repositories.resolve(caller, { withBranches: false }),
         tokens.list(caller.accountId),
-        readHiddenConfigurations(settings, caller.page.repositoryUuid),
+        readConfigurationChoices(settings, caller.page.repositoryUuid),
       ]);
       if (!details.ok) return details;
       if (!listed.ok) return listed;
@@ -113,7 +113,8 @@ export const createBuildResultsService = ({
             branch,
             commit: pullRequest === null ? null : headCommit,
             defaultBranch: pullRequest === null && branch === repository.mainBranch,
-            hidden: hiddenOn(s.serverUrl),
+            hidden: choices.hiddenOn(s.serverUrl),
+            added: choices.addedOn(s.serverUrl),
           }),
         ),
       );

@@ -31,7 +31,7 @@ import { checkUserParameters, shortBranchName } from './build-parameters';
 import { pullRequestParameters } from '../shared/pull-request-parameters';
 import { toApprovalView, toBuildView, toConfigurationView } from './build-view';
 import { createWithToken } from './with-token';
-import { readHiddenConfigurations } from './hidden-configurations';
+import { readConfigurationChoices } from './configuration-choices';
 import { repositorySettingsStore, type RepositorySettingsStore } from '../stores/repository-settings-store';
 import { expandCommit, forgeCommitReader, type CommitReader } from './pull-request-head';
 import { repositoryTarget } from './repository-context';
@@ -140,6 +140,7 @@ export const createBuildService = ({
         if (!details.ok) return details;
         urls = details.data.vcsUrls;
       }
+      const choices = await readConfigurationChoices(settings, caller.page.repositoryUuid);
       return withToken(
         caller,
         input.tokenId,
@@ -147,11 +148,11 @@ export const createBuildService = ({
           const search = input.search?.trim() ?? '';
           const page =
             input.scope === 'repository'
-              ? await client.findBuildTypesByVcsUrls(urls, { start: input.start ?? 0, count: PAGE_SIZE })
+              ? await client.findBuildTypesByVcsUrls(urls, { start: input.start ?? 0, count: PAGE_SIZE }, choices.addedOn(token.serverUrl))
               : await client.searchBuildTypes(search, { start: input.start ?? 0, count: search === '' ? PAGE_SIZE : SEARCH_PAGE_SIZE });
           if (!page.ok) return single(page);
           const { skipped, truncated } = page.data;
-          const hidden = (await readHiddenConfigurations(settings, caller.page.repositoryUuid))(token.serverUrl);
+          const hidden = choices.hiddenOn(token.serverUrl);
           return single(
             ok({
               items: page.data.items.filter((b) => !hidden.has(b.id)).map((b) => toConfigurationView(b, token.serverUrl)),

@@ -9,8 +9,11 @@ import { fail, ok, type Result } from '../shared/result';
 import { APPROVAL_FIELDS } from './teamcity-approval';
 import { buildDecoder } from './teamcity-decoders';
 import { requestTeamCity, type HttpSettings } from './teamcity-http';
-import { checkBranch, checkBuildId, checkVcsUrls } from './teamcity-input';
-import { locator, locatorText, vcsUrlCondition } from './teamcity-locator';
+import { checkBranch, checkBuildId, checkBuildTypeIds, checkVcsUrls } from './teamcity-input';
+import { locator, locatorText, repositoryBuildTypes } from './teamcity-locator';
+
+/** Configurations a repository admin added by id, which the repository's URLs do not find (repository settings). */
+type AlsoAdded = { alsoBuildTypeIds?: readonly string[] };
 import { scrubText } from './teamcity-scrub';
 import { readLogTail } from './teamcity-build-log';
 import type {
@@ -157,9 +160,9 @@ export interface TeamCityBuildResults {
    * The builds of the repository's configurations for `revision`, together with the newest builds of `branch`
    * (for configurations that have not built the commit): one request, two locator items.
    */
-  buildsForCommit(q: { vcsUrls: string[]; revision: string; branch: string }): Promise<Result<TeamCityResultBuild[]>>;
+  buildsForCommit(q: { vcsUrls: string[]; revision: string; branch: string } & AlsoAdded): Promise<Result<TeamCityResultBuild[]>>;
   /** The newest builds of the repository's configurations on a branch (null: each configuration's default branch). */
-  buildsOnBranch(q: { vcsUrls: string[]; branch: string | null }): Promise<Result<TeamCityResultBuild[]>>;
+  buildsOnBranch(q: { vcsUrls: string[]; branch: string | null } & AlsoAdded): Promise<Result<TeamCityResultBuild[]>>;
   /** The current state of several builds in one request (polling queued and running builds). */
   buildsById(ids: number[]): Promise<Result<TeamCityResultBuild[]>>;
   buildDetails(id: number): Promise<Result<TeamCityBuildDetails>>;
@@ -178,31 +181,32 @@ export function createBuildResultsClient(settings: HttpSettings): TeamCityBuildR
       action,
       subject: 'builds of this repository',
     });
-  const ofRepository = (urls: string[]) => `(${locator([['vcsRootInstance', vcsUrlCondition(urls)]])})`;
+  const ofRepository = (urls: string[], ids: readonly string[] = []) => `(${repositoryBuildTypes(urls, ids)})`;
   const item = (parts: ReadonlyArray<readonly [string, string | number | boolean]>) =>
     `(${locator([...parts, ['defaultFilter', false], ['count', MAX_RESULT_BUILDS]])})`;
 
   return {
-    async buildsForCommit({ vcsUrls, revision, branch }) {
+    async buildsForCommit({ vcsUrls, revision, branch, alsoBuildTypeIds = [] }) {
       const bad =
         checkVcsUrls(vcsUrls) ??
+        checkBuildTypeIds(alsoBuildTypeIds) ??
         checkBranch(branch) ??
         (COMMIT.test(revision) ? undefined : fail('invalid_input', 'This is not a commit hash.', 'revision'));
       if (bad) return bad;
-      if (vcsUrls.length === 0) return ok([]);
+      if (vcsUrls.length === 0 && alsoBuildTypeIds.length === 0) return ok([]);
       const query = locator([
         [
           'item',
           item([
             ['revision', `(${locator([['version', revision]])})`],
-            ['buildType', ofRepository(vcsUrls)],
+            ['buildType', ofRepository(vcsUrls, alsoBuildTypeIds)],
           ]),
         ],
         [
           'item',
           item([
             ['branch', `(${locator([['name', locatorText(branch)]])})`],
-            ['buildType', ofRepository(vcsUrls)],
+            ['buildType', ofRepository(vcsUrls, alsoBuildTypeIds)],
           ]),
         ],
         ['count', 2 * MAX_RESULT_BUILDS],
@@ -210,14 +214,14 @@ export function createBuildResultsClient(settings: HttpSettings): TeamCityBuildR
       return listBuilds(query, 'list the builds of this commit');
     },
 
-    async buildsOnBranch({ vcsUrls, branch }) {
-      const bad = checkVcsUrls(vcsUrls) ?? (branch === null ? undefined : checkBranch(branch));
+    async buildsOnBranch({ vcsUrls, branch, alsoBuildTypeIds = [] }) {
+      const bad = checkVcsUrls(vcsUrls) ?? checkBuildTypeIds(alsoBuildTypeIds) ?? (branch === null ? undefined : checkBranch(branch));
       if (bad) return bad;
-      if (vcsUrls.length === 0) return ok([]);
+      if (vcsUrls.length === 0 && alsoBuildTypeIds.length === 0) return ok([]);
       const onBranch = branch === null ? locator([['default', true]]) : locator([['name', locatorText(branch)]]);
       const query = locator([
         ['branch', `(${onBranch})`],
-        ['buildType', ofRepository(vcsUrls)],
+        ['buildType', ofRepository(vcsUrls, alsoBuildTypeIds)],
         ['defaultFilter', false],
         ['count', MAX_RESULT_BUILDS],
       ]);

@@ -34,9 +34,10 @@ import {
   checkProperties,
   checkSearchText,
   checkVcsUrls,
+  checkBuildTypeIds,
   normalizePage,
 } from './teamcity-input';
-import { locator, locatorText, vcsUrlCondition } from './teamcity-locator';
+import { locator, locatorText, repositoryBuildTypes } from './teamcity-locator';
 import { displayUrl } from './teamcity-redact';
 import { revisionBuildsMethods, type RevisionBuildsClient } from './teamcity-revision-builds';
 import type {
@@ -75,7 +76,8 @@ export interface TeamCityClient extends RevisionBuildsClient {
   getCurrentUser(): Promise<TeamCityResult<TeamCityUser>>;
   /** The current user's access tokens (names and dates); a success also proves the token authenticates. */
   listOwnTokens(): Promise<TeamCityResult<TeamCityAccessToken[]>>;
-  findBuildTypesByVcsUrls(urls: string[], page?: PageRequest): Promise<TeamCityResult<BuildTypePage>>;
+  /** `alsoIds`: configurations added by id in the repository's settings, listed with the ones the URLs find. */
+  findBuildTypesByVcsUrls(urls: string[], page?: PageRequest, alsoIds?: readonly string[]): Promise<TeamCityResult<BuildTypePage>>;
   searchBuildTypes(text: string, page?: PageRequest): Promise<TeamCityResult<BuildTypePage>>;
   getBuildType(id: string): Promise<TeamCityResult<TeamCityBuildType>>;
   triggerBuild(req: TriggerBuildRequest): Promise<TeamCityResult<TeamCityBuild>>;
@@ -219,18 +221,18 @@ export function createTeamCityClient(options: TeamCityClientOptions): TeamCityCl
       });
     },
 
-    async findBuildTypesByVcsUrls(urls, page) {
-      const bad = checkVcsUrls(urls);
+    async findBuildTypesByVcsUrls(urls, page, alsoIds = []) {
+      const bad = checkVcsUrls(urls) ?? checkBuildTypeIds(alsoIds);
       if (bad) return bad;
       const paging = normalizePage(page);
       if ('ok' in paging) return paging;
       const wanted = uniqueIgnoringCase(urls.map((u) => u.trim()));
-      if (wanted.length === 0) return ok({ items: [], count: 0, nextStart: null, skipped: 0, truncated: false });
-      const query = locator([
-        ['vcsRootInstance', vcsUrlCondition(wanted)],
+      const ids = [...new Set(alsoIds)];
+      if (wanted.length === 0 && ids.length === 0) return ok({ items: [], count: 0, nextStart: null, skipped: 0, truncated: false });
+      const query = `${repositoryBuildTypes(wanted, ids)},${locator([
         ['start', paging.start],
         ['count', paging.count],
-      ]);
+      ])}`;
       return pageOfBuildTypes(query, paging, 'list the build configurations that use this repository');
     },
 

@@ -28,6 +28,16 @@ export function checkBuildTypeId(id: unknown): InputFailure | undefined {
   return fail('invalid_input', INPUT_MESSAGES.buildTypeIdInvalid, 'buildTypeId');
 }
 
+/** A repository's settings hold at most 50 configurations; ids beyond that did not come from them. */
+export const MAX_ADDED_BUILD_TYPES = 50;
+
+export function checkBuildTypeIds(ids: unknown): InputFailure | undefined {
+  if (!Array.isArray(ids) || ids.length > MAX_ADDED_BUILD_TYPES) {
+    return fail('invalid_input', `Name at most ${MAX_ADDED_BUILD_TYPES} build configurations.`, 'buildTypeIds');
+  }
+  return ids.map(checkBuildTypeId).find((bad) => bad !== undefined);
+}
+
 export function checkBuildId(id: unknown): InputFailure | undefined {
   if (isValidBuildId(id)) return undefined;
   return fail('invalid_input', 'That is not a TeamCity build id: it must be a positive whole number.', 'buildId');

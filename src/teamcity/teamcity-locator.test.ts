@@ -1,4 +1,4 @@
-import { isValidBuildId, isValidBuildTypeId, locatorText, vcsUrlCondition } from './teamcity-locator';
+import { isValidBuildId, isValidBuildTypeId, locatorText, repositoryBuildTypes, vcsUrlCondition } from './teamcity-locator';
 
 test('build configuration ids follow TeamCity rules', () => {
   for (const ok of ['A', 'MattermostTeamcityPlugin_TestBuild', 'bt135', `A${'b'.repeat(224)}`]) expect(isValidBuildTypeId(ok)).toBe(true);
@@ -24,4 +24,13 @@ test('one URL is a single property condition, several are a union of items', () 
   expect(one).toMatch(/^\(property:\(name:url,value:\(\$base64:[\w-]+\),matchType:equals,ignoreCase:true\)\)$/);
   const two = vcsUrlCondition(['https://bitbucket.org/a/b.git', 'git@bitbucket.org:a/b.git']);
   expect(two.match(/item:\(property:/g)).toHaveLength(2);
+});
+
+test("a repository's configurations: its URLs alone, or a union with the ones added by id", () => {
+  const byUrl = `vcsRootInstance:${vcsUrlCondition(['https://bitbucket.org/acme/webapp.git'])}`;
+  expect(repositoryBuildTypes(['https://bitbucket.org/acme/webapp.git'])).toBe(byUrl);
+  expect(repositoryBuildTypes(['https://bitbucket.org/acme/webapp.git'], ['Tools_Lint', 'B'])).toBe(
+    `item:(${byUrl}),item:(id:Tools_Lint),item:(id:B)`,
+  );
+  expect(repositoryBuildTypes([], ['Tools_Lint'])).toBe('item:(id:Tools_Lint)');
 });

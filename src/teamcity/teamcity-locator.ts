@@ -39,3 +39,17 @@ export function vcsUrlCondition(urls: readonly string[]): string {
   if (urls.length === 1) return `(${property(urls[0] as string)})`;
   return `(${urls.map((url) => `item:(${property(url)})`).join(',')})`;
 }
+
+/**
+ * The configurations that build a repository: those using one of its URLs (vcsUrlCondition), and those a
+ * repository admin added by id (repository settings) because their VCS roots name the repository another way.
+ * A union of `item`s when there are ids, TeamCity's way to ask for several locators at once.
+ */
+export function repositoryBuildTypes(urls: readonly string[], alsoIds: readonly string[] = []): string {
+  const byUrl = locator([['vcsRootInstance', vcsUrlCondition(urls)]]);
+  if (alsoIds.length === 0) return byUrl;
+  return locator([
+    ...(urls.length > 0 ? [['item', `(${byUrl})`] as const] : []),
+    ...alsoIds.map((id) => ['item', `(${locator([['id', id]])})`] as const),
+  ]);
+}
