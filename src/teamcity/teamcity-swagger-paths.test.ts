@@ -219,7 +219,11 @@ test('bad ids are refused before any request is made', async () => {
     await client.getBuild(1.5),
     await client.cancelBuild(0, 'x'),
     await client.findBuildTypesByVcsUrls(['https://bitbucket.org/acme/app.git'], {}, ['Ok_Id', 'x),id:(Evil']),
-    await client.findBuildTypesByVcsUrls([], {}, Array.from({ length: 51 }, (_, i) => `Id${i}`)),
+    await client.findBuildTypesByVcsUrls(
+      [],
+      {},
+      Array.from({ length: 51 }, (_, i) => `Id${i}`),
+    ),
     await client.results.buildsForCommit({ vcsUrls: [], revision: 'a'.repeat(40), branch: 'main', alsoBuildTypeIds: ['1x'] }),
     await client.results.buildsOnBranch({ vcsUrls: [], branch: null, alsoBuildTypeIds: ['a b'] }),
   ];
