@@ -21,6 +21,8 @@ type Route = { pattern: RegExp; scope: string; answer: (params: string[], url: U
 const reply = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const notFound = (message: string) => reply(404, { type: 'error', error: { message } });
+/** A list endpoint's answer: Bitbucket's `q=` filtering, then page/pagelen paging. */
+const listOf = (values: unknown[], url: URL) => reply(200, paginate(filterByQuery(values, url.searchParams.get('q')), url));
 const SEGMENT = '([^/]+)';
 
 const routes: Route[] = [
@@ -35,7 +37,7 @@ const routes: Route[] = [
     scope: 'read:workspace:bitbucket',
     answer: (_p, url, user) =>
       user
-        ? reply(200, paginate(filterByQuery([membershipJson(DEMO_WORKSPACE, user)], url.searchParams.get('q')), url))
+        ? listOf([membershipJson(DEMO_WORKSPACE, user)], url)
         : reply(401, { type: 'error', error: { message: 'This API is only accessible with a user.' } }),
   },
   {
@@ -52,7 +54,7 @@ const routes: Route[] = [
     scope: 'read:repository:bitbucket',
     answer: ([ws], url, user) =>
       user
-        ? withWorkspace(ws!, (w) => reply(200, paginate(filterByQuery(repositoryPermissionsJson(w, user), url.searchParams.get('q')), url)))
+        ? withWorkspace(ws!, (w) => listOf(repositoryPermissionsJson(w, user), url))
         : reply(401, { type: 'error', error: { message: 'This API is only accessible with a user.' } }),
   },
   {
@@ -94,7 +96,7 @@ const routes: Route[] = [
         const members = new Map<string, DemoUser>(KNOWN_USERS.map((name) => [name, demoUser(name)]));
         if (user) members.set(user.name, user);
         const memberships = [...members.values()].map((m) => membershipJson(w, m));
-        return reply(200, paginate(filterByQuery(memberships, url.searchParams.get('q')), url));
+        return listOf(memberships, url);
       }),
   },
   {
@@ -102,15 +104,9 @@ const routes: Route[] = [
     scope: 'read:repository:bitbucket',
     answer: ([ws], url) =>
       withWorkspace(ws!, (w) =>
-        reply(
-          200,
-          paginate(
-            filterByQuery(
-              w.repositories.map((r) => repositoryJson(w, r)),
-              url.searchParams.get('q'),
-            ),
-            url,
-          ),
+        listOf(
+          w.repositories.map((r) => repositoryJson(w, r)),
+          url,
         ),
       ),
   },
@@ -124,15 +120,9 @@ const routes: Route[] = [
     scope: 'read:repository:bitbucket',
     answer: ([ws, repo], url) =>
       withRepository(ws!, repo!, (w, r) =>
-        reply(
-          200,
-          paginate(
-            filterByQuery(
-              r.branches.map((b) => branchJson(w, r, b)),
-              url.searchParams.get('q'),
-            ),
-            url,
-          ),
+        listOf(
+          r.branches.map((b) => branchJson(w, r, b)),
+          url,
         ),
       ),
   },
@@ -148,8 +138,7 @@ const routes: Route[] = [
     // sort=-target.date is the order tagsJson already gives.
     pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/refs/tags$`),
     scope: 'read:repository:bitbucket',
-    answer: ([ws, repo], url) =>
-      withRepository(ws!, repo!, (w, r) => reply(200, paginate(filterByQuery(tagsJson(w, r), url.searchParams.get('q')), url))),
+    answer: ([ws, repo], url) => withRepository(ws!, repo!, (w, r) => listOf(tagsJson(w, r), url)),
   },
   {
     pattern: new RegExp(`^/2\\.0/repositories/${SEGMENT}/${SEGMENT}/refs/tags/(.+)$`),
@@ -165,15 +154,9 @@ const routes: Route[] = [
     scope: 'read:pullrequest:bitbucket',
     answer: ([ws, repo], url) =>
       withRepository(ws!, repo!, (w, r) =>
-        reply(
-          200,
-          paginate(
-            filterByQuery(
-              r.pullRequests.map((pr) => pullRequestJson(w, r, pr)),
-              url.searchParams.get('q'),
-            ),
-            url,
-          ),
+        listOf(
+          r.pullRequests.map((pr) => pullRequestJson(w, r, pr)),
+          url,
         ),
       ),
   },
