@@ -3,7 +3,7 @@ import { badRequest, notFound } from './errors';
 import { findProject, findProjects } from './project-query';
 import { buildTypeFull, buildTypeRef } from './render-build-type';
 import { entityReply, listReply } from './render-list';
-import { parseFields } from './fields';
+import { parseFields, wantsItemDetails } from './fields';
 import { projectFull } from './render-project';
 import { projectRef } from './render-project-ref';
 import { propertiesOf } from './render-properties';
@@ -88,9 +88,9 @@ export const projectRoutes: Route[] = [
     pattern: 'buildTypes/:loc',
     handle: (req) => {
       const fields = req.query.get('fields');
-      const entries = fields ? parseFields(fields).get('vcs-root-entries')?.get('vcs-root-entry')?.get('vcs-root') : undefined;
+      const entry = fields ? parseFields(fields).get('vcs-root-entries')?.get('vcs-root-entry') : undefined;
       const bt = findBuildType(req.state.data, req.params.loc!);
-      return entityReply(req, 'buildType', buildTypeFull(bt, req.ctx, entries !== undefined && entries !== null));
+      return entityReply(req, 'buildType', buildTypeFull(bt, req.ctx, wantsItemDetails(entry ?? undefined, 'vcs-root')));
     },
   },
   {

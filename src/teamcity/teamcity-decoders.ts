@@ -123,8 +123,7 @@ const DEFAULT_BRANCH = 'branch';
 const BRANCH_SPEC = 'teamcity:branchSpec';
 const TAGS_AS_BRANCHES = 'reportTagRevisions';
 
-function toVcsRoots(wire: BuildTypeWire['vcs-root-entries']): TeamCityVcsRootSettings[] | undefined {
-  if (wire === undefined) return undefined;
+function toVcsRoots(wire: NonNullable<BuildTypeWire['vcs-root-entries']>): TeamCityVcsRootSettings[] {
   return (wire['vcs-root-entry'] ?? []).flatMap((entry) => {
     const root = entry['vcs-root'];
     if (root === undefined) return [];
@@ -156,7 +155,7 @@ const toBuildType =
       ...(wire.paused !== undefined && { paused: wire.paused }),
       ...(wire.description !== undefined && { description: wire.description }),
       ...(wire.parameters !== undefined && { parameters: toParameters(wire.parameters) ?? [] }),
-      ...(wire['vcs-root-entries'] !== undefined && { vcsRoots: toVcsRoots(wire['vcs-root-entries']) ?? [] }),
+      ...(wire['vcs-root-entries'] !== undefined && { vcsRoots: toVcsRoots(wire['vcs-root-entries']) }),
     };
   };
 
