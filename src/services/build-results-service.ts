@@ -12,7 +12,6 @@ import type {
   BuildResponse,
   BuildResultsResponse,
   PollBuildResultsResponse,
-  PullRequestView,
   ServerResultsView,
   TokenView,
 } from '../shared/schemas';
@@ -25,8 +24,7 @@ import { createWithToken } from './with-token';
 import { readConfigurationChoices } from './configuration-choices';
 import { repositorySettingsStore, type RepositorySettingsStore } from '../stores/repository-settings-store';
 import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbucket';
-import { createRepositoryDetails } from './repository-details';
-import { repositoryTarget } from './repository-context';
+import { createRepositoryDetails, type RepositoryDetails } from './repository-details';
 import type { Caller } from './caller';
 import { passwordNames, specsOf } from './run-parameters';
 import { forgeCommitReader, fullCommitHash, type CommitReader } from './pull-request-head';
@@ -58,10 +56,9 @@ export const createBuildResultsService = ({
    * The pull request's head commit as Bitbucket has it now (it moves with every push), as a full hash. Its short
    * form comes with the pull request that repository-details.ts already read; only the expansion is another read.
    */
-  async function headCommitOf(caller: Caller, pullRequest: PullRequestView | null): Promise<string | null> {
-    const target = repositoryTarget(caller);
-    if (!target.ok || pullRequest?.headCommit === undefined) return null;
-    return fullCommitHash(commits, target.data.workspace, target.data.repositoryUuid, pullRequest.headCommit);
+  async function headCommitOf({ workspaceId, uuid, pullRequest }: RepositoryDetails): Promise<string | null> {
+    if (pullRequest?.headCommit === undefined) return null;
+    return fullCommitHash(commits, workspaceId, uuid, pullRequest.headCommit);
   }
 
   async function serverResults(
@@ -102,7 +99,7 @@ export const createBuildResultsService = ({
       if (!details.ok) return details;
       if (!listed.ok) return listed;
       const { repository, pullRequest, vcsUrls } = details.data;
-      const headCommit = await headCommitOf(caller, pullRequest);
+      const headCommit = await headCommitOf(details.data);
       const shownBranch = pullRequest === null ? (caller.page.branchName ?? undefined) : undefined;
       const branch = pullRequest?.sourceBranch ?? shownBranch ?? repository.mainBranch;
       const usable = listed.data.tokens.filter((s) => isServerAllowed(listed.data.policy, s.serverUrl));

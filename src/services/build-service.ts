@@ -34,7 +34,6 @@ import { createWithToken } from './with-token';
 import { readConfigurationChoices } from './configuration-choices';
 import { repositorySettingsStore, type RepositorySettingsStore } from '../stores/repository-settings-store';
 import { expandCommit, forgeCommitReader, type CommitReader } from './pull-request-head';
-import { repositoryTarget } from './repository-context';
 import { forgeBitbucketReader, type BitbucketReader } from './repository-bitbucket';
 import { createRepositoryDetails } from './repository-details';
 import { runValuesStore, type RunValuesStore } from '../stores/run-values-store';
@@ -172,17 +171,15 @@ export const createBuildService = ({
       if (badParameters) return badParameters;
       const details = await repositories.resolve(caller, { withBranches: false });
       if (!details.ok) return details;
-      const { uuid, pullRequest } = details.data;
+      const { workspaceId, uuid, pullRequest } = details.data;
       // A tag's build is of the tag, not of the pull request whose page it was started from: it must not count as one.
       const properties = [...input.parameters, ...(pullRequest && input.tag === undefined ? pullRequestParameters(pullRequest) : [])];
       // A commit is named to TeamCity by its full hash, and only one this repository has: TeamCity would build
       // whatever it finds by that version in any VCS root of the configuration.
       let revision: string | undefined;
       if (input.revision !== undefined) {
-        const target = repositoryTarget(caller);
-        if (!target.ok) return target;
         const typed = input.revision.toLowerCase();
-        const full = await expandCommit(commits, target.data.workspace, uuid, typed);
+        const full = await expandCommit(commits, workspaceId, uuid, typed);
         if (full === undefined) {
           return fail(
             'invalid_input',
@@ -195,9 +192,7 @@ export const createBuildService = ({
       // A tag is looked up before TeamCity hears of the run: its commit is what TeamCity is asked to build.
       let tag: RepositoryTag | undefined;
       if (input.tag !== undefined) {
-        const target = repositoryTarget(caller);
-        if (!target.ok) return target;
-        const found = foundTag(await tags.get(target.data.workspace, uuid, input.tag), input.tag);
+        const found = foundTag(await tags.get(workspaceId, uuid, input.tag), input.tag);
         if (!found.ok) return found;
         tag = found.data;
       }
@@ -270,8 +265,6 @@ export const createBuildService = ({
       const { accountId } = caller;
       const details = await repositories.resolve(caller, { withBranches: false });
       if (!details.ok) return details;
-      const target = repositoryTarget(caller);
-      if (!target.ok) return target;
       const last = runValues.get(accountId, details.data.uuid, input.tokenId, input.buildTypeId).catch((error: unknown) => {
         logEvent('run_values_read_failed', { error: error instanceof Error ? error.name : typeof error });
         return {};
@@ -286,7 +279,7 @@ export const createBuildService = ({
               ok: false as const,
               error: triggerFailure(type.error, { serverUrl: token.serverUrl, buildTypeId: input.buildTypeId }),
             });
-          const tagsView = await runTagsView(tagCoverage(type.data.vcsRoots), () => tags.list(target.data.workspace, details.data.uuid));
+          const tagsView = await runTagsView(tagCoverage(type.data.vcsRoots), () => tags.list(details.data.workspaceId, details.data.uuid));
           return single(ok({ ...runParametersView(input.buildTypeId, type.data.parameters ?? [], await last), tags: tagsView }));
         },
         RUNNING,

@@ -14,6 +14,8 @@ import { pullRequestFields, repositoryFields } from './repository-json';
 import { vcsUrlCandidates } from './repository-vcs-urls';
 
 export type RepositoryDetails = {
+  /** The workspace as the page named it (UUID or slug): what requestBitbucket routes accept, with `uuid`. */
+  workspaceId: string;
   uuid: string;
   repository: RepositoryView;
   pullRequest: PullRequestView | null;
@@ -66,6 +68,7 @@ export const createRepositoryDetails = (bitbucket: BitbucketReader) => ({
 
     const ownerSlug = repo.workspaceSlug ?? workspaceSlug;
     return ok({
+      workspaceId: workspace,
       uuid: repositoryUuid,
       repository: {
         workspace: ownerSlug,
