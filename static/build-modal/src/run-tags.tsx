@@ -17,22 +17,24 @@ export function offeredTags(state: RunParametersState): TagView[] {
 export const chosenTag = (name: string | null, state: RunParametersState): TagView | undefined =>
   name === null ? undefined : offeredTags(state).find((tag) => tag.name === name);
 
-const NOTES: Record<Exclude<RunTagsView['state'], 'not_covered'>, (tags: RunTagsView) => string | null> = {
-  covered: (tags) =>
-    tags.state !== 'covered'
-      ? null
-      : tags.tags.length === 0
-        ? 'This configuration builds tags, but none of this repository’s tags match its branch specification.'
-        : tags.truncated
-          ? 'Tags: the repository’s newest ones that this configuration builds.'
-          : null,
-  unreadable: () => 'This configuration builds tags, but Bitbucket’s list of tags could not be read. Reopen the dialog to try again.',
-  unknown: () => 'TeamCity doesn’t show this configuration’s VCS settings to your token, so its tags can’t be offered.',
-};
+function noteFor(tags: RunTagsView): string | null {
+  switch (tags.state) {
+    case 'covered':
+      if (tags.tags.length === 0)
+        return 'This configuration builds tags, but none of this repository’s tags match its branch specification.';
+      return tags.truncated ? 'Tags: the repository’s newest ones that this configuration builds.' : null;
+    case 'unreadable':
+      return 'This configuration builds tags, but Bitbucket’s list of tags could not be read. Reopen the dialog to try again.';
+    case 'unknown':
+      return 'TeamCity doesn’t show this configuration’s VCS settings to your token, so its tags can’t be offered.';
+    case 'not_covered':
+      return null;
+  }
+}
 
 export function TagsNote({ state }: { state: RunParametersState }) {
   const tags = tagsOf(state);
-  const note = tags === undefined || tags.state === 'not_covered' ? null : NOTES[tags.state](tags);
+  const note = tags === undefined ? null : noteFor(tags);
   return note === null ? null : (
     <div data-testid="tags-note">
       <HelperMessage>{note}</HelperMessage>
